@@ -1,0 +1,64 @@
+import { Day, endOfMonth, makeDay, parseDay } from './date';
+
+/** A reporting or implementation period; `end` is null for "Thường xuyên" (ongoing). */
+export interface Period {
+  start: Day;
+  end: Day | null;
+  label: string;
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function month(y: number, m: number, label: string): Period | null {
+  if (!makeDay(y, m, 1)) return null;
+  return { start: { y, m, d: 1 }, end: endOfMonth(y, m), label };
+}
+
+function months(y: number, from: number, to: number, label: string): Period | null {
+  if (!makeDay(y, from, 1) || !makeDay(y, to, 1)) return null;
+  return { start: { y, m: from, d: 1 }, end: endOfMonth(y, to), label };
+}
+
+/**
+ * Reads the ways the seeds write periods: "2023", "2022-2024", "2023 - 2025",
+ * "Thường xuyên", "Quý II/2021", "tháng 4/2023", "4/2023", "2023-06",
+ * "6 tháng đầu năm 2023", "9 tháng năm 2023", "6 tháng cuối năm 2023".
+ * A date is taken as that day, except the 1st of a month, which Excel makes of
+ * "6/2023" typed into a cell, and which stands for the month.
+ */
+export function parsePeriod(raw: unknown): Period | null {
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) return months(raw, 1, 12, String(raw));
+  if (typeof raw !== 'string') {
+    const day = parseDay(raw);
+    if (!day) return null;
+    return day.d === 1 ? month(day.y, day.m, `${day.m}/${day.y}`) : { start: day, end: day, label: `${day.d}/${day.m}/${day.y}` };
+  }
+  const label = raw.normalize('NFC').trim();
+  const t = label.toLowerCase().replace(/\s+/g, ' ').replace(/[–—]/g, '-');
+  if (t === '') return null;
+  if (/^(thường xuyên|hằng năm|hàng năm|liên tục)$/u.test(t)) return { start: { y: 1900, m: 1, d: 1 }, end: null, label };
+  let m = /^(?:năm )?(\d{4})$/u.exec(t);
+  if (m) return months(Number(m[1]), 1, 12, label);
+  m = /^(?:giai đoạn )?(\d{4}) ?- ?(\d{4})$/u.exec(t);
+  if (m && Number(m[1]) <= Number(m[2])) {
+    return { start: { y: Number(m[1]), m: 1, d: 1 }, end: endOfMonth(Number(m[2]), 12), label };
+  }
+  m = /^(?:quý|q) ?(i{1,3}|iv|[1-4]) ?(?:\/|năm ) ?(\d{4})$/u.exec(t);
+  if (m) {
+    const q = ROMAN[m[1]] ?? Number(m[1]);
+    return months(Number(m[2]), q * 3 - 2, q * 3, label);
+  }
+  m = /^(?:tháng |t)?(\d{1,2}) ?(?:\/|năm ) ?(\d{4})$/u.exec(t);
+  if (m) return month(Number(m[2]), Number(m[1]), label);
+  m = /^(\d{4})-(\d{1,2})$/.exec(t);
+  if (m) return month(Number(m[1]), Number(m[2]), label);
+  m = /^(\d{1,2}) tháng (đầu |cuối )?năm (\d{4})$/u.exec(t);
+  if (m) {
+    const n = Number(m[1]);
+    if (n < 1 || n > 12) return null;
+    return m[2] === 'cuối ' ? months(Number(m[3]), 13 - n, 12, label) : months(Number(m[3]), 1, n, label);
+  }
+  const day = parseDay(label);
+  if (day) return { start: day, end: day, label };
+  return null;
+}

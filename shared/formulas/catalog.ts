@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { elementwise, Grid } from './grid';
+import { toNumber } from './number';
+import { onTime } from './ontime';
+import { rate, rateOk, sumRate } from './rate';
+import { FormulaOutput, Scalar } from './result';
+import { taskStatus } from './status';
+import { targetMet } from './target-met';
+import { unitName } from './unit';
+
+export const FormulaParam = z.object({
+  name: z.string(),
+  vi: z.string(),
+  optional: z.boolean().default(false),
+});
+
+export const FormulaSpec = z.object({
+  /** Name in Google Sheets and on the command line; Excel shows it as DX.<excelId>. */
+  name: z.string().regex(/^DX_[A-Z_]+$/),
+  excelId: z.string().regex(/^[A-Z_]+$/),
+  vi: z.string(),
+  en: z.string(),
+  params: z.array(FormulaParam),
+  /** How the command line shows a number result. */
+  display: z.enum(['percent', 'number', 'text', 'boolean']),
+  example: z.string(),
+});
+export type FormulaSpec = z.infer<typeof FormulaSpec>;
+
+type Arg = Scalar | Scalar[][];
+export type FormulaImpl = (...args: Arg[]) => FormulaOutput | Grid<FormulaOutput>;
+
+const specs: Array<z.input<typeof FormulaSpec>> = [
+  { name: 'DX_RATE', excelId: 'RATE', display: 'percent', example: '=DX_RATE(C5;D5)',
+    vi: 'Tỷ lệ = tử số / mẫu số (dạng phân số, định dạng ô là %). Nhận số hoặc chữ số kiểu Việt Nam, tính từng ô trên vùng.',
+    en: 'Rate = numerator / denominator as a fraction; vi-VN text accepted; element-wise over ranges.',
+    params: [
+      { name: 'numerator', vi: 'Tử số (số lượng), một ô hoặc một vùng.' },
+      { name: 'denominator', vi: 'Mẫu số (số lượng), một ô hoặc một vùng.' },
+      { name: 'decimals', vi: 'Số chữ số thập phân của tỷ lệ phần trăm; bỏ trống để không làm tròn.', optional: true },
+    ] },
+  { name: 'DX_SUMRATE', excelId: 'SUMRATE', display: 'percent', example: '=DX_SUMRATE(C5:C31;D5:D31)',
+    vi: 'Tỷ lệ chung = tổng tử số / tổng mẫu số, bỏ qua các dòng trống (không lấy trung bình các tỷ lệ).',
+    en: 'Pooled rate Σnumerator / Σdenominator, skipping blank rows.',
+    params: [
+      { name: 'numerators', vi: 'Vùng tử số.' },
+      { name: 'denominators', vi: 'Vùng mẫu số, cùng kích thước.' },
+    ] },
+  { name: 'DX_NUMBER', excelId: 'NUMBER', display: 'number', example: '=DX_NUMBER("48 682")',
+    vi: 'Đọc số viết kiểu Việt Nam (“4.602”, “68,67%”, “48 682”) thành số; báo lỗi khi viết không rõ.',
+    en: 'Reads a number written the vi-VN way; refuses ambiguous writings.',
+    params: [{ name: 'text', vi: 'Chữ cần đọc, một ô hoặc một vùng.' }] },
+  { name: 'DX_RATE_OK', excelId: 'RATE_OK', display: 'boolean', example: '=DX_RATE_OK(E5;C5;D5)',
+    vi: 'TRUE khi tỷ lệ báo cáo khớp tử số/mẫu số (làm tròn hoặc cắt bớt theo số chữ số thập phân đã ghi).',
+    en: 'TRUE when a reported rate equals a/b rounded or truncated at the reported precision.',
+    params: [
+      { name: 'reported', vi: 'Tỷ lệ đã báo cáo (ví dụ “98,9%”).' },
+      { name: 'numerator', vi: 'Tử số.' },
+      { name: 'denominator', vi: 'Mẫu số.' },
+    ] },
+  { name: 'DX_TARGET_MET', excelId: 'TARGET_MET', display: 'text', example: '=DX_TARGET_MET(F5;G5;$C$3)',
+    vi: '“Đạt” hoặc “Chưa đạt” khi so giá trị với chỉ tiêu (“100%”, “Trên 8,5%”, “tối thiểu 70%”, “30% đến cuối năm là 50%”).',
+    en: '"Đạt" / "Chưa đạt" for a value against a target phrase.',
+    params: [
+      { name: 'value', vi: 'Giá trị đạt được (tỷ lệ).' },
+      { name: 'target', vi: 'Chỉ tiêu giao, ghi như trong kế hoạch.' },
+      { name: 'report_date', vi: 'Ngày báo cáo: từ tháng 12 áp dụng mức “đến cuối năm”.', optional: true },
+    ] },
+  { name: 'DX_STATUS', excelId: 'STATUS', display: 'text', example: '=DX_STATUS(E5;H5;$C$3)',
+    vi: 'Đánh giá tiến độ nhiệm vụ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, “Đang thực hiện theo tiến độ” hoặc “Đang thực hiện, trễ hạn”.',
+    en: 'One of the four task assessment statuses.',
+    params: [
+      { name: 'period', vi: 'Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).' },
+      { name: 'completed', vi: 'Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.' },
+      { name: 'report_date', vi: 'Ngày báo cáo.' },
+    ] },
+  { name: 'DX_ONTIME', excelId: 'ONTIME', display: 'text', example: '=DX_ONTIME(D5;"6/2023";20)',
+    vi: '“Đúng hạn” hoặc “Trễ hạn”: báo cáo kỳ nào nộp trước ngày hạn của tháng sau (mặc định ngày 20); “Chưa nộp” khi trống.',
+    en: '"Đúng hạn" / "Trễ hạn" by the deadline day of the month after the period.',
+    params: [
+      { name: 'submitted_date', vi: 'Ngày nộp báo cáo.' },
+      { name: 'period', vi: 'Kỳ báo cáo (“6/2023”, “tháng 6/2023”, “Quý II/2023”).' },
+      { name: 'deadline_day', vi: 'Ngày hạn nộp trong tháng sau kỳ (mặc định 20).', optional: true },
+    ] },
+  { name: 'DX_UNIT', excelId: 'UNIT', display: 'text', example: '=DX_UNIT(B5)',
+    vi: 'Tên chuẩn của đơn vị trong danh mục, dù viết có hay không có “UBND”, dấu cũ/mới, NFC/NFD; gợi ý tên gần nhất khi gõ sai.',
+    en: 'The registered unit name, folding prefixes, tone-mark placement and Unicode forms.',
+    params: [{ name: 'name', vi: 'Tên đơn vị như đã ghi.' }] },
+];
+
+export const FORMULAS: FormulaSpec[] = specs.map((s) => FormulaSpec.parse(s));
+
+/** One implementation per formula; hosts only convert values and errors. */
+export const IMPLEMENTATIONS: Record<string, FormulaImpl> = {
+  DX_RATE: (n, d, k) => elementwise(rate, n, d, k as Scalar),
+  DX_SUMRATE: (n, d) => sumRate(n, d),
+  DX_NUMBER: (t) => elementwise(toNumber, t),
+  DX_RATE_OK: (r, n, d) => elementwise(rateOk, r, n, d),
+  DX_TARGET_MET: (v, t, day) => elementwise(targetMet, v, t, day as Scalar),
+  DX_STATUS: (p, c, day) => elementwise(taskStatus, p, c, day),
+  DX_ONTIME: (s, p, k) => elementwise(onTime, s, p, k as Scalar),
+  DX_UNIT: (name) => elementwise((x) => unitName(x), name),
+};
+
+export function formulaSpec(name: string): FormulaSpec | undefined {
+  const upper = name.toUpperCase().replace(/^DX\./, 'DX_');
+  return FORMULAS.find((f) => f.name === upper);
+}
+
+/** Calls a formula by name; the result is a grid for element-wise formulas. */
+export function callFormula(name: string, args: Arg[]): FormulaOutput | Grid<FormulaOutput> {
+  const spec = formulaSpec(name);
+  if (!spec) throw new Error(`Unknown formula ${name}`);
+  return IMPLEMENTATIONS[spec.name](...args);
+}

@@ -1,0 +1,15 @@
+import { defaultMatcher } from '../registry/default';
+import { UnitMatcher } from '../registry/match';
+import { isBlank } from './inputs';
+import { fail, FormulaOutput, Scalar } from './result';
+
+/** DX_UNIT: the registered name of a unit however it is written; a typo gets a suggestion, never a guess. */
+export function unitName(name: Scalar, matcher: UnitMatcher = defaultMatcher()): FormulaOutput {
+  if (isBlank(name)) return fail('#VALUE!', 'Tên đơn vị đang trống.');
+  const text = String(name);
+  const m = matcher.match(text);
+  if (m.unit) return m.unit.name;
+  if (m.status === 'ambiguous') return fail('#N/A', `“${text}” khớp nhiều đơn vị: ${m.suggestions.join(', ')}. Hãy ghi đầy đủ tên.`);
+  const hint = m.suggestions.length ? ` Có phải “${m.suggestions[0]}”?` : '';
+  return fail('#N/A', `“${text}” không có trong danh mục đơn vị.${hint}`);
+}

@@ -1,0 +1,97 @@
+/**
+ * Loads the built artefacts the way their hosts do, with stand-ins only for
+ * the host objects that cannot run offline (Excel's CustomFunctions runtime,
+ * Apps Script's SpreadsheetApp / HtmlService). The stand-ins follow the
+ * documented APIs: CustomFunctions.Error(code, message?) with ErrorCode
+ * values "#DIV/0!", "#VALUE!", ...; Ui.createMenu().addItem().addToUi().
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vm from 'vm';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+
+export class ExcelErrorStub {
+  constructor(readonly code: string, readonly message?: string) {}
+}
+
+export const EXCEL_ERROR_CODES = {
+  invalidValue: '#VALUE!',
+  notAvailable: '#N/A',
+  divisionByZero: '#DIV/0!',
+  invalidNumber: '#NUM!',
+  nullReference: '#NULL!',
+  invalidName: '#NAME?',
+  invalidReference: '#REF!',
+} as const;
+
+export interface ExcelRuntime {
+  functions: Record<string, (...args: unknown[]) => unknown>;
+  errors: ExcelErrorStub[];
+}
+
+/** Runs dist/addin/functions.js; its appended CustomFunctions.associate calls register the functions. */
+export function loadExcelFunctions(): ExcelRuntime {
+  const functions: ExcelRuntime['functions'] = {};
+  const errors: ExcelErrorStub[] = [];
+  const CustomFunctions = {
+    associate(id: string | Record<string, (...a: unknown[]) => unknown>, fn?: (...a: unknown[]) => unknown) {
+      if (typeof id === 'string') functions[id] = fn!;
+      else Object.assign(functions, id);
+    },
+    Error: class extends ExcelErrorStub {
+      constructor(code: string, message?: string) {
+        super(code, message);
+        errors.push(this);
+      }
+    },
+    ErrorCode: EXCEL_ERROR_CODES,
+  };
+  const code = fs.readFileSync(path.join(DIST, 'addin', 'functions.js'), 'utf8');
+  const context = vm.createContext({ CustomFunctions, console });
+  vm.runInContext(code, context, { filename: 'functions.js' });
+  return { functions, errors };
+}
+
+export interface GasCalls {
+  menus: Array<{ title: string; items: Array<[string, string]> }>;
+  sidebars: Array<{ file: string; title?: string }>;
+}
+
+/** Runs dist/appsscript/Code.js as Apps Script would: one global scope, top-level functions. */
+export function loadAppsScript(): { global: Record<string, any>; calls: GasCalls } {
+  const calls: GasCalls = { menus: [], sidebars: [] };
+  const ui = {
+    createMenu(title: string) {
+      const menu = { title, items: [] as Array<[string, string]> };
+      const builder = {
+        addItem(caption: string, fn: string) { menu.items.push([caption, fn]); return builder; },
+        addSeparator() { return builder; },
+        addToUi() { calls.menus.push(menu); },
+      };
+      return builder;
+    },
+    showSidebar(output: { file: string; title?: string }) { calls.sidebars.push(output); },
+  };
+  const SpreadsheetApp = { getUi: () => ui };
+  const HtmlService = {
+    createHtmlOutputFromFile(file: string) {
+      const out = { file, title: undefined as string | undefined, setTitle(t: string) { out.title = t; return out; } };
+      return out;
+    },
+  };
+  const code = fs.readFileSync(path.join(DIST, 'appsscript', 'Code.js'), 'utf8');
+  const context = vm.createContext({ SpreadsheetApp, HtmlService, console });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return { global: context as Record<string, any>, calls };
+}
+
+/** A '[1,2]' argument of the case table is a range: a column of cells. */
+export function asRange(a: unknown): unknown {
+  if (typeof a === 'string' && a.startsWith('[')) {
+    const parsed = JSON.parse(a) as unknown[];
+    return parsed.map((x) => (Array.isArray(x) ? x : [x === null ? '' : x]));
+  }
+  return a;
+}
