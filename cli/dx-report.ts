@@ -1,10 +1,21 @@
-import { runFn } from './fn';
+import { parseArgs, UsageError } from './args';
 import { runDemo } from './demo';
+import { runFn } from './fn';
+import { runCatalogue, runRegistry } from './lists';
+import { runMap, runTables } from './tables';
+import { runTemplate } from './template';
 
 const USAGE = `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)
 
 Cách dùng:
   dx-report fn TÊN_HÀM ĐỐI_SỐ... [--json]   tính một hàm DX_ (ví dụ: dx-report fn DX_RATE 103.223 311.736)
+  dx-report template --unit TÊN --period YYYY-MM --out TỆP.xlsx [--preparer TÊN] [--config CẤU_HÌNH.xlsx]
+                                            tạo phiếu báo cáo của một đơn vị
+  dx-report catalogue [--json]              danh mục chỉ tiêu
+  dx-report registry [--json]               danh mục đơn vị
+  dx-report tables TỆP.xlsx [--json]        các bảng nhận ra trong một tệp
+  dx-report map TỆP.xlsx --sheet S --table T --header-row N --col khóa=CỘT ...
+                                            lưu ánh xạ cột cho bảng có tiêu đề lạ
   dx-report demo                            chạy các hàm trên số liệu mẫu từ các báo cáo
   dx-report help                            hướng dẫn này
 
@@ -15,7 +26,27 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
   const [command, ...rest] = args;
+  try {
+    return await dispatch(command, rest, json, out);
+  } catch (e) {
+    if (e instanceof UsageError) { out(`${e.message}\n`); return 2; }
+    throw e;
+  }
+}
+
+async function dispatch(command: string | undefined, rest: string[], json: boolean, out: (s: string) => void): Promise<number> {
+  const args = () => parseArgs(json ? [...rest, '--json'] : rest);
   switch (command) {
+    case 'template':
+      return runTemplate(args(), out);
+    case 'catalogue':
+      return runCatalogue(args(), out);
+    case 'registry':
+      return runRegistry(args(), out);
+    case 'tables':
+      return runTables(args(), out);
+    case 'map':
+      return runMap(args(), out);
     case 'fn': {
       const r = runFn(rest, json);
       out(r.stdout);

@@ -1,0 +1,76 @@
+import { buildCatalogue, defaultCatalogue } from '../catalogue/catalogue';
+import { Indicator } from '../catalogue/schema';
+import { Period, parsePeriod } from '../dates/period';
+import { defaultMatcher } from '../registry/default';
+import { UnitMatcher } from '../registry/match';
+import { buildUnitTemplate } from '../templates/build';
+import { ConfigIssue, readConfig } from '../templates/config-sheet';
+import { FAMILIES } from '../templates/families';
+import { RuleSpec } from '../templates/schema';
+import { CONFIG_SHEET } from '../templates/version';
+import { withListsSheet } from '../workbook/lists';
+import { WorkbookPort } from '../workbook/port';
+
+export class TemplateError extends Error {
+  constructor(message: string, readonly issues: ConfigIssue[] = []) {
+    super(message);
+  }
+}
+
+export interface CreateTemplateInput {
+  unit: string;
+  /** "2023-06", "6/2023", "Quý II/2023", "6 tháng đầu năm 2023". */
+  period: string;
+  preparer?: string;
+  matcher?: UnitMatcher;
+}
+
+export interface CreateTemplateResult {
+  unit: string;
+  period: string;
+  sheets: string[];
+  catalogue: 'workbook' | 'default';
+  indicators: number;
+}
+
+/** "tháng 6/2023" for a month, the text as written otherwise. */
+export function periodLabel(p: Period, written: string): string {
+  if (p.end && p.start.y === p.end.y && p.start.m === p.end.m && p.start.d === 1) return `tháng ${p.start.m}/${p.start.y}`;
+  return written.trim();
+}
+
+/** The catalogue and rules in force: the workbook's DX_CauHinh when it has one, else the default. */
+export function catalogueFrom(configGrid: unknown[][] | undefined): { catalogue: Indicator[]; rules?: RuleSpec[]; from: 'workbook' | 'default' } {
+  if (!configGrid) return { catalogue: defaultCatalogue(), from: 'default' };
+  const cfg = readConfig(configGrid as never);
+  if (cfg.issues.length) {
+    throw new TemplateError(`${CONFIG_SHEET} có ${cfg.issues.length} dòng sai: ${cfg.issues.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join('; ')}`, cfg.issues);
+  }
+  return { catalogue: buildCatalogue(cfg.indicators), rules: cfg.rules.map((r) => RuleSpec.parse(r)), from: 'workbook' };
+}
+
+/**
+ * "Tạo phiếu báo cáo": adds the unit workbook's sheets to a workbook, in one
+ * read and one write. Sheets that already exist are never overwritten.
+ */
+export async function createTemplate(port: WorkbookPort, input: CreateTemplateInput): Promise<CreateTemplateResult> {
+  const match = (input.matcher ?? defaultMatcher()).match(input.unit);
+  if (!match.unit) {
+    const hint = match.suggestions.length ? ` Có phải “${match.suggestions[0]}”?` : '';
+    throw new TemplateError(`Đơn vị “${input.unit}” không có trong danh mục.${hint}`);
+  }
+  const period = parsePeriod(input.period);
+  if (!period || !period.end) throw new TemplateError(`Không đọc được kỳ báo cáo “${input.period}” (ví dụ: 2023-06, 6/2023, Quý II/2023).`);
+  const existing = await port.sheetNames();
+  const config = existing.includes(CONFIG_SHEET) ? (await port.read([CONFIG_SHEET]))[0] : undefined;
+  const { catalogue, rules, from } = catalogueFrom(config?.values);
+  const label = periodLabel(period, input.period);
+  let sheets = buildUnitTemplate({ unit: match.unit, period, periodLabel: label, preparer: input.preparer, catalogue, rules, families: FAMILIES });
+  // An existing DX_CauHinh is the secretariat's: it stays as it is.
+  if (config) sheets = sheets.filter((s) => s.name !== CONFIG_SHEET);
+  sheets = withListsSheet(sheets);
+  const clash = sheets.filter((s) => existing.includes(s.name) && !s.name.startsWith('DX_')).map((s) => s.name);
+  if (clash.length) throw new TemplateError(`Bảng tính đã có trang “${clash.join('”, “')}”: không ghi đè. Đổi tên hoặc xóa các trang đó rồi tạo lại.`);
+  await port.write(sheets, sheets.filter((s) => s.name.startsWith('DX_') && s.name !== CONFIG_SHEET).map((s) => s.name));
+  return { unit: match.unit.name, period: label, sheets: sheets.filter((s) => !s.hidden).map((s) => s.name), catalogue: from, indicators: catalogue.length };
+}

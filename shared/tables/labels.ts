@@ -1,0 +1,26 @@
+import { looseKey } from '../text/fold';
+
+/** Label text reduced to letters and digits: "T T" = "TT", "Tỷ lệ (%)" = "tyle". */
+export function labelKey(text: unknown): string {
+  if (text === null || text === undefined) return '';
+  return looseKey(String(text)).replace(/[^a-z0-9]/g, '');
+}
+
+/** The official column number written in a header cell: "(1)" at its end, or "(3)" in "(3)=(2)/(1)". */
+export function columnNumber(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const formula = /\((\d+)\)\s*=/.exec(text);
+  if (formula) return `(${formula[1]})`;
+  const last = /\((\d+)\)\s*$/.exec(text.trim());
+  return last ? `(${last[1]})` : undefined;
+}
+
+/** A header cell names a label when equal, or when it starts with a long enough label ("… (1)"). */
+export function labelMatches(cell: unknown, labels: string[]): boolean {
+  const k = labelKey(cell);
+  if (!k) return false;
+  return labels.some((l) => {
+    const lk = labelKey(l);
+    return lk === k || (lk.length >= 8 && k.startsWith(lk)) || (k.length >= 8 && lk.startsWith(k) && k.length >= lk.length * 0.8);
+  });
+}

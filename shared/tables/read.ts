@@ -1,0 +1,176 @@
+import { CellValue, columnLetter } from '../workbook/sheet-spec';
+import { ColumnSpec, TableSpec } from '../templates/schema';
+import { columnNumber, labelKey, labelMatches } from './labels';
+
+export type Grid = CellValue[][];
+
+/** Where a table's columns are: found from its header labels, or given by a saved mapping. */
+export interface TableLayout {
+  table: string;
+  /** 0-based row of the (upper) header line. */
+  headerRow: number;
+  headerRows: 1 | 2;
+  columns: Record<string, number>;
+  /** Required columns that could not be found: the user is asked to map them. */
+  missing: string[];
+  /** How many columns matched by label. */
+  score: number;
+  mapped: boolean;
+}
+
+export type RowKind = 'item' | 'group' | 'total';
+
+export interface TableRow {
+  /** 0-based sheet row. */
+  row: number;
+  kind: RowKind;
+  cells: Record<string, CellValue>;
+}
+
+export interface TableRead extends TableLayout {
+  sheet: string;
+  rows: TableRow[];
+}
+
+function text(grid: Grid, r: number, c: number): string {
+  const v = grid[r]?.[c];
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+function width(grid: Grid): number {
+  return grid.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
+}
+
+/** Each column's header path: [upper, lower] of a two-level header (upper filled right across a merged group). */
+function headerPaths(grid: Grid, r: number, twoLevel: boolean): Array<{ upper: string; lower: string }> {
+  const w = width(grid);
+  const out: Array<{ upper: string; lower: string }> = [];
+  let carried = '';
+  for (let c = 0; c < w; c++) {
+    const up = text(grid, r, c);
+    const low = twoLevel ? text(grid, r + 1, c) : '';
+    if (up) carried = up;
+    out.push({ upper: up || (low ? carried : ''), lower: low });
+  }
+  return out;
+}
+
+function columnMatches(col: ColumnSpec, path: { upper: string; lower: string }, numbered: boolean): number {
+  const labels = [col.label, ...col.variants];
+  if (col.group) {
+    const groups = [col.group, ...col.groupVariants];
+    if (path.lower && labelMatches(path.upper, groups) && labelMatches(path.lower, labels)) return 3;
+    return 0;
+  }
+  const specific = path.lower || path.upper;
+  if (labelMatches(specific, labels)) return 3;
+  if (numbered && col.number && columnNumber(specific) === col.number) return 2;
+  return 0;
+}
+
+/** Tries one header row as a one- or two-level header of the table; the best reading wins. */
+function layoutAt(grid: Grid, spec: TableSpec, r: number): TableLayout | null {
+  const numbered = spec.columns.some((c) => c.number);
+  let best: TableLayout | null = null;
+  for (const two of [true, false]) {
+    if (two && !spec.columns.some((c) => c.group) && !numbered && !grid[r + 1]) continue;
+    const paths = headerPaths(grid, r, two);
+    const columns: Record<string, number> = {};
+    const used = new Set<number>();
+    let score = 0;
+    let labelled = 0;
+    for (const col of spec.columns) {
+      let bestCol = -1;
+      let bestScore = 0;
+      paths.forEach((p, i) => {
+        if (used.has(i)) return;
+        const s = columnMatches(col, p, numbered);
+        if (s > bestScore) { bestScore = s; bestCol = i; }
+      });
+      if (bestCol >= 0) {
+        columns[col.key] = bestCol;
+        used.add(bestCol);
+        score += bestScore;
+        if (bestScore === 3 && !['stt', 'rate'].includes(col.kind) && col.key !== 'unit') labelled++;
+      }
+    }
+    // Column numbers alone ("(1)"…"(6)") are shared by several tables: a data label must match too.
+    if (labelled === 0) continue;
+    // A second header line must add something: lower cells used by a match.
+    if (two && !Object.values(columns).some((c) => text(grid, r + 1, c) !== '')) continue;
+    const missing = spec.columns.filter((c) => !c.optional && !(c.key in columns)).map((c) => c.key);
+    const layout: TableLayout = { table: spec.id, headerRow: r, headerRows: two ? 2 : 1, columns, missing, score, mapped: false };
+    if (!best || score > best.score) best = layout;
+  }
+  return best;
+}
+
+/**
+ * Finds a table in a sheet by its header labels, wherever rows or columns were
+ * inserted: every row is tried as a header and the best-scoring reading kept.
+ * Returns null when fewer than two columns (and no data column) match.
+ */
+export function findTable(grid: Grid, spec: TableSpec, from = 0): TableLayout | null {
+  let best: TableLayout | null = null;
+  const dataKeys = spec.columns.filter((c) => c.kind !== 'stt' && c.key !== 'unit').map((c) => c.key);
+  for (let r = from; r < grid.length; r++) {
+    const l = layoutAt(grid, spec, r);
+    if (!l || Object.keys(l.columns).length < 2 || !dataKeys.some((k) => k in l.columns)) continue;
+    if (!best || l.missing.length < best.missing.length || (l.missing.length === best.missing.length && l.score > best.score)) best = l;
+    if (best.missing.length === 0 && best.score >= spec.columns.length * 3 - 1) break;
+  }
+  return best;
+}
+
+const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.?$/;
+
+function isBlankRow(grid: Grid, r: number, cols: number[]): boolean {
+  return cols.every((c) => text(grid, r, c) === '');
+}
+
+/** Is this row the table's header again (page breaks repeat it in copied tables)? */
+function isRepeatedHeader(grid: Grid, r: number, layout: TableLayout): boolean {
+  const keys = Object.keys(layout.columns);
+  let same = 0;
+  for (const k of keys) {
+    const c = layout.columns[k];
+    if (text(grid, r, c) && labelKey(text(grid, r, c)) === labelKey(text(grid, layout.headerRow, c))) same++;
+  }
+  return same >= Math.min(2, keys.length);
+}
+
+/** Reads the rows under a header: items, Roman-numeral group rows, totals; stops at a blank row or the next table. */
+export function readRows(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[] {
+  const cols = Object.values(layout.columns);
+  const rows: TableRow[] = [];
+  const sttCol = layout.columns.stt;
+  const nameCol = layout.columns.unit ?? layout.columns.name ?? layout.columns[spec.columns[1]?.key];
+  let r = layout.headerRow + layout.headerRows;
+  while (r < grid.length) {
+    if (isBlankRow(grid, r, cols)) {
+      // A page break may leave a blank line and the header again before the table goes on.
+      let next = r + 1;
+      while (next < grid.length && isBlankRow(grid, next, cols)) next++;
+      if (next < grid.length && isRepeatedHeader(grid, next, layout)) { r = next; continue; }
+      break;
+    }
+    if (isRepeatedHeader(grid, r, layout)) { r += layout.headerRows; continue; }
+    const cells: Record<string, CellValue> = {};
+    for (const [key, c] of Object.entries(layout.columns)) cells[key] = grid[r]?.[c] ?? null;
+    const stt = sttCol === undefined ? '' : text(grid, r, sttCol);
+    const name = nameCol === undefined ? '' : text(grid, r, nameCol);
+    const kind: RowKind = ROMAN.test(stt) ? 'group' : /^(tổng|cộng|cấp [^:]*:)/iu.test(name) || /:$/.test(name) ? 'total' : 'item';
+    rows.push({ row: r, kind, cells });
+    r++;
+  }
+  return rows;
+}
+
+export function readTable(sheet: string, grid: Grid, spec: TableSpec, layout: TableLayout): TableRead {
+  return { ...layout, sheet, rows: readRows(grid, spec, layout) };
+}
+
+/** A1 address of a row's cell in a read table. */
+export function cellAddress(layout: TableLayout, row: number, key: string): string {
+  return `${columnLetter(layout.columns[key])}${row + 1}`;
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+export const ColumnKind = z.enum(['stt', 'text', 'count', 'rate', 'money', 'date', 'status', 'mark', 'level', 'code']);
+export type ColumnKind = z.infer<typeof ColumnKind>;
+
+export const ColumnSpec = z.object({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  /** The official label, the lower line of a two-level header. */
+  label: z.string().min(1),
+  /** The upper line of a two-level header ("Số lượng VB được thực hiện trên phần mềm"). */
+  group: z.string().optional(),
+  groupVariants: z.array(z.string()).default([]),
+  /** Other ways staff write the label ("T T", "TT" for "STT"). */
+  variants: z.array(z.string()).default([]),
+  /** The official column number, "(1)" … "(6)". */
+  number: z.string().optional(),
+  kind: ColumnKind,
+  /** Filled by the unit (true) or computed by a native formula (false). */
+  input: z.boolean().default(true),
+  /** Computed cells: a formula with {key} standing for the same row's cell of that column. */
+  formula: z.string().optional(),
+  /** A table typed by hand may lack it without the table being unreadable. */
+  optional: z.boolean().default(false),
+  list: z.array(z.string()).optional(),
+  width: z.number().positive().optional(),
+});
+export type ColumnSpec = z.infer<typeof ColumnSpec>;
+
+export const TableSpec = z.object({
+  id: z.string().regex(/^[A-Z][A-Za-z0-9]*$/),
+  title: z.string(),
+  /** "Đơn vị tính: triệu đồng." where money appears. */
+  unitNote: z.string().optional(),
+  columns: z.array(ColumnSpec).min(2),
+  /** What rows a generated template has: one per indicator, one for the unit, or blank rows to fill. */
+  rows: z.enum(['indicators', 'unit', 'free', 'fixed']),
+  /** For 'fixed' tables: the first-column texts of the rows ("Kế hoạch chuyển đổi số năm"). */
+  fixedRows: z.array(z.string()).optional(),
+  freeRows: z.number().int().positive().optional(),
+});
+export type TableSpec = z.infer<typeof TableSpec>;
+
+export const Importance = z.enum(['cao', 'trung-binh', 'thap']);
+export const MissingStrategy = z.enum(['skip-if-any', 'skip-if-all', 'never']);
+export const Operator = z.enum(['=', '!=', '<', '<=', '>', '>=', 'compulsory-pair', 'exclusive-pair']);
+
+/**
+ * A rule in the shape DHIS2 validation rules use: left side, operator, right
+ * side (sums of columns of the same row), a missing-value strategy, its
+ * importance and the instruction shown to the user.
+ */
+export const RuleSpec = z.object({
+  id: z.string().regex(/^[A-Z0-9.\-]+$/),
+  table: z.string(),
+  left: z.array(z.string()).min(1),
+  op: Operator,
+  right: z.array(z.string()).default([]),
+  missing: MissingStrategy.default('skip-if-any'),
+  importance: Importance.default('cao'),
+  instruction: z.string(),
+});
+export type RuleSpec = z.infer<typeof RuleSpec>;
+export type RuleSpecInput = z.input<typeof RuleSpec>;
+
+export const FamilySpec = z.object({
+  id: z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']),
+  sheet: z.string().max(31),
+  title: z.string(),
+  tables: z.array(TableSpec).min(1),
+  rules: z.array(RuleSpec).default([]),
+});
+export type FamilySpec = z.infer<typeof FamilySpec>;

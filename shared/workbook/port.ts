@@ -1,0 +1,27 @@
+import { CellValue, SheetSpec } from './sheet-spec';
+
+export interface SheetSnapshot {
+  name: string;
+  /** Values from A1 to the end of the used range; formula cells hold their last result. */
+  values: CellValue[][];
+  /** The formulas, where the host can give them ("=IF(F5>0,E5/F5,\"\")"), else null. */
+  formulas?: Array<Array<string | null>>;
+  hidden?: boolean;
+}
+
+/**
+ * The one interface every host implements: Excel (Office.js), Google Sheets
+ * (Apps Script) and .xlsx files (ExcelJS). Each call is one batched round
+ * trip, whatever the sheet size.
+ */
+export interface WorkbookPort {
+  /** Names of all sheets, in order. */
+  sheetNames(): Promise<string[]>;
+  /** Whole used ranges of the named sheets (all sheets when omitted), in one read. */
+  read(names?: string[]): Promise<SheetSnapshot[]>;
+  /**
+   * Writes sheets in one batch: each is added, or replaced when its name is in
+   * `replace` (only sheets the product owns are ever listed there).
+   */
+  write(sheets: SheetSpec[], replace?: string[]): Promise<void>;
+}

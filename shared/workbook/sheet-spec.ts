@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** What a cell holds as a host hands it over. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** The styles a product sheet uses; hosts map each to their own formatting calls. */
+export const StyleName = z.enum([
+  'title', 'subtitle', 'note', 'header', 'group', 'label', 'input', 'inputText', 'inputCount', 'inputMoney', 'inputDate',
+  'computedRate', 'computedText', 'text', 'count', 'money', 'rate', 'total', 'totalRate', 'stamp',
+]);
+export type StyleName = z.infer<typeof StyleName>;
+
+export const CellSpec = z.object({
+  /** A constant; text is always written as text, never read as a formula. */
+  v: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+  /** A formula in the file syntax (English names, "," separators): "=IF(F5>0,E5/F5,\"\")". */
+  f: z.string().startsWith('=').optional(),
+  s: StyleName.optional(),
+});
+export type CellSpec = z.infer<typeof CellSpec>;
+
+export const SheetSpec = z.object({
+  name: z.string().min(1).max(31),
+  /** Row-major cells from A1; null for an empty, unstyled cell. */
+  rows: z.array(z.array(CellSpec.nullable())),
+  columnWidths: z.array(z.number().positive()).default([]),
+  merges: z.array(z.string()).default([]),
+  freeze: z.object({ rows: z.number().int().min(0), columns: z.number().int().min(0) }).optional(),
+  /** Dropdown lists on ranges ("K6:K20"). */
+  validations: z.array(z.object({
+    range: z.string(),
+    list: z.array(z.string()).min(1),
+    /** The same list as cells of the lists sheet ("DX_DanhSach!$A$1:$A$4"): items may contain commas. */
+    source: z.string().optional(),
+  })).default([]),
+  hidden: z.boolean().default(false),
+  /** Page setup for printing: A4 landscape, header rows repeated. */
+  print: z.object({ landscape: z.boolean(), repeatRows: z.tuple([z.number().int(), z.number().int()]).optional() }).optional(),
+});
+export type SheetSpec = z.infer<typeof SheetSpec>;
+export type SheetSpecInput = z.input<typeof SheetSpec>;
+
+/** "A", "B", … "AA" for a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A1 address of a 0-based row and column. */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref.trim());
+  if (!m) throw new Error(`Not an A1 address: ${ref}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** A sheet name as formulas must quote it ('Thông tin chung'!B3). */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+import { SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
+import { CellValue, SheetSpec } from '../shared/workbook/sheet-spec';
+import { STYLES, Style } from '../shared/workbook/styles';
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function excelStyle(style: Style): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  out.font = { name: 'Times New Roman', size: style.size ?? 12, bold: style.bold, italic: style.italic, color: style.color ? { argb: argb(style.color) } : undefined };
+  if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.align || style.valign || style.wrap) out.alignment = { horizontal: style.align, vertical: style.valign ?? 'middle', wrapText: style.wrap };
+  if (style.numFmt) out.numFmt = style.numFmt;
+  if (style.border) {
+    const thin = { style: 'thin' as const, color: { argb: 'FF9AA0A6' } };
+    out.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  return out;
+}
+
+/** A cell as ExcelJS hands it over, reduced to what a host gives: value or formula result. */
+function plain(v: ExcelJS.CellValue): { value: CellValue; formula: string | null } {
+  if (v === null || v === undefined) return { value: null, formula: null };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: null };
+  if (v instanceof Date) return { value: v, formula: null };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const fv = v as ExcelJS.CellFormulaValue;
+      const res = plain((fv.result ?? null) as ExcelJS.CellValue).value;
+      return { value: res, formula: fv.formula ? `=${fv.formula}` : null };
+    }
+    if ('richText' in v) return { value: (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join(''), formula: null };
+    if ('error' in v) return { value: (v as ExcelJS.CellErrorValue).error, formula: null };
+    if ('text' in v) return { value: String((v as { text: unknown }).text), formula: null };
+  }
+  return { value: String(v), formula: null };
+}
+
+/** .xlsx files through ExcelJS: the command line's host, and the test bench for the others. */
+export class XlsxWorkbook implements WorkbookPort {
+  /** Counts reads and writes, as the host-call tests do for Excel and Sheets. */
+  readonly calls = { read: 0, write: 0 };
+
+  constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+
+  static async open(path: string): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    return new XlsxWorkbook(book);
+  }
+
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as ArrayBuffer);
+    return new XlsxWorkbook(book);
+  }
+
+  async save(path: string): Promise<void> {
+    await this.book.xlsx.writeFile(path);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.book.xlsx.writeBuffer());
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.book.worksheets.map((w) => w.name);
+  }
+
+  async read(names?: string[]): Promise<SheetSnapshot[]> {
+    this.calls.read++;
+    const sheets = this.book.worksheets.filter((w) => !names || names.includes(w.name));
+    return sheets.map((ws) => {
+      const values: CellValue[][] = [];
+      const formulas: Array<Array<string | null>> = [];
+      ws.eachRow({ includeEmpty: true }, (row, r) => {
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          // Merged cells repeat their master's value in ExcelJS; a host shows it once.
+          const v = cell.isMerged && cell.master !== cell ? { value: null, formula: null } : plain(cell.value);
+          (values[r - 1] ??= [])[c - 1] = v.value;
+          (formulas[r - 1] ??= [])[c - 1] = v.formula;
+        });
+      });
+      const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
+      for (let r = 0; r < values.length; r++) {
+        values[r] = Array.from({ length: width }, (_, c) => values[r]?.[c] ?? null);
+        formulas[r] = Array.from({ length: width }, (_, c) => formulas[r]?.[c] ?? null);
+      }
+      return { name: ws.name, values, formulas, hidden: ws.state !== 'visible' };
+    });
+  }
+
+  async write(sheets: SheetSpec[], replace: string[] = []): Promise<void> {
+    this.calls.write++;
+    for (const spec of sheets) {
+      const existing = this.book.getWorksheet(spec.name);
+      if (existing) {
+        if (!replace.includes(spec.name)) throw new Error(`Trang tính “${spec.name}” đã có trong tệp.`);
+        this.book.removeWorksheet(existing.id);
+      }
+      this.addSheet(spec);
+    }
+  }
+
+  private addSheet(spec: SheetSpec): void {
+    const ws = this.book.addWorksheet(spec.name, {
+      state: spec.hidden ? 'hidden' : 'visible',
+      views: spec.freeze ? [{ state: 'frozen', ySplit: spec.freeze.rows, xSplit: spec.freeze.columns }] : [],
+      pageSetup: spec.print
+        ? { paperSize: 9, orientation: spec.print.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+            printTitlesRow: spec.print.repeatRows ? `${spec.print.repeatRows[0]}:${spec.print.repeatRows[1]}` : undefined }
+        : { paperSize: 9 },
+    });
+    spec.columnWidths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+    spec.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const target = ws.getCell(r + 1, c + 1);
+        if (cell.f) target.value = { formula: cell.f.slice(1) } as ExcelJS.CellFormulaValue;
+        else if (cell.v !== undefined && cell.v !== null) target.value = cell.v; // strings stay strings: never a formula
+        if (cell.s) target.style = excelStyle(STYLES[cell.s]);
+      });
+    });
+    for (const m of spec.merges) ws.mergeCells(m);
+    for (const v of spec.validations) {
+      const formula = v.source ? v.source : `"${v.list.join(',')}"`;
+      (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, {
+        type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
+        errorTitle: 'Giá trị không hợp lệ', error: 'Chọn một giá trị trong danh sách.',
+      });
+    }
+  }
+}
