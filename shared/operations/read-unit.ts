@@ -80,5 +80,7 @@ export function readUnitWorkbook(sheets: SheetSnapshot[], tables: TableSpec[] = 
     }
     if (partial && !out.tables.some((t) => t.table === spec.id)) out.unmatched.push(partial);
   }
+  // A header another table fully matched is that table's, not a half-recognised one to map.
+  out.unmatched = out.unmatched.filter((u) => !out.tables.some((t) => t.sheet === u.sheet && Math.abs(t.headerRow - u.layout.headerRow) <= 1));
   return out;
 }

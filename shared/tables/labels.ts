@@ -15,12 +15,24 @@ export function columnNumber(text: unknown): string | undefined {
   return last ? `(${last[1]})` : undefined;
 }
 
-/** A header cell names a label when equal, or when it starts with a long enough label ("… (1)"). */
+/** The label without its parentheses: "(1)", "(phí, lệ phí)", "(dự kiến)", "(%)". */
+function bareKey(text: unknown): string {
+  return labelKey(String(text ?? '').replace(/\([^)]*\)/g, ' '));
+}
+
+/**
+ * A header cell names a label when equal, when equal once parentheses are set
+ * aside ("… (1)", "… (dự kiến)"), or when it is a slightly shortened label.
+ */
 export function labelMatches(cell: unknown, labels: string[]): boolean {
   const k = labelKey(cell);
   if (!k) return false;
+  const kb = bareKey(cell);
   return labels.some((l) => {
     const lk = labelKey(l);
-    return lk === k || (lk.length >= 8 && k.startsWith(lk)) || (k.length >= 8 && lk.startsWith(k) && k.length >= lk.length * 0.8);
+    if (lk === k) return true;
+    const lb = bareKey(l);
+    if (lb && lb === kb) return true;
+    return k.length >= 8 && lk.startsWith(k) && k.length >= lk.length * 0.8;
   });
 }

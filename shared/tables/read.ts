@@ -91,13 +91,19 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number): TableLayout | null {
         columns[col.key] = bestCol;
         used.add(bestCol);
         score += bestScore;
-        if (bestScore === 3 && !['stt', 'rate'].includes(col.kind) && col.key !== 'unit') labelled++;
+        if (bestScore === 3 && !['stt', 'rate'].includes(col.kind) && !['unit', 'name'].includes(col.key)) labelled++;
       }
     }
     // Column numbers alone ("(1)"…"(6)") are shared by several tables: a data label must match too.
     if (labelled === 0) continue;
-    // A second header line must add something: lower cells used by a match.
-    if (two && !Object.values(columns).some((c) => text(grid, r + 1, c) !== '')) continue;
+    if (two) {
+      // A real two-level header: a group matched, or an upper line with at least two labels over the table
+      // (not a blank line or a title above a one-level header).
+      const groupMatched = spec.columns.some((c) => c.group && c.key in columns);
+      const upperLabels = Object.values(columns).filter((c) => text(grid, r, c) !== '').length;
+      if (!Object.values(columns).some((c) => text(grid, r + 1, c) !== '')) continue;
+      if (!groupMatched && upperLabels < 2) continue;
+    }
     const missing = spec.columns.filter((c) => !c.optional && !(c.key in columns)).map((c) => c.key);
     const layout: TableLayout = { table: spec.id, headerRow: r, headerRows: two ? 2 : 1, columns, missing, score, mapped: false };
     if (!best || score > best.score) best = layout;
@@ -122,7 +128,11 @@ export function findTable(grid: Grid, spec: TableSpec, from = 0): TableLayout | 
   return best;
 }
 
-const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.?$/;
+const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)(\.|\s|$)/;
+/** "2. Chữ ký số…", "a) HTTT Một cửa điện tử": a section title, where a copied table ends. */
+const SECTION = /^(\d+(\.\d+)*\.\s+\S|[a-zđ]\)\s+\S)/iu;
+
+type Line = 'blank' | 'header' | 'title' | 'continuation' | RowKind;
 
 function isBlankRow(grid: Grid, r: number, cols: number[]): boolean {
   return cols.every((c) => text(grid, r, c) === '');
@@ -139,31 +149,57 @@ function isRepeatedHeader(grid: Grid, r: number, layout: TableLayout): boolean {
   return same >= Math.min(2, keys.length);
 }
 
-/** Reads the rows under a header: items, Roman-numeral group rows, totals; stops at a blank row or the next table. */
-export function readRows(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[] {
+function classify(grid: Grid, r: number, spec: TableSpec, layout: TableLayout): Line {
   const cols = Object.values(layout.columns);
-  const rows: TableRow[] = [];
+  if (isBlankRow(grid, r, cols)) return 'blank';
+  if (isRepeatedHeader(grid, r, layout)) return 'header';
   const sttCol = layout.columns.stt;
   const nameCol = layout.columns.unit ?? layout.columns.name ?? layout.columns[spec.columns[1]?.key];
+  const stt = sttCol === undefined ? '' : text(grid, r, sttCol);
+  const name = nameCol === undefined ? '' : text(grid, r, nameCol);
+  const others = Object.entries(layout.columns).filter(([k]) => k !== 'stt' && k !== 'unit' && k !== 'name').some(([, c]) => text(grid, r, c) !== '');
+  if (ROMAN.test(stt)) return 'group';
+  if (SECTION.test(stt) && !name && !others) return 'title';
+  if (!stt && (/^(tổng|cộng|cấp [^:]*:)/iu.test(name) || /:$/.test(name))) return 'total';
+  // Text carried over a page break: no number, no name, or a name with nothing beside it.
+  if (!stt && (!name || !others)) return 'continuation';
+  return 'item';
+}
+
+/**
+ * Reads the rows under a header: items, Roman-numeral group rows and totals.
+ * Blank lines and repeated headers left by page breaks are skipped; a section
+ * title or the next table ends it.
+ */
+export function readRows(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[] {
+  const rows: TableRow[] = [];
   let r = layout.headerRow + layout.headerRows;
   while (r < grid.length) {
-    if (isBlankRow(grid, r, cols)) {
-      // A page break may leave a blank line and the header again before the table goes on.
+    const line = classify(grid, r, spec, layout);
+    if (line === 'blank') {
       let next = r + 1;
-      while (next < grid.length && isBlankRow(grid, next, cols)) next++;
-      if (next < grid.length && isRepeatedHeader(grid, next, layout)) { r = next; continue; }
-      break;
+      while (next < grid.length && classify(grid, next, spec, layout) === 'blank') next++;
+      const after = next < grid.length ? classify(grid, next, spec, layout) : 'blank';
+      if (after === 'blank' || after === 'title') break;
+      // Only page-break gaps: the table goes on with its header or its next item.
+      if (after !== 'header' && after !== 'continuation' && !isNumbered(grid, next, layout)) break;
+      r = next;
+      continue;
     }
-    if (isRepeatedHeader(grid, r, layout)) { r += layout.headerRows; continue; }
+    if (line === 'title') break;
+    if (line === 'header') { r += layout.headerRows; continue; }
+    if (line === 'continuation') { r++; continue; }
     const cells: Record<string, CellValue> = {};
     for (const [key, c] of Object.entries(layout.columns)) cells[key] = grid[r]?.[c] ?? null;
-    const stt = sttCol === undefined ? '' : text(grid, r, sttCol);
-    const name = nameCol === undefined ? '' : text(grid, r, nameCol);
-    const kind: RowKind = ROMAN.test(stt) ? 'group' : /^(tổng|cộng|cấp [^:]*:)/iu.test(name) || /:$/.test(name) ? 'total' : 'item';
-    rows.push({ row: r, kind, cells });
+    rows.push({ row: r, kind: line, cells });
     r++;
   }
   return rows;
+}
+
+function isNumbered(grid: Grid, r: number, layout: TableLayout): boolean {
+  const c = layout.columns.stt;
+  return c !== undefined && (/^\d+\.?$/.test(text(grid, r, c)) || ROMAN.test(text(grid, r, c)));
 }
 
 export function readTable(sheet: string, grid: Grid, spec: TableSpec, layout: TableLayout): TableRead {

@@ -180,6 +180,7 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
 export function buildUnitTemplate(req: TemplateRequest): SheetSpec[] {
   const families = req.families ?? FAMILIES;
   const rules = req.rules ?? families.flatMap((fam) => fam.rules);
-  return [coverSheet(req), ...families.map((fam) => familySheet(fam, req)), configSheet(req.catalogue, rules)]
+  const generated = families.map((fam) => ({ ...fam, tables: fam.tables.filter((t) => t.generate) }));
+  return [coverSheet(req), ...generated.map((fam) => familySheet(fam, req)), configSheet(req.catalogue, rules, req.period.start.y)]
     .map((s) => SheetSpec.parse(s));
 }

@@ -33,12 +33,15 @@ const MISSING_VI = { 'skip-if-any': 'bỏ qua nếu thiếu một', 'skip-if-all
 const IMPORTANCE_VI = { cao: 'cao', 'trung-binh': 'trung bình', thap: 'thấp' } as const;
 const LEVEL_KEY: Record<TargetLevel, 'quocGia' | 'tinh' | 'thanhPho'> = { 'quoc-gia': 'quocGia', tinh: 'tinh', 'thanh-pho': 'thanhPho' };
 
-function latest(ind: Indicator, level: TargetLevel) {
-  return ind.targets.filter((t) => t.level === level).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+/** The target of a level in force for a report year: the latest not after it. */
+function inForce(ind: Indicator, level: TargetLevel, year: number) {
+  return ind.targets
+    .filter((t) => t.level === level && (t.year === undefined || t.year <= year))
+    .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
 }
 
 /** DX_CauHinh as a sheet: the catalogue and the rules, editable by the secretariat. */
-export function configSheet(catalogue: Indicator[], rules: RuleSpec[]): SheetSpecInput {
+export function configSheet(catalogue: Indicator[], rules: RuleSpec[], year: number): SheetSpecInput {
   const rows: Array<Array<CellSpec | null>> = [];
   const h = (t: TableSpec) => t.columns.map((c) => ({ v: c.label, s: 'header' as StyleName }));
   const txt = (v: string | number | null | undefined, s: StyleName = 'input'): CellSpec => ({ v: v ?? null, s });
@@ -47,13 +50,12 @@ export function configSheet(catalogue: Indicator[], rules: RuleSpec[]): SheetSpe
   rows.push([]);
   rows.push(h(CONFIG_INDICATORS));
   for (const ind of catalogue) {
-    const years = ind.targets.map((t) => t.year).filter((y): y is number => y !== undefined);
     rows.push([
       txt(ind.code), txt(ind.group), txt(ind.number ?? null), txt(ind.name, 'inputText'),
       txt(ind.numerator.label, 'inputText'), txt(ind.numerator.unit), txt(ind.denominator.label, 'inputText'), txt(ind.denominator.unit),
       txt(ind.allowOver100 ? 'có' : 'không'), txt(ind.precision),
-      txt(latest(ind, 'quoc-gia')?.text), txt(latest(ind, 'tinh')?.text), txt(latest(ind, 'thanh-pho')?.text),
-      txt(years.length ? Math.max(...years) : null), txt(ind.source, 'inputText'),
+      txt(inForce(ind, 'quoc-gia', year)?.text), txt(inForce(ind, 'tinh', year)?.text), txt(inForce(ind, 'thanh-pho', year)?.text),
+      txt(year), txt(ind.source, 'inputText'),
     ]);
   }
   rows.push([]);

@@ -28,6 +28,17 @@ export const FAMILIES: FamilySpec[] = [
         { key: 'assessment', label: 'Đánh giá', kind: 'status', list: ['Đạt', 'Chưa đạt'], width: 11 },
         { key: 'remark', label: 'Ghi chú', kind: 'text', optional: true, width: 28 },
       ],
+    }, {
+      // Seed 003 §6.2 as cities type it: targets per level and the result written "54.03% (118.103/142.378)".
+      id: 'T1b', title: 'Kết quả thực hiện các tiêu chí', rows: 'indicators', generate: false,
+      columns: [
+        { ...STT, variants: [...STT.variants, 'TT'] },
+        { key: 'name', label: 'Nội dung triển khai thực hiện', variants: ['Tên chỉ tiêu', 'Nội dung'], kind: 'text' },
+        { key: 'targetNational', label: 'Chỉ tiêu quốc gia', kind: 'text' },
+        { key: 'targetProvince', label: 'Chỉ tiêu của tỉnh', variants: ['Chỉ tiêu tỉnh'], kind: 'text', optional: true },
+        { key: 'targetCity', label: 'Chỉ tiêu của thành phố', variants: ['Chỉ tiêu thành phố'], kind: 'text', optional: true },
+        { key: 'result', label: 'Kết quả thực hiện', variants: ['Kết quả'], kind: 'text' },
+      ],
     }],
     rules: [
       { id: 'T1.TU-LE-MAU', table: 'T1', left: ['numerator'], op: '<=', right: ['denominator'], importance: 'cao',
@@ -61,6 +72,16 @@ export const FAMILIES: FamilySpec[] = [
           { key: 'withResult', label: 'Hồ sơ đã được gắn file kết quả', kind: 'count', width: 16 },
           { key: 'signed', label: 'Hồ sơ đã được gắn file kết quả có giá trị pháp lý (ký số)', variants: ['Hồ sơ đã ký số'], kind: 'count', width: 18 },
           { key: 'archived', label: 'Hồ sơ số hóa gửi kho lưu trữ', variants: ['Thực hiện số hóa hồ sơ, kết quả giải quyết TTHC gửi kho lưu trữ'], kind: 'count', optional: true, width: 16 },
+        ],
+      },
+      {
+        // Seed 003 §3 counts procedures and looked-up dossiers rather than dossiers.
+        id: 'T3f', title: 'Kết quả số hóa hồ sơ TTHC (theo danh mục TTHC)', rows: 'unit', generate: false,
+        columns: [
+          STT, UNIT,
+          { key: 'procedures', label: 'Tổng số TTHC theo quy định được thực hiện số hóa', kind: 'count' },
+          { key: 'dossiersLookedUp', label: 'Tổng số hồ sơ được tra kết quả theo danh mục TTHC được số hóa', kind: 'count', optional: true },
+          { key: 'resultsDigitised', label: 'Số kết quả giải quyết TTHC được thực hiện số hóa', kind: 'count' },
         ],
       },
       {

@@ -37,6 +37,8 @@ export const TableSpec = z.object({
   /** For 'fixed' tables: the first-column texts of the rows ("Kế hoạch chuyển đổi số năm"). */
   fixedRows: z.array(z.string()).optional(),
   freeRows: z.number().int().positive().optional(),
+  /** Layouts the reader recognises in staff's own workbooks but templates do not generate. */
+  generate: z.boolean().default(true),
 });
 export type TableSpec = z.infer<typeof TableSpec>;
 
