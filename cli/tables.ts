@@ -1,6 +1,6 @@
 import { Args, flag, UsageError } from './args';
 import { readUnitWorkbook } from '../shared/operations/read-unit';
-import { mappingSheet, ColumnMapping } from '../shared/templates/mapping';
+import { saveMapping } from '../shared/operations/mapping-ops';
 import { tableSpec } from '../shared/templates/families';
 import { MAPPING_SHEET } from '../shared/templates/version';
 import { columnLetter } from '../shared/workbook/sheet-spec';
@@ -45,12 +45,12 @@ export async function runMap(args: Args, out: (s: string) => void): Promise<numb
     columns[m[1]] = m[2].toUpperCase();
   }
   const book = await XlsxWorkbook.open(file);
-  if (!(await book.sheetNames()).includes(sheet)) { out(`Tệp không có trang “${sheet}”.\n`); return 1; }
-  const [existing] = await book.read([MAPPING_SHEET]);
-  const { readMappings } = await import('../shared/templates/mapping');
-  const mappings: ColumnMapping[] = (existing ? readMappings(existing.values) : []).filter((m) => !(m.sheet === sheet && m.table === table));
-  mappings.push({ sheet, table, headerRow, columns });
-  await book.write([mappingSheet(mappings)], [MAPPING_SHEET]);
+  try {
+    await saveMapping(book, { sheet, table, headerRow, columns });
+  } catch (e) {
+    out(`${(e as Error).message}\n`);
+    return 1;
+  }
   await book.save(file);
   out(`Đã lưu ánh xạ cột của bảng ${table} (trang “${sheet}”) vào ${MAPPING_SHEET}.\n`);
   return 0;

@@ -112,6 +112,7 @@ export class XlsxWorkbook implements WorkbookPort {
         : { paperSize: 9 },
     });
     spec.columnWidths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+    spec.rowHeights.forEach((h, i) => { if (h) ws.getRow(i + 1).height = h; });
     spec.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
         if (!cell) return;

@@ -1,13 +1,21 @@
 import { renderFormulaPanel } from '../../ui/formula-panel';
+import { renderMappingPanel, renderTemplatePanel } from '../../ui/template-panel';
+import { officeBridge } from './bridge';
 
 /** The shared runtime loads this page once; the functions bundle rides in the same page. */
 Office.onReady((info) => {
+  const inExcel = info.host === Office.HostType.Excel;
   const status = document.getElementById('host-status');
   if (status) {
-    status.textContent = info.host === Office.HostType.Excel
+    status.textContent = inExcel
       ? 'Đã kết nối Excel. Các hàm dùng dạng =DX.RATE(C5;D5).'
       : 'Chưa mở trong Excel: các hàm vẫn thử được ở đây.';
   }
+  const bridge = officeBridge();
+  const tpl = document.getElementById('template');
+  const map = document.getElementById('mapping');
+  if (inExcel && tpl) renderTemplatePanel(tpl, bridge);
+  if (inExcel && map) renderMappingPanel(map, bridge);
   const root = document.getElementById('formulas');
   if (root) renderFormulaPanel(root, 'excel');
 });

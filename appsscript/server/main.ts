@@ -5,6 +5,12 @@
  * for @customfunction and what menus and google.script.run call.
  */
 import { IMPLEMENTATIONS } from '../../shared/formulas/catalog';
+import { createTemplateOp, CreateTemplateInput } from '../../shared/operations/create-template';
+import { inspectWorkbookOp, saveMappingOp } from '../../shared/operations/mapping-ops';
+import { runSync } from '../../shared/operations/run';
+import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
+import { ColumnMapping } from '../../shared/templates/mapping';
+import { SheetsWorkbook } from './sheets-workbook';
 import { toSheets } from './to-sheets';
 
 declare const global: Record<string, unknown>;
@@ -19,6 +25,7 @@ global.onOpen = (e?: unknown) => {
   void e;
   SpreadsheetApp.getUi()
     .createMenu(MENU)
+    .addItem('Tạo phiếu báo cáo', 'showSidebar')
     .addItem('Mở bảng điều khiển (hàm DX)', 'showSidebar')
     .addToUi();
 };
@@ -36,6 +43,24 @@ global.showSidebar = () => {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Báo cáo chuyển đổi số');
   SpreadsheetApp.getUi().showSidebar(html);
 };
+
+/** Registered unit names, for the sidebar's list. */
+global.dxUnits = () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))];
+
+/**
+ * "Tạo phiếu báo cáo" from the sidebar: adds the unit workbook's sheets to this spreadsheet.
+ * @param {{unit: string, period: string, preparer?: string}} input
+ */
+global.dxCreateTemplate = (input: Omit<CreateTemplateInput, 'matcher'>) => runSync(createTemplateOp(new SheetsWorkbook(), input));
+
+/** Tables recognised in this spreadsheet, and those waiting for a column mapping. */
+global.dxInspect = () => runSync(inspectWorkbookOp(new SheetsWorkbook()));
+
+/**
+ * Saves a column mapping in the hidden sheet DX_AnhXa.
+ * @param {{sheet: string, table: string, headerRow: number, columns: Object}} mapping
+ */
+global.dxSaveMapping = (mapping: ColumnMapping) => runSync(saveMappingOp(new SheetsWorkbook(), mapping));
 
 /**
  * Tỷ lệ = tử số / mẫu số (dạng phân số, định dạng ô là %). Nhận số hoặc chữ số kiểu Việt Nam, tính từng ô trên vùng.

@@ -1,7 +1,13 @@
 import { renderFormulaPanel } from '../../ui/formula-panel';
+import { renderMappingPanel, renderTemplatePanel } from '../../ui/template-panel';
+import { gasBridge } from './gas-bridge';
 
-/** The sidebar runs the same core in the browser; the formulas need no server round trip. */
+/** The formulas run in the browser; workbook work goes to the server through google.script.run. */
 function start(): void {
+  const tpl = document.getElementById('template');
+  const map = document.getElementById('mapping');
+  if (tpl) renderTemplatePanel(tpl, gasBridge);
+  if (map) renderMappingPanel(map, gasBridge);
   const root = document.getElementById('formulas');
   if (root) renderFormulaPanel(root, 'sheets');
 }

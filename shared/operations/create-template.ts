@@ -9,7 +9,8 @@ import { FAMILIES } from '../templates/families';
 import { RuleSpec } from '../templates/schema';
 import { CONFIG_SHEET } from '../templates/version';
 import { withListsSheet } from '../workbook/lists';
-import { WorkbookPort } from '../workbook/port';
+import { SheetSnapshot, WorkbookPort } from '../workbook/port';
+import { Op, runAsync } from './run';
 
 export class TemplateError extends Error {
   constructor(message: string, readonly issues: ConfigIssue[] = []) {
@@ -53,7 +54,7 @@ export function catalogueFrom(configGrid: unknown[][] | undefined): { catalogue:
  * "Tạo phiếu báo cáo": adds the unit workbook's sheets to a workbook, in one
  * read and one write. Sheets that already exist are never overwritten.
  */
-export async function createTemplate(port: WorkbookPort, input: CreateTemplateInput): Promise<CreateTemplateResult> {
+export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput): Op<CreateTemplateResult> {
   const match = (input.matcher ?? defaultMatcher()).match(input.unit);
   if (!match.unit) {
     const hint = match.suggestions.length ? ` Có phải “${match.suggestions[0]}”?` : '';
@@ -61,8 +62,8 @@ export async function createTemplate(port: WorkbookPort, input: CreateTemplateIn
   }
   const period = parsePeriod(input.period);
   if (!period || !period.end) throw new TemplateError(`Không đọc được kỳ báo cáo “${input.period}” (ví dụ: 2023-06, 6/2023, Quý II/2023).`);
-  const existing = await port.sheetNames();
-  const config = existing.includes(CONFIG_SHEET) ? (await port.read([CONFIG_SHEET]))[0] : undefined;
+  const existing = (yield port.sheetNames()) as string[];
+  const config = existing.includes(CONFIG_SHEET) ? ((yield port.read([CONFIG_SHEET])) as SheetSnapshot[])[0] : undefined;
   const { catalogue, rules, from } = catalogueFrom(config?.values);
   const label = periodLabel(period, input.period);
   let sheets = buildUnitTemplate({ unit: match.unit, period, periodLabel: label, preparer: input.preparer, catalogue, rules, families: FAMILIES });
@@ -71,6 +72,10 @@ export async function createTemplate(port: WorkbookPort, input: CreateTemplateIn
   sheets = withListsSheet(sheets);
   const clash = sheets.filter((s) => existing.includes(s.name) && !s.name.startsWith('DX_')).map((s) => s.name);
   if (clash.length) throw new TemplateError(`Bảng tính đã có trang “${clash.join('”, “')}”: không ghi đè. Đổi tên hoặc xóa các trang đó rồi tạo lại.`);
-  await port.write(sheets, sheets.filter((s) => s.name.startsWith('DX_') && s.name !== CONFIG_SHEET).map((s) => s.name));
+  yield port.write(sheets, sheets.filter((s) => s.name.startsWith('DX_') && s.name !== CONFIG_SHEET).map((s) => s.name));
   return { unit: match.unit.name, period: label, sheets: sheets.filter((s) => !s.hidden).map((s) => s.name), catalogue: from, indicators: catalogue.length };
+}
+
+export function createTemplate(port: WorkbookPort, input: CreateTemplateInput): Promise<CreateTemplateResult> {
+  return runAsync(createTemplateOp(port, input));
 }

@@ -3,7 +3,7 @@ import { ColumnMapping, layoutFromMapping, readMappings } from '../templates/map
 import { TableSpec } from '../templates/schema';
 import { COVER_LABELS, COVER_SHEET, MAPPING_SHEET } from '../templates/version';
 import { findTable, readTable, TableLayout, TableRead } from '../tables/read';
-import { labelMatches } from '../tables/labels';
+import { hasLetters, labelMatches } from '../tables/labels';
 import { SheetSnapshot } from '../workbook/port';
 import { CellValue, columnLetter } from '../workbook/sheet-spec';
 
@@ -36,6 +36,7 @@ export function readCover(sheets: SheetSnapshot[]): Partial<Record<CoverKey, Cov
   const ordered = [...sheets].sort((a, b) => (a.name === COVER_SHEET ? -1 : b.name === COVER_SHEET ? 1 : 0));
   for (const s of ordered) {
     s.values.forEach((row, r) => row.forEach((v, c) => {
+      if (!hasLetters(v)) return;
       for (const [key, label] of Object.entries(COVER_LABELS) as Array<[CoverKey, string]>) {
         if (out[key] || !labelMatches(v, [label])) continue;
         let k = c + 1;

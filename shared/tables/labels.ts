@@ -1,9 +1,23 @@
 import { looseKey } from '../text/fold';
 
 /** Label text reduced to letters and digits: "T T" = "TT", "Tỷ lệ (%)" = "tyle". */
+const cache = new Map<string, string>();
+
 export function labelKey(text: unknown): string {
-  if (text === null || text === undefined) return '';
-  return looseKey(String(text)).replace(/[^a-z0-9]/g, '');
+  if (text === null || text === undefined || text === '') return '';
+  const s = String(text);
+  let k = cache.get(s);
+  if (k === undefined) {
+    k = looseKey(s).replace(/[^a-z0-9]/g, '');
+    // Header texts repeat across sheets and calls; data cells are not worth keeping.
+    if (cache.size < 5000) cache.set(s, k);
+  }
+  return k;
+}
+
+/** Has the cell letters at all? Numbers and empty cells are never labels. */
+export function hasLetters(v: unknown): boolean {
+  return typeof v === 'string' && /\p{L}/u.test(v);
 }
 
 /** The official column number written in a header cell: "(1)" at its end, or "(3)" in "(3)=(2)/(1)". */
@@ -25,6 +39,7 @@ function bareKey(text: unknown): string {
  * aside ("… (1)", "… (dự kiến)"), or when it is a slightly shortened label.
  */
 export function labelMatches(cell: unknown, labels: string[]): boolean {
+  if (!hasLetters(cell)) return false;
   const k = labelKey(cell);
   if (!k) return false;
   const kb = bareKey(cell);

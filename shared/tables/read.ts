@@ -1,6 +1,6 @@
 import { CellValue, columnLetter } from '../workbook/sheet-spec';
 import { ColumnSpec, TableSpec } from '../templates/schema';
-import { columnNumber, labelKey, labelMatches } from './labels';
+import { columnNumber, hasLetters, labelKey, labelMatches } from './labels';
 
 export type Grid = CellValue[][];
 
@@ -42,8 +42,7 @@ function width(grid: Grid): number {
 }
 
 /** Each column's header path: [upper, lower] of a two-level header (upper filled right across a merged group). */
-function headerPaths(grid: Grid, r: number, twoLevel: boolean): Array<{ upper: string; lower: string }> {
-  const w = width(grid);
+function headerPaths(grid: Grid, r: number, twoLevel: boolean, w: number): Array<{ upper: string; lower: string }> {
   const out: Array<{ upper: string; lower: string }> = [];
   let carried = '';
   for (let c = 0; c < w; c++) {
@@ -69,12 +68,12 @@ function columnMatches(col: ColumnSpec, path: { upper: string; lower: string }, 
 }
 
 /** Tries one header row as a one- or two-level header of the table; the best reading wins. */
-function layoutAt(grid: Grid, spec: TableSpec, r: number): TableLayout | null {
+function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number): TableLayout | null {
   const numbered = spec.columns.some((c) => c.number);
   let best: TableLayout | null = null;
   for (const two of [true, false]) {
     if (two && !spec.columns.some((c) => c.group) && !numbered && !grid[r + 1]) continue;
-    const paths = headerPaths(grid, r, two);
+    const paths = headerPaths(grid, r, two, w);
     const columns: Record<string, number> = {};
     const used = new Set<number>();
     let score = 0;
@@ -119,8 +118,11 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number): TableLayout | null {
 export function findTable(grid: Grid, spec: TableSpec, from = 0): TableLayout | null {
   let best: TableLayout | null = null;
   const dataKeys = spec.columns.filter((c) => c.kind !== 'stt' && c.key !== 'unit').map((c) => c.key);
+  const w = width(grid);
   for (let r = from; r < grid.length; r++) {
-    const l = layoutAt(grid, spec, r);
+    // A header row has at least two cells of text: data rows with one name are passed over cheaply.
+    if ((grid[r] ?? []).filter(hasLetters).length < 2) continue;
+    const l = layoutAt(grid, spec, r, w);
     if (!l || Object.keys(l.columns).length < 2 || !dataKeys.some((k) => k in l.columns)) continue;
     if (!best || l.missing.length < best.missing.length || (l.missing.length === best.missing.length && l.score > best.score)) best = l;
     if (best.missing.length === 0 && best.score >= spec.columns.length * 3 - 1) break;

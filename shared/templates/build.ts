@@ -3,7 +3,7 @@ import { Indicator, INDICATOR_GROUP_LABEL, IndicatorGroup } from '../catalogue/s
 import { Period } from '../dates/period';
 import { Unit } from '../registry/schema';
 import { stageFor } from '../targets/target';
-import { CellSpec, columnLetter as letter, quoteSheet, SheetSpec, SheetSpecInput, StyleName } from '../workbook/sheet-spec';
+import { CellSpec, columnLetter as letter, fitRowHeights, quoteSheet, SheetSpec, SheetSpecInput, StyleName } from '../workbook/sheet-spec';
 import { rowFormula } from './cell-formula';
 import { configSheet } from './config-sheet';
 import { FAMILIES } from './families';
@@ -173,7 +173,7 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
     [c('Ô nền vàng: đơn vị nhập số liệu. Ô nền xám: tự tính bằng công thức, không sửa. Số nhập là số đếm (hồ sơ, người, hộ…), tỷ lệ tự tính.', 'note')],
     [c('Yellow cells: the unit types its figures. Grey cells: computed by formulas.', 'note')],
   ];
-  return { name: COVER_SHEET, rows, columnWidths: [26, 48], merges: ['A1:B1', 'A2:B2', 'A13:B13', 'A14:B14'] };
+  return { name: COVER_SHEET, rows, columnWidths: [26, 60], merges: ['A1:B1', 'A2:B2', 'A13:B13', 'A14:B14'], print: { landscape: false } };
 }
 
 /** The unit workbook: a cover with the metadata block, one sheet per family, and the configuration sheet. */
@@ -182,5 +182,5 @@ export function buildUnitTemplate(req: TemplateRequest): SheetSpec[] {
   const rules = req.rules ?? families.flatMap((fam) => fam.rules);
   const generated = families.map((fam) => ({ ...fam, tables: fam.tables.filter((t) => t.generate) }));
   return [coverSheet(req), ...generated.map((fam) => familySheet(fam, req)), configSheet(req.catalogue, rules, req.period.start.y)]
-    .map((s) => SheetSpec.parse(s));
+    .map((s) => SheetSpec.parse({ ...s, rowHeights: fitRowHeights(s) }));
 }

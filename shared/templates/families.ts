@@ -1,7 +1,7 @@
 import { STATUSES } from '../formulas/status';
 import { FamilySpec } from './schema';
 
-const STT = { key: 'stt', label: 'STT', variants: ['T T', 'TT', 'T', 'Số TT', 'Số thứ tự'], kind: 'stt' as const, width: 6 };
+const STT = { key: 'stt', label: 'STT', variants: ['T T', 'TT', 'T', 'Số TT', 'Số thứ tự'], kind: 'stt' as const, input: false, width: 6 };
 const UNIT = { key: 'unit', label: 'Tên cơ quan, đơn vị', variants: ['Tên đơn vị', 'Đơn vị', 'Cơ quan, đơn vị', 'Tên cơ quan, địa phương'], kind: 'text' as const, width: 34 };
 const RATE = (n: string, d: string) => `=IF(AND(ISNUMBER({${d}}),{${d}}>0),{${n}}/{${d}},"")`;
 

@@ -29,7 +29,7 @@ export function mappingSheet(mappings: ColumnMapping[]): SheetSpec {
   for (const m of mappings) {
     for (const [field, column] of Object.entries(m.columns)) rows.push([{ v: m.sheet }, { v: m.table }, { v: m.headerRow }, { v: field }, { v: column }]);
   }
-  return { name: MAPPING_SHEET, rows, columnWidths: [24, 12, 12, 20, 8], merges: [], validations: [], hidden: true };
+  return SheetSpec.parse({ name: MAPPING_SHEET, rows, columnWidths: [24, 12, 12, 20, 8], hidden: true });
 }
 
 export function readMappings(grid: Grid): ColumnMapping[] {

@@ -23,5 +23,5 @@ export function withListsSheet(sheets: SheetSpec[]): SheetSpec[] {
   if (!lists.length) return out;
   const height = Math.max(...lists.map((l) => l.length));
   const rows = Array.from({ length: height }, (_, r) => lists.map((l) => (r < l.length ? { v: l[r] } : null)));
-  return [...out, { name: LISTS_SHEET, rows, columnWidths: lists.map(() => 28), merges: [], validations: [], hidden: true }];
+  return [...out, SheetSpec.parse({ name: LISTS_SHEET, rows, columnWidths: lists.map(() => 28), hidden: true })];
 }

@@ -14,14 +14,16 @@ export interface SheetSnapshot {
  * (Apps Script) and .xlsx files (ExcelJS). Each call is one batched round
  * trip, whatever the sheet size.
  */
+export type MaybePromise<T> = T | Promise<T>;
+
 export interface WorkbookPort {
   /** Names of all sheets, in order. */
-  sheetNames(): Promise<string[]>;
+  sheetNames(): MaybePromise<string[]>;
   /** Whole used ranges of the named sheets (all sheets when omitted), in one read. */
-  read(names?: string[]): Promise<SheetSnapshot[]>;
+  read(names?: string[]): MaybePromise<SheetSnapshot[]>;
   /**
    * Writes sheets in one batch: each is added, or replaced when its name is in
    * `replace` (only sheets the product owns are ever listed there).
    */
-  write(sheets: SheetSpec[], replace?: string[]): Promise<void>;
+  write(sheets: SheetSpec[], replace?: string[]): MaybePromise<void>;
 }

@@ -24,6 +24,8 @@ export const SheetSpec = z.object({
   /** Row-major cells from A1; null for an empty, unstyled cell. */
   rows: z.array(z.array(CellSpec.nullable())),
   columnWidths: z.array(z.number().positive()).default([]),
+  /** Row heights in points where text wraps; hosts do not all grow rows by themselves. */
+  rowHeights: z.array(z.number().positive().nullable()).default([]),
   merges: z.array(z.string()).default([]),
   freeze: z.object({ rows: z.number().int().min(0), columns: z.number().int().min(0) }).optional(),
   /** Dropdown lists on ranges ("K6:K20"). */
@@ -72,4 +74,21 @@ export function parseA1(ref: string): { row: number; col: number } {
 /** A sheet name as formulas must quote it ('Thông tin chung'!B3). */
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Heights for rows whose text wraps in its column width (about 1.1 characters per width unit, 15 pt a line). */
+export function fitRowHeights(spec: SheetSpecInput): Array<number | null> {
+  const widths = spec.columnWidths ?? [];
+  const merged = new Set<string>();
+  for (const m of spec.merges ?? []) merged.add(m.split(':')[0]);
+  return spec.rows.map((row, r) => {
+    let lines = 1;
+    row.forEach((cell, c) => {
+      if (!cell || typeof cell.v !== 'string' || merged.has(a1(r, c))) return;
+      const w = widths[c] ?? 10;
+      const explicit = cell.v.split('\n').length;
+      lines = Math.max(lines, explicit, Math.ceil(cell.v.length / (w * 1.1)));
+    });
+    return lines > 1 ? Math.min(409, lines * 15 + 2) : null;
+  });
 }

@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
+import { FakeSpreadsheet, fakeSpreadsheetApp } from './fake-sheets';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -60,7 +61,7 @@ export interface GasCalls {
 }
 
 /** Runs dist/appsscript/Code.js as Apps Script would: one global scope, top-level functions. */
-export function loadAppsScript(): { global: Record<string, any>; calls: GasCalls } {
+export function loadAppsScript(spreadsheet?: object): { global: Record<string, any>; calls: GasCalls } {
   const calls: GasCalls = { menus: [], sidebars: [] };
   const ui = {
     createMenu(title: string) {
@@ -74,7 +75,7 @@ export function loadAppsScript(): { global: Record<string, any>; calls: GasCalls
     },
     showSidebar(output: { file: string; title?: string }) { calls.sidebars.push(output); },
   };
-  const SpreadsheetApp = { getUi: () => ui };
+  const SpreadsheetApp = { ...(spreadsheet ? fakeSpreadsheetApp(spreadsheet as FakeSpreadsheet) : {}), getUi: () => ui };
   const HtmlService = {
     createHtmlOutputFromFile(file: string) {
       const out = { file, title: undefined as string | undefined, setTitle(t: string) { out.title = t; return out; } };

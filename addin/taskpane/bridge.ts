@@ -1,0 +1,15 @@
+import { OfficeWorkbook } from '../office-workbook';
+import { createTemplate } from '../../shared/operations/create-template';
+import { inspectWorkbook, saveMapping } from '../../shared/operations/mapping-ops';
+import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
+import { HostBridge } from '../../ui/bridge';
+
+/** The task pane runs the core in the add-in's own runtime, on the open workbook. */
+export function officeBridge(book = new OfficeWorkbook()): HostBridge {
+  return {
+    units: async () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))],
+    createTemplate: (input) => createTemplate(book, input),
+    inspect: () => inspectWorkbook(book),
+    saveMapping: (m) => saveMapping(book, m),
+  };
+}

@@ -1,0 +1,83 @@
+import { hostGrids } from '../../shared/workbook/render';
+import { SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
+import { CellValue, SheetSpec, StyleName } from '../../shared/workbook/sheet-spec';
+import { STYLES } from '../../shared/workbook/styles';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function cellValue(v: unknown): CellValue {
+  return v === '' || v === undefined ? null : (v as CellValue);
+}
+
+/**
+ * Google Sheets through Apps Script: whole ranges with getValues / setValues
+ * and the 2-D formatting setters, never a loop over cells.
+ */
+export class SheetsWorkbook implements WorkbookPort {
+  constructor(private readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+
+  sheetNames(): string[] {
+    return this.ss.getSheets().map((s) => s.getName());
+  }
+
+  read(names?: string[]): SheetSnapshot[] {
+    return this.ss.getSheets()
+      .filter((s) => !names || names.includes(s.getName()))
+      .map((s) => {
+        const range = s.getDataRange();
+        const values = range.getValues().map((row) => row.map(cellValue));
+        const formulas = range.getFormulas().map((row) => row.map((f) => (f ? f : null)));
+        return { name: s.getName(), values, formulas, hidden: s.isSheetHidden() };
+      });
+  }
+
+  write(specs: SheetSpec[], replace: string[] = []): void {
+    for (const spec of specs) {
+      const old = this.ss.getSheetByName(spec.name);
+      if (old && !replace.includes(spec.name)) throw new Error(`Trang tính “${spec.name}” đã có trong bảng tính.`);
+    }
+    // Hidden helper sheets first: the dropdowns of the others point into them.
+    for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
+      const old = this.ss.getSheetByName(spec.name);
+      if (old) this.ss.deleteSheet(old);
+      writeSheet(this.ss.insertSheet(spec.name, this.ss.getSheets().length), spec, this.ss);
+    }
+  }
+}
+
+function writeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, ss: Spreadsheet): void {
+  const g = hostGrids(spec);
+  const range = sheet.getRange(1, 1, g.rows, g.columns);
+  // Strings starting with "=" are formulas for setValues; text that only looks like one was given a "'" prefix.
+  range.setNumberFormats(g.numberFormats).setValues(g.cells);
+  const pick = <T>(f: (s: (typeof STYLES)[StyleName]) => T, none: T) => g.styleGrid.map((row) => row.map((s) => (s ? f(STYLES[s]) ?? none : none)));
+  range.setBackgrounds(pick((s) => s.fill ?? null, null) as string[][]);
+  range.setFontWeights(pick((s) => (s.bold ? 'bold' : 'normal'), 'normal'));
+  range.setFontStyles(pick((s) => (s.italic ? 'italic' : 'normal'), 'normal'));
+  range.setFontColors(pick((s) => s.color ?? '#000000', '#000000'));
+  range.setFontSizes(pick((s) => (s.size ? s.size - 2 : 10), 10));
+  range.setHorizontalAlignments(pick((s) => s.align ?? 'left', 'left'));
+  range.setVerticalAlignments(pick((s) => (s.valign === 'top' ? 'top' : 'middle'), 'middle'));
+  range.setWraps(pick((s) => Boolean(s.wrap), false));
+  const bordered = Object.entries(g.byStyle).filter(([name]) => STYLES[name as StyleName].border).flatMap(([, a]) => a);
+  if (bordered.length) sheet.getRangeList(bordered).setBorder(true, true, true, true, null, null, '#9AA0A6', SpreadsheetApp.BorderStyle.SOLID);
+  spec.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, Math.round(w * 7)));
+  // Runs of equal heights in one call each.
+  for (let i = 0; i < spec.rowHeights.length; ) {
+    const h = spec.rowHeights[i];
+    let j = i;
+    while (j + 1 < spec.rowHeights.length && spec.rowHeights[j + 1] === h) j++;
+    if (h) sheet.setRowHeights(i + 1, j - i + 1, Math.round(h * 1.33));
+    i = j + 1;
+  }
+  if (spec.merges.length) sheet.getRangeList(spec.merges).getRanges().forEach((r) => r.merge());
+  for (const v of spec.validations) {
+    const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false);
+    const rule = v.source
+      ? builder.requireValueInRange(ss.getRange(v.source.replace(/\$/g, '')), true).build()
+      : builder.requireValueInList(v.list, true).build();
+    sheet.getRange(v.range).setDataValidation(rule);
+  }
+  if (spec.freeze) { sheet.setFrozenRows(spec.freeze.rows); sheet.setFrozenColumns(spec.freeze.columns); }
+  if (spec.hidden) sheet.hideSheet();
+}

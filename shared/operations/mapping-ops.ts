@@ -1,0 +1,56 @@
+import { readUnitWorkbook } from './read-unit';
+import { ColumnMapping, headerChoices, mappingSheet, readMappings } from '../templates/mapping';
+import { tableSpec } from '../templates/families';
+import { MAPPING_SHEET } from '../templates/version';
+import { SheetSnapshot, WorkbookPort } from '../workbook/port';
+import { Op, runAsync } from './run';
+import { columnLetter } from '../workbook/sheet-spec';
+
+/** Plain data for the panes (google.script.run carries only plain values). */
+export interface WorkbookTables {
+  tables: Array<{ table: string; title: string; sheet: string; headerRow: number; rows: number; mapped: boolean }>;
+  unmatched: Array<{
+    table: string;
+    title: string;
+    sheet: string;
+    /** 1-based row of the header line the columns are chosen from. */
+    headerRow: number;
+    fields: Array<{ key: string; label: string; required: boolean; column: string | null }>;
+    choices: Array<{ column: string; label: string }>;
+  }>;
+}
+
+/** What the "Đọc bảng" button shows: tables recognised, and those waiting for a column mapping. */
+export function* inspectWorkbookOp(port: WorkbookPort): Op<WorkbookTables> {
+  const sheets = (yield port.read()) as SheetSnapshot[];
+  const read = readUnitWorkbook(sheets);
+  return {
+    tables: read.tables.map((t) => ({ table: t.table, title: tableSpec(t.table).title, sheet: t.sheet, headerRow: t.headerRow + t.headerRows, rows: t.rows.length, mapped: t.mapped })),
+    unmatched: read.unmatched.map((u) => {
+      const spec = tableSpec(u.table);
+      const headerRow = u.layout.headerRow + u.layout.headerRows - 1;
+      const grid = sheets.find((s) => s.name === u.sheet)!.values;
+      return {
+        table: u.table, title: spec.title, sheet: u.sheet, headerRow: headerRow + 1,
+        fields: spec.columns.map((c) => ({ key: c.key, label: c.group ? `${c.group} — ${c.label}` : c.label, required: !c.optional,
+          column: c.key in u.layout.columns ? columnLetter(u.layout.columns[c.key]) : null })),
+        choices: headerChoices(grid, headerRow),
+      };
+    }),
+  };
+}
+
+/** Saves one mapping into DX_AnhXa (the product's own hidden sheet), keeping the others. */
+export function* saveMappingOp(port: WorkbookPort, mapping: ColumnMapping): Op<void> {
+  const spec = tableSpec(mapping.table);
+  const missing = spec.columns.filter((c) => !c.optional && !mapping.columns[c.key]).map((c) => c.label);
+  if (missing.length) throw new Error(`Chưa chọn cột cho: ${missing.join(', ')}.`);
+  const names = (yield port.sheetNames()) as string[];
+  if (!names.includes(mapping.sheet)) throw new Error(`Không có trang “${mapping.sheet}”.`);
+  const existing = names.includes(MAPPING_SHEET) ? readMappings(((yield port.read([MAPPING_SHEET])) as SheetSnapshot[])[0].values) : [];
+  const kept = existing.filter((m) => !(m.sheet === mapping.sheet && m.table === mapping.table));
+  yield port.write([mappingSheet([...kept, mapping])], [MAPPING_SHEET]);
+}
+
+export const inspectWorkbook = (port: WorkbookPort) => runAsync(inspectWorkbookOp(port));
+export const saveMapping = (port: WorkbookPort, mapping: ColumnMapping) => runAsync(saveMappingOp(port, mapping));

@@ -1,0 +1,11 @@
+import { CreateTemplateInput, CreateTemplateResult } from '../shared/operations/create-template';
+import { WorkbookTables } from '../shared/operations/mapping-ops';
+import { ColumnMapping } from '../shared/templates/mapping';
+
+/** What a panel asks of its host; the task pane answers in-process, the sidebar through google.script.run. */
+export interface HostBridge {
+  units(): Promise<string[]>;
+  createTemplate(input: Omit<CreateTemplateInput, 'matcher'>): Promise<CreateTemplateResult>;
+  inspect(): Promise<WorkbookTables>;
+  saveMapping(mapping: ColumnMapping): Promise<void>;
+}
