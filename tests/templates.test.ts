@@ -167,18 +167,24 @@ describe('workbooks staff already use', () => {
   });
 });
 
+/** Edits one cell of an indicator's DX_CauHinh row, as a secretariat would; returns the file and the row. */
+async function editConfig(code: string, column: string, value: string, expectBefore?: string): Promise<{ file: string; row: number }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await makeTemplate());
+  const cfg = book.getWorksheet('DX_CauHinh')!;
+  let row = 0;
+  cfg.eachRow((r, i) => { if (r.getCell(1).value === code) row = i; });
+  if (expectBefore !== undefined) expect(cfg.getCell(`${column}${row}`).value).toBe(expectBefore);
+  cfg.getCell(`${column}${row}`).value = value;
+  const file = tmpFile('cauhinh.xlsx');
+  await book.xlsx.writeFile(file);
+  return { file, row };
+}
+
 describe('DX_CauHinh: the template as a sheet', () => {
   test('editing a target changes the re-issued template and the assessment DX_TARGET_MET gives', async () => {
-    const base = await makeTemplate();
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(base);
-    const cfg = book.getWorksheet('DX_CauHinh')!;
-    let row = 0;
-    cfg.eachRow((r, i) => { if (r.getCell(1).value === 'CQS.09') row = i; });
-    expect(cfg.getCell(`M${row}`).value).toBe('30%'); // Chỉ tiêu thành phố
-    cfg.getCell(`M${row}`).value = '40%';
-    const edited = tmpFile('cauhinh.xlsx');
-    await book.xlsx.writeFile(edited);
+    // Column M is "Chỉ tiêu thành phố".
+    const { file: edited } = await editConfig('CQS.09', 'M', '40%', '30%');
 
     const reissued = tmpFile('unit2.xlsx');
     const r = await runCli(['template', '--unit', 'Phường Lộc Thọ', '--period', '2023-06', '--config', edited, '--out', reissued]);
@@ -197,15 +203,7 @@ describe('DX_CauHinh: the template as a sheet', () => {
   });
 
   test('a malformed row is reported with its cell, not ignored', async () => {
-    const base = await makeTemplate();
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(base);
-    const cfg = book.getWorksheet('DX_CauHinh')!;
-    let row = 0;
-    cfg.eachRow((r, i) => { if (r.getCell(1).value === 'KTS.02') row = i; });
-    cfg.getCell(`B${row}`).value = 'VI';
-    const edited = tmpFile('bad.xlsx');
-    await book.xlsx.writeFile(edited);
+    const { file: edited, row } = await editConfig('KTS.02', 'B', 'VI');
     const r = await runCli(['template', '--unit', 'Phường Lộc Thọ', '--period', '2023-06', '--config', edited, '--out', tmpFile('u.xlsx')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`DX_CauHinh!B${row}`);
