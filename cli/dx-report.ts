@@ -4,6 +4,7 @@ import { runFn } from './fn';
 import { runCatalogue, runRegistry } from './lists';
 import { runMap, runTables } from './tables';
 import { runTemplate } from './template';
+import { runValidate } from './validate';
 
 const USAGE = `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)
 
@@ -11,6 +12,8 @@ Cách dùng:
   dx-report fn TÊN_HÀM ĐỐI_SỐ... [--json]   tính một hàm DX_ (ví dụ: dx-report fn DX_RATE 103.223 311.736)
   dx-report template --unit TÊN --period YYYY-MM --out TỆP.xlsx [--preparer TÊN] [--config CẤU_HÌNH.xlsx]
                                             tạo phiếu báo cáo của một đơn vị
+  dx-report validate TỆP_HOẶC_THƯ_MỤC... [--json] [--period YYYY-MM]
+                                            kiểm tra phiếu báo cáo (0: không lỗi, 1: có lỗi, 2: không đọc được tệp)
   dx-report catalogue [--json]              danh mục chỉ tiêu
   dx-report registry [--json]               danh mục đơn vị
   dx-report tables TỆP.xlsx [--json]        các bảng nhận ra trong một tệp
@@ -39,6 +42,8 @@ async function dispatch(command: string | undefined, rest: string[], json: boole
   switch (command) {
     case 'template':
       return runTemplate(args(), out);
+    case 'validate':
+      return runValidate(args(), out);
     case 'catalogue':
       return runCatalogue(args(), out);
     case 'registry':

@@ -86,7 +86,8 @@ export class XlsxWorkbook implements WorkbookPort {
         values[r] = Array.from({ length: width }, (_, c) => values[r]?.[c] ?? null);
         formulas[r] = Array.from({ length: width }, (_, c) => formulas[r]?.[c] ?? null);
       }
-      return { name: ws.name, values, formulas, hidden: ws.state !== 'visible' };
+      const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+      return { name: ws.name, values, formulas, hidden: ws.state !== 'visible', merges };
     });
   }
 

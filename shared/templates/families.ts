@@ -40,10 +40,8 @@ export const FAMILIES: FamilySpec[] = [
         { key: 'result', label: 'Kết quả thực hiện', variants: ['Kết quả'], kind: 'text' },
       ],
     }],
-    rules: [
-      { id: 'T1.TU-LE-MAU', table: 'T1', left: ['numerator'], op: '<=', right: ['denominator'], importance: 'cao',
-        instruction: 'Tử số không được lớn hơn mẫu số (trừ chỉ tiêu được phép vượt 100%).' },
-    ],
+    // Numerator ≤ denominator depends on the indicator (some may exceed 100%): the validator checks it with the catalogue.
+    rules: [],
   },
   {
     id: 'T2', sheet: 'T2 Văn bản', title: 'PHẦN MỀM QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH',
@@ -181,7 +179,8 @@ export const FAMILIES: FamilySpec[] = [
         { key: 'fundKind', label: 'Loại vốn', kind: 'status', list: ['Vốn đầu tư', 'Vốn sự nghiệp'], optional: true, width: 14 },
         { key: 'total', label: 'Tổng mức đầu tư', variants: ['Tổng mức đầu tư (dự kiến)'], kind: 'money', width: 14 },
         { key: 'yearBudget', label: 'Kế hoạch kinh phí năm', variants: ['Kế hoạch kinh phí năm 2024', 'Kế hoạch phí năm 2024'], kind: 'money', optional: true, width: 14 },
-        { key: 'completed', label: 'Ngày hoàn thành', kind: 'date', optional: true, width: 13 },
+        { key: 'started', label: 'Ngày bắt đầu', variants: ['Vận hành thử', 'Ngày vận hành thử'], kind: 'date', optional: true, width: 13 },
+        { key: 'completed', label: 'Ngày hoàn thành', variants: ['Vận hành chính thức', 'Ngày vận hành chính thức'], kind: 'date', optional: true, width: 13 },
         { key: 'assessment', label: 'Đánh giá', kind: 'status', list: [...STATUSES], width: 24 },
         { key: 'progress', label: 'Tiến độ, ghi chú', variants: ['Ghi chú', 'Tiến độ'], kind: 'text', optional: true, width: 28 },
       ],

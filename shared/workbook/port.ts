@@ -7,6 +7,8 @@ export interface SheetSnapshot {
   /** The formulas, where the host can give them ("=IF(F5>0,E5/F5,\"\")"), else null. */
   formulas?: Array<Array<string | null>>;
   hidden?: boolean;
+  /** Merged areas ("E6:F6"), where the host can give them. */
+  merges?: string[];
 }
 
 /**

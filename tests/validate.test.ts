@@ -1,0 +1,135 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULE_KINDS } from '../shared/validation/rule-kinds';
+import { validateSheets } from '../shared/validation/validate';
+import { XlsxWorkbook } from '../xlsx/workbook';
+import { runCli } from './helpers/cli';
+import { CONSISTENT, Edit, unitWorkbook } from './helpers/unit-fixture';
+import { tmpFile, tsvWorkbook } from './helpers/xlsx';
+
+async function check(file: string, period?: string) {
+  const book = await XlsxWorkbook.open(file);
+  return validateSheets(await book.read(), { period });
+}
+
+describe('seed 003 as the city typed it: the mistakes named in the issue, each at its cell', () => {
+  let issues: Awaited<ReturnType<typeof check>>['issues'];
+  beforeAll(async () => {
+    const file = tmpFile('vungtau.xlsx');
+    await tsvWorkbook(file, [
+      { name: 'Báo cáo', tsv: fs.readFileSync(path.join(__dirname, 'fixtures', 'seed-003-tables.tsv'), 'utf8') },
+      { name: 'Tiêu chí', tsv: fs.readFileSync(path.join(__dirname, 'fixtures', 'seed-003-indicators.tsv'), 'utf8') },
+    ]);
+    issues = (await check(file)).issues;
+  });
+  const at = (cell: string, rule: string) => issues.filter((i) => `${i.sheet}!${i.cell}` === cell && i.rule === rule);
+
+  test('payment total smaller than its successful part, rate computed upside down (§5b)', () => {
+    expect(at('Báo cáo!D82', 'CONG-THUC')[0].message).toContain('23.802 > 23.391');
+    expect(at('Báo cáo!E82', 'TY-LE')[0].message).toBe('Tỷ lệ báo cáo 98,27% không khớp 23.802/23.391 = 101,76%');
+  });
+  test('"100%" typed into a count column (§5a)', () => {
+    expect(at('Báo cáo!G75', 'KIEU-PHAN-TRAM')).toHaveLength(1);
+  });
+  test('a sub-count larger than its total (§5a: (4) = 101 > (1) = 22)', () => {
+    expect(at('Báo cáo!F76', 'CONG-THUC')[0].message).toContain('101 > 22');
+  });
+  test('54.03% reported for 118.103/142.378, which is 82,95% (§6.2 III.03)', () => {
+    expect(at('Tiêu chí!F32', 'TY-LE')[0].message).toBe('Tỷ lệ báo cáo 54,03% không khớp 118.103/142.378 = 82,95%');
+  });
+  test('"24 loại" in a number column (§3)', () => {
+    expect(at('Báo cáo!D50', 'KIEU-CHU')[0]).toMatchObject({ severity: 'loi', fix: 'Chỉ ghi số: 24' });
+  });
+  test('"Pường" for "Phường" (§1), with the suggestion', () => {
+    expect(at('Báo cáo!B22', 'TEN-DON-VI')[0]).toMatchObject({ message: '“Pường 1” không có trong danh mục đơn vị. Có phải “Phường 1”?', fix: 'Phường 1' });
+    expect(issues.filter((i) => i.rule === 'TEN-DON-VI' && i.severity === 'loi')).toHaveLength(16);
+  });
+  test('"421.62" is ambiguous (§6.2 III.05)', () => {
+    expect(at('Tiêu chí!F34', 'KIEU-MO-HO')).toHaveLength(1);
+  });
+});
+
+describe('consistent seed figures give no error', () => {
+  test('seed 000 §3 and §6, seed 002 footnotes, seed 003 §4 in a unit workbook', async () => {
+    const { file } = await unitWorkbook(CONSISTENT);
+    const r = await check(file, '2023-06');
+    expect(r.issues).toEqual([]);
+    expect(r.summary).toMatchObject({ errors: 0, warnings: 0, tables: 11 });
+  });
+});
+
+const KINDS: Array<{ rule: string; edits: Edit[]; cell?: string; period?: string; severity?: 'loi' | 'canh-bao' }> = [
+  { rule: 'BAT-BUOC', edits: [{ cover: 'reportDate', value: null }], cell: 'Thông tin chung!B7' },
+  { rule: 'BAT-BUOC', edits: [{ table: 'T1', row: 'CQS.07', field: 'numerator', value: 120 }] },
+  { rule: 'KIEU-SO-DEM', edits: [{ table: 'T3a', row: '#1', field: 'dossiers', value: -3 }] },
+  { rule: 'KIEU-PHAN-TRAM', edits: [{ table: 'T3d', row: '#1', field: 'paidProcedures', value: '100%' }] },
+  { rule: 'KIEU-CHU', edits: [{ table: 'T3a', row: '#1', field: 'withResult', value: '24 loại' }] },
+  { rule: 'KIEU-MO-HO', edits: [{ table: 'T1', row: 'XHS.05', field: 'numerator', value: '421.62' }, { table: 'T1', row: 'XHS.05', field: 'denominator', value: '527.025' }] },
+  { rule: 'TY-LE', edits: [{ table: 'T1', row: 'XHS.03', field: 'numerator', value: '118.103' }, { table: 'T1', row: 'XHS.03', field: 'denominator', value: '142.378' }, { table: 'T1', row: 'XHS.03', field: 'rate', value: '54.03%' }] },
+  { rule: 'TU-LON-HON-MAU', edits: [{ table: 'T1', row: 'CQS.07', field: 'numerator', value: 23802 }, { table: 'T1', row: 'CQS.07', field: 'denominator', value: 23391 }] },
+  { rule: 'CONG-THUC', edits: [{ table: 'T4', row: '#1', field: 'inProcess', value: 5 }] },
+  { rule: 'CONG-THUC', edits: [{ table: 'T3a', row: '#1', field: 'signed', value: 6000 }], cell: 'T3 TTHC!D6' },
+  { rule: 'TIEN-DO', edits: [{ table: 'T5', row: '#1', field: 'name', value: 'Phần mềm quản lý văn bằng' }, { table: 'T5', row: '#1', field: 'period', value: '2022' }, { table: 'T5', row: '#1', field: 'assessment', value: 'Đang thực hiện theo tiến độ' }] },
+  { rule: 'THU-TU-NGAY', edits: [{ table: 'T5', row: '#1', field: 'name', value: 'Trung tâm điều hành đô thị thông minh' }, { table: 'T5', row: '#1', field: 'period', value: '2023-2024' },
+    { table: 'T5', row: '#1', field: 'started', value: '12/2023' }, { table: 'T5', row: '#1', field: 'completed', value: '01/2023' }] },
+  { rule: 'DAT-CHUA-DAT', edits: [{ table: 'T1', row: 'CQS.05', field: 'numerator', value: 118103 }, { table: 'T1', row: 'CQS.05', field: 'denominator', value: 527025 }, { table: 'T1', row: 'CQS.05', field: 'assessment', value: 'Đạt' }] },
+  { rule: 'TEN-DON-VI', edits: [{ table: 'T2', row: '#1', field: 'unit', value: 'Pường 1' }] },
+  { rule: 'KY-BAO-CAO', edits: [], period: '2023-05', cell: 'Thông tin chung!B6' },
+  { rule: 'KY-BAO-CAO', edits: [{ cover: 'period', value: 'tháng 13/2023' }], cell: 'Thông tin chung!B6' },
+  { rule: 'TRUNG-DONG', edits: [{ table: 'T6b', row: '#1', field: 'system', value: 'Hệ thống thông tin thành phố' }, { table: 'T6b', row: '#1', field: 'level', value: '2' }, { table: 'T6b', row: '#1', field: 'operator', value: 'Văn phòng HĐND và UBND' },
+    { table: 'T6b', row: '#2', field: 'system', value: 'Hệ thống thông tin thành phố' }, { table: 'T6b', row: '#2', field: 'level', value: '2' }, { table: 'T6b', row: '#2', field: 'operator', value: 'Văn phòng HĐND và UBND' }], severity: 'canh-bao' },
+  { rule: 'LOI-CONG-THUC', edits: [{ table: 'T4', row: '#1', field: 'received', value: { error: '#REF!' } }] },
+  { rule: 'GOP-O', edits: [{ merge: { sheet: 'T3 TTHC', range: 'C6:D6' } }] },
+  { rule: 'BIEN-DONG', edits: [{ sheet: 'DX_CauHinh', cell: 'A1', value: 'CẤU HÌNH MẪU BÁO CÁO' }], severity: 'canh-bao' },
+  { rule: 'CAU-HINH', edits: [{ sheet: 'DX_CauHinh', cell: 'B8', value: 'VI' }] },
+];
+
+describe('every rule kind has a failing fixture (the consistent workbook is the passing one)', () => {
+  test('the list of rule kinds and the fixtures agree', () => {
+    expect([...new Set(KINDS.map((k) => k.rule))].sort()).toEqual(RULE_KINDS.map((k) => k.id).sort());
+  });
+
+  test.each(KINDS.map((k, i) => [`${k.rule} #${i + 1}`, k] as const))('%s', async (_, k) => {
+    const { file, at } = await unitWorkbook([...CONSISTENT, ...k.edits]);
+    if (k.rule === 'BIEN-DONG') {
+      // The counts the unit stamped last month: 800 dossiers, now 8.122.
+      const book = await XlsxWorkbook.open(file);
+      const { previousSheet } = await import('../shared/validation/previous');
+      await book.write([previousSheet([{ table: 'T3a', key: 'UBND thành phố Nha Trang', field: 'dossiers', value: 800, period: 'tháng 5/2023' }])]);
+      await book.save(file);
+    }
+    const r = await check(file, k.period ?? '2023-06');
+    const found = r.issues.filter((i) => i.rule === k.rule);
+    expect(found.length).toBeGreaterThan(0);
+    const expectedCell = k.cell ?? (k.edits.length && k.rule !== 'BIEN-DONG' && k.rule !== 'CAU-HINH' ? at[CONSISTENT.length + k.edits.length - 1] : undefined);
+    if (k.rule === 'GOP-O') expect(`${found[0].sheet}!${found[0].cell}`).toBe('T3 TTHC!C6');
+    else if (expectedCell && !['TY-LE', 'TU-LON-HON-MAU', 'KIEU-MO-HO', 'TIEN-DO', 'TRUNG-DONG', 'BAT-BUOC'].includes(k.rule)) expect(found.map((i) => `${i.sheet}!${i.cell}`)).toContain(expectedCell);
+    expect(found[0].severity).toBe(k.severity ?? 'loi');
+    expect(found[0].message).toMatch(/[ạ-ỹà-ýđ]/u);
+  });
+});
+
+describe('dx-report validate', () => {
+  test('exit 0 without errors, 1 with errors, 2 when a file cannot be read; --json shape', async () => {
+    const good = (await unitWorkbook(CONSISTENT)).file;
+    const bad = (await unitWorkbook([...CONSISTENT, { table: 'T4', row: '#1', field: 'inProcess', value: 5 }])).file;
+    expect((await runCli(['validate', good])).code).toBe(0);
+    const text = await runCli(['validate', bad]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^T4 Phản ánh!C6\s+CONG-THUC\s+Tiếp nhận = đã giải quyết \+ đang giải quyết\. Đang là 16 ≠ 10 \+ 5 = 15\./m);
+    const json = JSON.parse((await runCli(['validate', good, bad, '--json'])).stdout);
+    expect(text.stdout).toMatch(/^T4 Phản ánh!G6\s+CONG-THUC\s+Đang giải quyết = đúng hạn \+ trễ hạn\. Đang là 5 ≠ 2 \+ 4 = 6\./m);
+    expect(json.summary).toMatchObject({ errors: 2, warnings: 0, files: 2 });
+    expect(json.issues[0]).toEqual({ file: path.basename(bad), sheet: 'T4 Phản ánh', cell: 'C6', rule: 'CONG-THUC', severity: 'loi', importance: 'cao', message: expect.stringContaining('16 ≠ 10 + 5 = 15') });
+    const missing = tmpFile('nope.xlsx');
+    fs.writeFileSync(missing, 'not a zip');
+    expect((await runCli(['validate', good, missing])).code).toBe(2);
+  });
+
+  test('validating reads only: the file is byte-for-byte the same afterwards', async () => {
+    const { file } = await unitWorkbook([...CONSISTENT, { table: 'T3a', row: '#1', field: 'withResult', value: '24 loại' }]);
+    const before = fs.readFileSync(file);
+    await runCli(['validate', file]);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
