@@ -1,5 +1,5 @@
-import { hostGrids } from '../shared/workbook/render';
-import { SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
+import { asText, hostGrids } from '../shared/workbook/render';
+import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { CellValue, columnLetter, SheetSpec, StyleName } from '../shared/workbook/sheet-spec';
 import { STYLES } from '../shared/workbook/styles';
 
@@ -58,6 +58,47 @@ export class OfficeWorkbook implements WorkbookPort {
           hidden: s.visibility !== 'Visible',
         };
       });
+    });
+  }
+
+  async readFills(cells: CellRef[]): Promise<Array<string | null>> {
+    return this.run(async (context) => {
+      const fills = cells.map((c) => {
+        const fill = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell).format.fill;
+        fill.load('color');
+        return fill;
+      });
+      await context.sync();
+      // Excel reports "no fill" as white.
+      return fills.map((f) => (f.color && f.color.toUpperCase() !== '#FFFFFF' ? f.color.toUpperCase() : null));
+    });
+  }
+
+  /** Excel gets the colour; the messages are in the task pane (cell notes need a newer API set). */
+  async paint(marks: CellMark[]): Promise<void> {
+    await this.run(async (context) => {
+      for (const m of marks) {
+        const fill = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
+        if (m.fill) fill.color = m.fill;
+        else fill.clear();
+      }
+      await context.sync();
+    });
+  }
+
+  async setCells(updates: Array<CellRef & { value: string | number }>): Promise<void> {
+    await this.run(async (context) => {
+      for (const u of updates) context.workbook.worksheets.getItem(u.sheet).getRange(u.cell).values = [[typeof u.value === 'string' ? asText(u.value) : u.value]];
+      await context.sync();
+    });
+  }
+
+  async select(ref: CellRef): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(ref.sheet);
+      sheet.activate();
+      sheet.getRange(ref.cell).select();
+      await context.sync();
     });
   }
 

@@ -1,5 +1,6 @@
 import { CreateTemplateInput, CreateTemplateResult } from '../shared/operations/create-template';
 import { WorkbookTables } from '../shared/operations/mapping-ops';
+import { CheckResult, CompleteResult } from '../shared/operations/check';
 import { ColumnMapping } from '../shared/templates/mapping';
 
 /** What a panel asks of its host; the task pane answers in-process, the sidebar through google.script.run. */
@@ -8,4 +9,7 @@ export interface HostBridge {
   createTemplate(input: Omit<CreateTemplateInput, 'matcher'>): Promise<CreateTemplateResult>;
   inspect(): Promise<WorkbookTables>;
   saveMapping(mapping: ColumnMapping): Promise<void>;
+  check(): Promise<CheckResult>;
+  select(sheet: string, cell: string): Promise<void>;
+  complete(): Promise<CompleteResult>;
 }

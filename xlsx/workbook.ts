@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
+import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { CellValue, SheetSpec } from '../shared/workbook/sheet-spec';
 import { STYLES, Style } from '../shared/workbook/styles';
 
@@ -101,6 +101,41 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       this.addSheet(spec);
     }
+  }
+
+  /** The cells "selected" last, for tests; a file has no cursor. */
+  selected: CellRef | null = null;
+
+  async readFills(cells: CellRef[]): Promise<Array<string | null>> {
+    this.calls.read++;
+    return cells.map((c) => {
+      const fill = this.book.getWorksheet(c.sheet)?.getCell(c.cell).fill as ExcelJS.FillPattern | undefined;
+      const argb = fill && fill.pattern === 'solid' ? (fill.fgColor as { argb?: string } | undefined)?.argb : undefined;
+      return argb ? `#${argb.slice(-6).toUpperCase()}` : null;
+    });
+  }
+
+  async paint(marks: CellMark[]): Promise<void> {
+    this.calls.write++;
+    for (const m of marks) {
+      const cell = this.book.getWorksheet(m.sheet)?.getCell(m.cell);
+      if (!cell) continue;
+      cell.fill = m.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(m.fill) } } : { type: 'pattern', pattern: 'none' };
+      if (m.note === null) cell.note = undefined as never;
+      else if (m.note !== undefined) cell.note = m.note;
+    }
+  }
+
+  async setCells(updates: Array<CellRef & { value: string | number }>): Promise<void> {
+    this.calls.write++;
+    for (const u of updates) {
+      const ws = this.book.getWorksheet(u.sheet);
+      if (ws) ws.getCell(u.cell).value = u.value;
+    }
+  }
+
+  async select(ref: CellRef): Promise<void> {
+    this.selected = ref;
   }
 
   private addSheet(spec: SheetSpec): void {

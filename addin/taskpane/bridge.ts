@@ -1,4 +1,5 @@
 import { OfficeWorkbook } from '../office-workbook';
+import { check, complete } from '../../shared/operations/check';
 import { createTemplate } from '../../shared/operations/create-template';
 import { inspectWorkbook, saveMapping } from '../../shared/operations/mapping-ops';
 import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
@@ -11,5 +12,8 @@ export function officeBridge(book = new OfficeWorkbook()): HostBridge {
     createTemplate: (input) => createTemplate(book, input),
     inspect: () => inspectWorkbook(book),
     saveMapping: (m) => saveMapping(book, m),
+    check: () => check(book),
+    select: (sheet, cell) => Promise.resolve(book.select({ sheet, cell })),
+    complete: () => complete(book),
   };
 }

@@ -1,3 +1,4 @@
+import { renderCheckPanel } from '../../ui/check-panel';
 import { renderFormulaPanel } from '../../ui/formula-panel';
 import { renderMappingPanel, renderTemplatePanel } from '../../ui/template-panel';
 import { officeBridge } from './bridge';
@@ -14,6 +15,8 @@ Office.onReady((info) => {
   const bridge = officeBridge();
   const tpl = document.getElementById('template');
   const map = document.getElementById('mapping');
+  const chk = document.getElementById('check');
+  if (inExcel && chk) renderCheckPanel(chk, bridge);
   if (inExcel && tpl) renderTemplatePanel(tpl, bridge);
   if (inExcel && map) renderMappingPanel(map, bridge);
   const root = document.getElementById('formulas');

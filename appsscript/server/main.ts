@@ -5,6 +5,7 @@
  * for @customfunction and what menus and google.script.run call.
  */
 import { IMPLEMENTATIONS } from '../../shared/formulas/catalog';
+import { checkOp, completeOp } from '../../shared/operations/check';
 import { createTemplateOp, CreateTemplateInput } from '../../shared/operations/create-template';
 import { inspectWorkbookOp, saveMappingOp } from '../../shared/operations/mapping-ops';
 import { runSync } from '../../shared/operations/run';
@@ -25,6 +26,7 @@ global.onOpen = (e?: unknown) => {
   void e;
   SpreadsheetApp.getUi()
     .createMenu(MENU)
+    .addItem('Kiểm tra', 'showCheck')
     .addItem('Tạo phiếu báo cáo', 'showSidebar')
     .addItem('Mở bảng điều khiển (hàm DX)', 'showSidebar')
     .addToUi();
@@ -43,6 +45,25 @@ global.showSidebar = () => {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Báo cáo chuyển đổi số');
   SpreadsheetApp.getUi().showSidebar(html);
 };
+
+/** Menu "Kiểm tra": the sidebar, checking at once. */
+global.showCheck = () => {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').append('<script>window.dxAutoCheck = true;</script>').setTitle('Báo cáo chuyển đổi số');
+  SpreadsheetApp.getUi().showSidebar(html);
+};
+
+/** "Kiểm tra" from the sidebar: issues as plain data; problem cells highlighted, with notes. */
+global.dxCheck = () => runSync(checkOp(new SheetsWorkbook()));
+
+/**
+ * Selects an issue's cell.
+ * @param {string} sheet
+ * @param {string} cell
+ */
+global.dxSelect = (sheet: string, cell: string) => new SheetsWorkbook().select({ sheet, cell });
+
+/** "Hoàn thành": stamps the completion time when no error is left. */
+global.dxComplete = () => runSync(completeOp(new SheetsWorkbook()));
 
 /** Registered unit names, for the sidebar's list. */
 global.dxUnits = () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))];

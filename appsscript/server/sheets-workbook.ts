@@ -1,6 +1,6 @@
-import { hostGrids } from '../../shared/workbook/render';
-import { SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
-import { CellValue, SheetSpec, StyleName } from '../../shared/workbook/sheet-spec';
+import { asText, hostGrids } from '../../shared/workbook/render';
+import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
+import { CellValue, parseA1, SheetSpec, StyleName } from '../../shared/workbook/sheet-spec';
 import { STYLES } from '../../shared/workbook/styles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,6 +29,63 @@ export class SheetsWorkbook implements WorkbookPort {
         const formulas = range.getFormulas().map((row) => row.map((f) => (f ? f : null)));
         return { name: s.getName(), values, formulas, hidden: s.isSheetHidden() };
       });
+  }
+
+  /** Cells grouped by sheet, with the bounding box that one getBackgrounds / setBackgrounds covers. */
+  private boxes<T extends CellRef>(cells: T[]) {
+    const bySheet = new Map<string, Array<T & { row: number; col: number }>>();
+    for (const c of cells) {
+      const { row, col } = parseA1(c.cell);
+      const list = bySheet.get(c.sheet) ?? [];
+      list.push({ ...c, row, col });
+      bySheet.set(c.sheet, list);
+    }
+    return [...bySheet.entries()].map(([name, list]) => {
+      const top = Math.min(...list.map((x) => x.row));
+      const left = Math.min(...list.map((x) => x.col));
+      const bottom = Math.max(...list.map((x) => x.row));
+      const right = Math.max(...list.map((x) => x.col));
+      const sheet = this.ss.getSheetByName(name);
+      return { sheet, list, top, left, range: sheet ? sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1) : null };
+    });
+  }
+
+  readFills(cells: CellRef[]): Array<string | null> {
+    const found = new Map<string, string | null>();
+    for (const box of this.boxes(cells)) {
+      const bg = box.range ? box.range.getBackgrounds() : [];
+      for (const c of box.list) {
+        const v = bg[c.row - box.top]?.[c.col - box.left];
+        found.set(`${c.sheet}\u0000${c.cell}`, v && v.toLowerCase() !== '#ffffff' ? v.toUpperCase() : null);
+      }
+    }
+    return cells.map((c) => found.get(`${c.sheet}\u0000${c.cell}`) ?? null);
+  }
+
+  /** One getBackgrounds/getNotes and one setBackgrounds/setNotes per sheet, whatever the number of cells. */
+  paint(marks: CellMark[]): void {
+    for (const box of this.boxes(marks)) {
+      if (!box.range) continue;
+      const bg = box.range.getBackgrounds();
+      const notes = box.range.getNotes();
+      for (const m of box.list) {
+        bg[m.row - box.top][m.col - box.left] = m.fill ?? '#ffffff';
+        if (m.note !== undefined) notes[m.row - box.top][m.col - box.left] = m.note ?? '';
+      }
+      box.range.setBackgrounds(bg);
+      box.range.setNotes(notes);
+    }
+  }
+
+  setCells(updates: Array<CellRef & { value: string | number }>): void {
+    for (const u of updates) this.ss.getSheetByName(u.sheet)?.getRange(u.cell).setValue(typeof u.value === 'string' ? asText(u.value) : u.value);
+  }
+
+  select(ref: CellRef): void {
+    const sheet = this.ss.getSheetByName(ref.sheet);
+    if (!sheet) return;
+    this.ss.setActiveSheet(sheet);
+    sheet.setActiveRange(sheet.getRange(ref.cell));
   }
 
   write(specs: SheetSpec[], replace: string[] = []): void {

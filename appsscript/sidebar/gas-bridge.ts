@@ -20,4 +20,7 @@ export const gasBridge: HostBridge = {
   createTemplate: (input) => call('dxCreateTemplate', input),
   inspect: () => call('dxInspect'),
   saveMapping: (m) => call('dxSaveMapping', m),
+  check: () => call('dxCheck'),
+  select: (sheet, cell) => call('dxSelect', sheet, cell),
+  complete: () => call('dxComplete'),
 };

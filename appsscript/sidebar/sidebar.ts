@@ -1,3 +1,4 @@
+import { renderCheckPanel } from '../../ui/check-panel';
 import { renderFormulaPanel } from '../../ui/formula-panel';
 import { renderMappingPanel, renderTemplatePanel } from '../../ui/template-panel';
 import { gasBridge } from './gas-bridge';
@@ -6,6 +7,9 @@ import { gasBridge } from './gas-bridge';
 function start(): void {
   const tpl = document.getElementById('template');
   const map = document.getElementById('mapping');
+  const chk = document.getElementById('check');
+  // The menu item "Kiểm tra" opens the sidebar with window.dxAutoCheck set: it checks at once.
+  if (chk) renderCheckPanel(chk, gasBridge, Boolean((window as unknown as { dxAutoCheck?: boolean }).dxAutoCheck));
   if (tpl) renderTemplatePanel(tpl, gasBridge);
   if (map) renderMappingPanel(map, gasBridge);
   const root = document.getElementById('formulas');

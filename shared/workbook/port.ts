@@ -28,4 +28,24 @@ export interface WorkbookPort {
    * `replace` (only sheets the product owns are ever listed there).
    */
   write(sheets: SheetSpec[], replace?: string[]): MaybePromise<void>;
+  /** Current background colours of cells ("#RRGGBB", null when none), in one batch. */
+  readFills(cells: CellRef[]): MaybePromise<Array<string | null>>;
+  /** Highlights (or restores) cells and their notes, in one batch; values are never touched. */
+  paint(marks: CellMark[]): MaybePromise<void>;
+  /** Writes single values into product-owned fields (the completion stamp), in one batch. */
+  setCells(updates: Array<CellRef & { value: string | number }>): MaybePromise<void>;
+  /** Shows a cell to the user. */
+  select(ref: CellRef): MaybePromise<void>;
+}
+
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+export interface CellMark extends CellRef {
+  /** Background to set; null clears it. */
+  fill: string | null;
+  /** Note to set where the host has notes; null removes it; undefined leaves it. */
+  note?: string | null;
 }

@@ -39,6 +39,9 @@ export class FakeExcel {
 
 export class FakeSheet {
   cells = new Map<string, Cell>();
+  fills = new Map<string, string>();
+  selected: string | null = null;
+  active = false;
   visibility = 'Visible';
   merges: string[] = [];
   frozenRows = 0;
@@ -59,6 +62,11 @@ class FakeSheets extends Loadable {
   private snapshot: FakeWorksheet[] = [];
   load(props: string) { super.load(props); this.excel.enqueue(() => { this.snapshot = this.excel.sheets.map((s) => new FakeWorksheet(this.excel, s, this.requested)); }); return this; }
   get items() { this.need('name'); return this.snapshot; }
+  getItem(name: string) {
+    const s = this.excel.sheet(name);
+    if (!s) throw new Error(`ItemNotFound: ${name}`);
+    return new FakeWorksheet(this.excel, s, new Set(['name']));
+  }
   add(name: string) {
     const s = new FakeSheet(name);
     this.excel.enqueue(() => { if (this.excel.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`); this.excel.sheets.push(s); });
@@ -76,6 +84,7 @@ class FakeWorksheet {
   getRangeByIndexes(r: number, c: number, rows: number, cols: number) { return new FakeRange(this.excel, this.sheet, `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`); }
   getRange(address: string) { return new FakeRange(this.excel, this.sheet, address); }
   getRanges(address: string) { return new FakeRange(this.excel, this.sheet, address); }
+  activate() { this.excel.enqueue(() => { this.excel.sheets.forEach((x) => { x.active = x === this.sheet; }); }); }
   get freezePanes() { return { freezeRows: (n: number) => this.excel.enqueue(() => { this.sheet.frozenRows = n; }) }; }
   get pageLayout() {
     const excel = this.excel;
@@ -131,11 +140,24 @@ class FakeRange extends Loadable {
     }));
   }
   set numberFormat(grid: unknown[][]) { this.excel.enqueue(() => this.each(grid, (k, v) => { const c = this.sheet.cells.get(k); if (c) c.format = String(v); })); }
+  set values(grid: unknown[][]) { this.formulas = grid; }
+  select() { this.excel.enqueue(() => { this.sheet.selected = this.address; }); }
   get format(): any {
+    const fill = {
+      loadedColor: undefined as string | undefined,
+      load: () => { this.excel.enqueue(() => { fill.loadedColor = this.sheet.fills.get(this.address!) ?? '#FFFFFF'; }); return fill; },
+      get color(): string { if (fill.loadedColor === undefined) throw new NotLoaded('color'); return fill.loadedColor; },
+      set color(v: string) { /* replaced below */ },
+      clear: () => this.excel.enqueue(() => { this.sheet.fills.delete(this.address!); }),
+    };
+    Object.defineProperty(fill, 'color', {
+      get: () => { if (fill.loadedColor === undefined) throw new NotLoaded('color'); return fill.loadedColor; },
+      set: (v: string) => this.excel.enqueue(() => { this.sheet.fills.set(this.address!, v); }),
+    });
     const record = (prop: string) => (value: unknown) => this.excel.enqueue(() => this.sheet.formats.push({ address: this.address!, prop, value }));
     const proxy = (prefix: string): any => new Proxy({}, {
       set: (_t, p) => { record(`${prefix}${String(p)}`)(true); return true; },
-      get: (_t, p) => (p === 'getItem' ? (edge: string) => proxy(`${prefix}borders.${edge}.`) : proxy(`${prefix}${String(p)}.`)),
+      get: (_t, p) => (p === 'getItem' ? (edge: string) => proxy(`${prefix}borders.${edge}.`) : p === 'fill' && prefix === '' && !this.address!.includes(',') && !this.address!.includes(':') ? fill : proxy(`${prefix}${String(p)}.`)),
     });
     return proxy('');
   }

@@ -20,6 +20,8 @@ export class FakeSpreadsheet {
     return s;
   }
   deleteSheet(s: FakeGasSheet) { this.sheets = this.sheets.filter((x) => x !== s); }
+  active: FakeGasSheet | null = null;
+  setActiveSheet(s: FakeGasSheet) { this.count('Spreadsheet.setActiveSheet'); this.active = s; return s; }
   getRange(ref: string) {
     const [sheetName, area] = ref.includes('!') ? ref.split('!') : [this.sheets[0].name, ref];
     const s = this.getSheetByName(sheetName.replace(/^'|'$/g, ''))!;
@@ -36,7 +38,9 @@ export class FakeSpreadsheet {
 }
 
 export class FakeGasSheet {
-  cells = new Map<string, { value: unknown; formula?: string; format?: string; background?: string | null; weight?: string }>();
+  cells = new Map<string, { value: unknown; formula?: string; format?: string; background?: string | null; weight?: string; note?: string }>();
+  activeRange: string | null = null;
+  setActiveRange(r: { a1(): string }) { this.activeRange = r.a1(); return r; }
   hidden = false;
   frozenRows = 0;
   merges: string[] = [];
@@ -54,7 +58,13 @@ export class FakeGasSheet {
     for (const k of this.cells.keys()) { const p = parseA1(k); maxR = Math.max(maxR, p.row + 1); maxC = Math.max(maxC, p.col + 1); }
     return new FakeGasRange(this.ss, this, 1, 1, Math.max(1, maxR), Math.max(1, maxC));
   }
-  getRange(row: number, col: number, rows = 1, cols = 1) { return new FakeGasRange(this.ss, this, row, col, rows, cols); }
+  getRange(row: number | string, col = 1, rows = 1, cols = 1) {
+    if (typeof row === 'string') {
+      const [f, t] = row.split(':'); const a = parseA1(f); const b = parseA1(t ?? f);
+      return new FakeGasRange(this.ss, this, a.row + 1, a.col + 1, b.row - a.row + 1, b.col - a.col + 1);
+    }
+    return new FakeGasRange(this.ss, this, row, col, rows, cols);
+  }
   getRangeList(refs: string[]) {
     this.ss.count('Sheet.getRangeList');
     const ranges = refs.map((ref) => { const [f, t] = ref.split(':'); const a = parseA1(f); const b = parseA1(t ?? f); return this.getRange(a.row + 1, a.col + 1, b.row - a.row + 1, b.col - a.col + 1); });
@@ -73,7 +83,13 @@ class FakeGasRange {
     grid.forEach((row, r) => row.forEach((v, c) => f(a1(this.row - 1 + r, this.col - 1 + c), v)));
     return this;
   }
-  getValues() { this.ss.count('Range.getValues'); return this.grid((k) => { const c = this.sheet.cells.get(k); return c && !c.formula ? c.value : ''; }); }
+  a1() { return a1(this.row - 1, this.col - 1); }
+  private entry(k: string) { let c = this.sheet.cells.get(k); if (!c) { c = { value: null }; this.sheet.cells.set(k, c); } return c; }
+  getBackgrounds() { this.ss.count('Range.getBackgrounds'); return this.grid((k) => this.sheet.cells.get(k)?.background ?? '#ffffff'); }
+  getNotes() { this.ss.count('Range.getNotes'); return this.grid((k) => this.sheet.cells.get(k)?.note ?? ''); }
+  setNotes(grid: unknown[][]) { return this.put('setNotes', grid, (k, v) => { const c = this.sheet.cells.get(k); if (c || v) this.entry(k).note = v as string; }); }
+  setValue(v: unknown) { this.ss.count('Range.setValue'); this.entry(this.a1()).value = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v; return this; }
+  getValues() { this.ss.count('Range.getValues'); return this.grid((k) => { const c = this.sheet.cells.get(k); return c && !c.formula ? c.value ?? '' : ''; }); }
   getFormulas() { this.ss.count('Range.getFormulas'); return this.grid((k) => this.sheet.cells.get(k)?.formula ?? ''); }
   setValues(grid: unknown[][]) {
     return this.put('setValues', grid, (k, v) => {
@@ -83,7 +99,7 @@ class FakeGasRange {
     });
   }
   setNumberFormats(grid: unknown[][]) { return this.put('setNumberFormats', grid, () => undefined); }
-  setBackgrounds(grid: unknown[][]) { return this.put('setBackgrounds', grid, (k, v) => { const c = this.sheet.cells.get(k); if (c) c.background = v as string; }); }
+  setBackgrounds(grid: unknown[][]) { return this.put('setBackgrounds', grid, (k, v) => { const c = this.sheet.cells.get(k); if (c || (v && v !== '#ffffff')) this.entry(k).background = v as string; }); }
   setFontWeights(grid: unknown[][]) { return this.put('setFontWeights', grid, (k, v) => { const c = this.sheet.cells.get(k); if (c) c.weight = v as string; }); }
   setFontStyles(grid: unknown[][]) { return this.put('setFontStyles', grid, () => undefined); }
   setFontColors(grid: unknown[][]) { return this.put('setFontColors', grid, () => undefined); }

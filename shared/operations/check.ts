@@ -1,0 +1,142 @@
+import { COVER_LABELS } from '../templates/version';
+import { findTable, Grid } from '../tables/read';
+import { TableSpec } from '../templates/schema';
+import { Issue, Summary } from '../validation/issue';
+import { PreviousValue, previousSheet, PREVIOUS_SHEET } from '../validation/previous';
+import { validateSheets, ValidateOptions } from '../validation/validate';
+import { numberOf } from '../validation/values';
+import { tableSpec } from '../templates/families';
+import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../workbook/port';
+import { CellSpec, SheetSpec } from '../workbook/sheet-spec';
+import { Op, runAsync } from './run';
+
+/** The cells the product highlighted, with what they looked like before: the next run restores them. */
+export const MARKS_SHEET = 'DX_DanhDau';
+export const ERROR_FILL = '#F4CCCC';
+export const WARNING_FILL = '#FFE599';
+
+const MARKS_TABLE = TableSpec.parse({
+  id: 'DanhDau', title: 'Ô đã tô', rows: 'free',
+  columns: [
+    { key: 'sheet', label: 'Trang tính', kind: 'text' },
+    { key: 'cell', label: 'Ô', kind: 'text' },
+    { key: 'fill', label: 'Màu nền cũ', kind: 'text', optional: true },
+  ],
+});
+
+interface MarkRecord extends CellRef { fill: string | null }
+
+function readMarks(sheets: SheetSnapshot[]): MarkRecord[] {
+  const s = sheets.find((x) => x.name === MARKS_SHEET);
+  if (!s) return [];
+  const grid: Grid = s.values;
+  const layout = findTable(grid, MARKS_TABLE);
+  if (!layout) return [];
+  const out: MarkRecord[] = [];
+  for (let r = layout.headerRow + 1; r < grid.length; r++) {
+    const sheet = grid[r]?.[layout.columns.sheet];
+    const cell = grid[r]?.[layout.columns.cell];
+    if (!sheet || !cell) continue;
+    const fill = layout.columns.fill === undefined ? null : grid[r]?.[layout.columns.fill];
+    out.push({ sheet: String(sheet), cell: String(cell), fill: fill ? String(fill) : null });
+  }
+  return out;
+}
+
+function marksSheet(records: MarkRecord[]): SheetSpec {
+  const rows: Array<Array<CellSpec | null>> = [MARKS_TABLE.columns.map((c) => ({ v: c.label, s: 'header' as const }))];
+  for (const r of records) rows.push([{ v: r.sheet }, { v: r.cell }, { v: r.fill ?? '' }]);
+  return SheetSpec.parse({ name: MARKS_SHEET, rows, columnWidths: [24, 8, 12], hidden: true });
+}
+
+/** Plain data for the panes and google.script.run. */
+export interface CheckResult {
+  issues: Issue[];
+  summary: Summary;
+  unit: string | null;
+  period: string | null;
+  completedAt: string | null;
+}
+
+const key = (r: CellRef) => `${r.sheet}\u0000${r.cell}`;
+
+/**
+ * "Kiểm tra": validates the open workbook, removes the previous highlights and
+ * highlights the problem cells, with a note where the host has notes. One
+ * read, one fill read, one paint, one write — whatever the sheet size.
+ */
+export function* checkOp(port: WorkbookPort, opts: ValidateOptions = {}): Op<CheckResult> {
+  const sheets = (yield port.read()) as SheetSnapshot[];
+  const report = validateSheets(sheets, opts);
+  const previous = readMarks(sheets);
+  const names = new Set(sheets.map((s) => s.name));
+  const byCell = new Map<string, Issue[]>();
+  for (const i of report.issues) {
+    if (i.sheet.startsWith('DX_') || !names.has(i.sheet)) continue;
+    const list = byCell.get(key(i)) ?? [];
+    list.push(i);
+    byCell.set(key(i), list);
+  }
+  const targets = [...byCell.values()].map((l) => ({ sheet: l[0].sheet, cell: l[0].cell }));
+  const was = new Map(previous.map((p) => [key(p), p.fill]));
+  const fresh = targets.filter((t) => !was.has(key(t)));
+  const fills = fresh.length ? ((yield port.readFills(fresh)) as Array<string | null>) : [];
+  const original = new Map(fresh.map((t, i) => [key(t), fills[i]]));
+  const marks: CellMark[] = [];
+  for (const p of previous) if (!byCell.has(key(p)) && names.has(p.sheet)) marks.push({ sheet: p.sheet, cell: p.cell, fill: p.fill, note: null });
+  for (const list of byCell.values()) {
+    const error = list.some((i) => i.severity === 'loi');
+    marks.push({ sheet: list[0].sheet, cell: list[0].cell, fill: error ? ERROR_FILL : WARNING_FILL, note: list.map((i) => `[${i.rule}] ${i.message}`).join('\n') });
+  }
+  if (marks.length) yield port.paint(marks);
+  const records: MarkRecord[] = targets.map((t) => ({ ...t, fill: was.has(key(t)) ? was.get(key(t))! : original.get(key(t)) ?? null }));
+  if (records.length || previous.length) yield port.write([marksSheet(records)], [MARKS_SHEET]);
+  const cover = report.read.cover;
+  const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+  return { issues: report.issues, summary: report.summary, unit: text(cover.unit?.value), period: text(cover.period?.value), completedAt: text(cover.completedAt?.value) };
+}
+
+export interface CompleteResult {
+  ok: boolean;
+  message: string;
+  completedAt?: string;
+  check: CheckResult;
+}
+
+function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(now.getDate())}/${p(now.getMonth() + 1)}/${now.getFullYear()} ${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
+/**
+ * "Hoàn thành": refused while errors remain; otherwise stamps the completion
+ * time on the cover (it feeds on-time reporting) and keeps this period's
+ * counts for next period's outlier check.
+ */
+export function* completeOp(port: WorkbookPort, now: Date = new Date(), opts: ValidateOptions = {}): Op<CompleteResult> {
+  const check = (yield* checkOp(port, opts)) as CheckResult;
+  if (check.summary.errors > 0) {
+    return { ok: false, check, message: `Chưa thể hoàn thành: còn ${check.summary.errors} lỗi. Sửa các ô tô đỏ rồi bấm Kiểm tra lại.` };
+  }
+  const sheets = (yield port.read()) as SheetSnapshot[];
+  const report = validateSheets(sheets, opts);
+  const field = report.read.cover.completedAt;
+  if (!field) return { ok: false, check, message: `Không tìm thấy ô “${COVER_LABELS.completedAt}” trong thông tin chung.` };
+  const when = stamp(now);
+  yield port.setCells([{ sheet: field.sheet, cell: field.cell, value: when }]);
+  const values: PreviousValue[] = [];
+  for (const t of report.read.tables) {
+    for (const row of t.rows.filter((r) => r.kind === 'item')) {
+      const k = String(row.cells.code ?? row.cells.unit ?? row.cells.name ?? '').trim();
+      for (const col of tableSpec(t.table).columns.filter((c) => c.kind === 'count' && c.key in t.columns)) {
+        const v = numberOf(row.cells[col.key]);
+        if (v !== null) values.push({ table: t.table, key: k, field: col.key, value: v, period: check.period ?? '' });
+      }
+    }
+  }
+  yield port.write([previousSheet(values)], [PREVIOUS_SHEET]);
+  return { ok: true, completedAt: when, check: { ...check, completedAt: when }, message: `Đã hoàn thành lúc ${when}.` };
+}
+
+export const check = (port: WorkbookPort, opts?: ValidateOptions) => runAsync(checkOp(port, opts));
+export const complete = (port: WorkbookPort, now?: Date, opts?: ValidateOptions) => runAsync(completeOp(port, now, opts));
