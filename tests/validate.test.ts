@@ -133,3 +133,10 @@ describe('dx-report validate', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+test('the README documents every rule kind with an example message', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  for (const k of RULE_KINDS) {
+    expect({ id: k.id, listed: readme.includes(`| \`${k.id}\` ${k.title} | ${k.checks} | ${k.example} |`) }).toEqual({ id: k.id, listed: true });
+  }
+});
