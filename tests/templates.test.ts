@@ -74,7 +74,7 @@ describe('the unit workbook', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const ws = book.getWorksheet('T5 Dự án')!;
-    const dv = ws.getCell('K6').dataValidation;
+    const dv = ws.getCell('L6').dataValidation;
     expect(dv.type).toBe('list');
     const lists = book.getWorksheet('DX_DanhSach')!;
     expect(lists.state).toBe('hidden');

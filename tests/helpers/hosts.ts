@@ -78,7 +78,11 @@ export function loadAppsScript(spreadsheet?: object): { global: Record<string, a
   const SpreadsheetApp = { ...(spreadsheet ? fakeSpreadsheetApp(spreadsheet as FakeSpreadsheet) : {}), getUi: () => ui };
   const HtmlService = {
     createHtmlOutputFromFile(file: string) {
-      const out = { file, title: undefined as string | undefined, setTitle(t: string) { out.title = t; return out; } };
+      const out = {
+        file, title: undefined as string | undefined, appended: '' as string,
+        setTitle(t: string) { out.title = t; return out; },
+        append(html: string) { out.appended += html; return out; },
+      };
       return out;
     },
   };
