@@ -57,4 +57,29 @@ describe('sidebar: Tạo phiếu báo cáo and column mapping, clicked in Chromi
     expect(ss.getSheetByName('DX_AnhXa')!.hidden).toBe(true);
     await page.close();
   });
+
+  test('a table nothing was recognised in is mapped by naming the table, the sheet and the header row', async () => {
+    const ss = new FakeSpreadsheet();
+    ss.fill('Sổ theo dõi', [['Bảng theo dõi của phường'], ['Số', 'Đơn vị', 'Nhận', 'Kịp thời', 'Chậm'], [1, 'Phường 2', 50, 45, 5]]);
+    const gas = loadAppsScript(ss);
+    const page = await browser.newPage();
+    await bridgeGoogleScriptRun(page, gas.global);
+    await page.goto(`file://${path.join(DIST, 'appsscript', 'Sidebar.html')}`);
+    await page.click('#map-read');
+    await page.waitForSelector('#map-manual #map-sheet option', { state: 'attached' });
+    expect(await page.locator('form.mapping[data-table]').count()).toBe(0);
+    await page.selectOption('#map-table', 'T3b');
+    await page.selectOption('#map-sheet', 'Sổ theo dõi');
+    await page.fill('#map-row', '2');
+    await page.click('#map-manual button[type="submit"]');
+    const form = page.locator('form.mapping[data-table="T3b"]');
+    await form.waitFor();
+    for (const [field, col] of [['stt', 'A'], ['unit', 'B'], ['received', 'C'], ['onTime', 'D'], ['late', 'E']]) {
+      await form.locator(`select[data-field="${field}"]`).selectOption(col);
+    }
+    await form.locator('button[type="submit"]').click();
+    await page.waitForSelector('#map-found li:has-text("theo ánh xạ đã lưu")');
+    expect(await page.textContent('#map-found')).toContain('HTTT Một cửa điện tử — Sổ theo dõi, tiêu đề dòng 2, 1 dòng (theo ánh xạ đã lưu)');
+    await page.close();
+  });
 });

@@ -9,6 +9,8 @@ export interface HostBridge {
   createTemplate(input: Omit<CreateTemplateInput, 'matcher'>): Promise<CreateTemplateResult>;
   inspect(): Promise<WorkbookTables>;
   saveMapping(mapping: ColumnMapping): Promise<void>;
+  mappingTargets(): Promise<{ tables: Array<{ id: string; title: string }>; sheets: string[] }>;
+  manualMapping(sheet: string, table: string, headerRow: number): Promise<WorkbookTables['unmatched'][number]>;
   check(): Promise<CheckResult>;
   select(sheet: string, cell: string): Promise<void>;
   complete(): Promise<CompleteResult>;

@@ -59,38 +59,72 @@ export function renderMappingPanel(root: HTMLElement, bridge: HostBridge): void 
     const found = el('ul', { id: 'map-found' });
     for (const x of t.tables) found.appendChild(el('li', {}, `${x.title} — ${x.sheet}, tiêu đề dòng ${x.headerRow}, ${x.rows} dòng${x.mapped ? ' (theo ánh xạ đã lưu)' : ''}`));
     list.append(el('h3', {}, `Đã nhận ra ${t.tables.length} bảng`), found);
-    for (const u of t.unmatched) {
-      const form = el('form', { class: 'mapping', 'data-table': u.table });
-      form.append(el('h3', {}, `Chưa nhận ra đủ cột: ${u.title} (${u.sheet}, dòng ${u.headerRow})`));
-      const selects: Array<[string, HTMLSelectElement]> = [];
-      for (const f of u.fields) {
-        const sel = el('select', { 'data-field': f.key });
-        sel.appendChild(el('option', { value: '' }, f.required ? '— chọn cột —' : '(không có)'));
-        for (const ch of u.choices) {
-          const opt = el('option', { value: ch.column }, `${ch.column}: ${ch.label}`);
-          if (ch.column === f.column) opt.setAttribute('selected', 'selected');
-          sel.appendChild(opt);
-        }
-        selects.push([f.key, sel]);
-        form.append(el('label', { class: 'arg' }, el('span', {}, `${f.label}${f.required ? ' *' : ''}`), sel));
-      }
-      const save = el('button', { type: 'submit' }, 'Lưu ánh xạ');
-      const status = el('div', { role: 'status' });
-      form.append(save, status);
-      form.addEventListener('submit', async (ev) => {
-        ev.preventDefault();
-        const columns: Record<string, string> = {};
-        for (const [k, s] of selects) if (s.value) columns[k] = s.value;
-        try {
-          await bridge.saveMapping({ sheet: u.sheet, table: u.table, headerRow: u.headerRow, columns });
-          await show();
-        } catch (e) {
-          message(status, 'error', (e as Error).message);
-        }
-      });
-      list.appendChild(form);
-    }
+    for (const u of t.unmatched) list.appendChild(mappingForm(u, bridge, show));
+    list.appendChild(manualForm(bridge, list, show));
   };
   button.addEventListener('click', () => void show());
   root.append(el('h2', {}, 'Bảng trong bảng tính'), el('p', { class: 'help' }, 'Bảng do đơn vị tự lập được nhận ra theo tên cột. Nếu chưa nhận ra, chọn cột một lần; lựa chọn được lưu trong bảng tính (trang ẩn DX_AnhXa).'), button, list);
+}
+
+type Unmatched = Awaited<ReturnType<HostBridge['inspect']>>['unmatched'][number];
+
+/** One table's column choices; saving stores the mapping and reads the workbook again. */
+function mappingForm(u: Unmatched, bridge: HostBridge, done: () => Promise<void>): HTMLElement {
+  const form = el('form', { class: 'mapping', 'data-table': u.table });
+  form.append(el('h3', {}, `Chưa nhận ra đủ cột: ${u.title} (${u.sheet}, dòng ${u.headerRow})`));
+  const selects: Array<[string, HTMLSelectElement]> = [];
+  for (const f of u.fields) {
+    const sel = el('select', { 'data-field': f.key });
+    sel.appendChild(el('option', { value: '' }, f.required ? '— chọn cột —' : '(không có)'));
+    for (const ch of u.choices) {
+      const opt = el('option', { value: ch.column }, `${ch.column}: ${ch.label}`);
+      if (ch.column === f.column) opt.setAttribute('selected', 'selected');
+      sel.appendChild(opt);
+    }
+    selects.push([f.key, sel]);
+    form.append(el('label', { class: 'arg' }, el('span', {}, `${f.label}${f.required ? ' *' : ''}`), sel));
+  }
+  const save = el('button', { type: 'submit' }, 'Lưu ánh xạ');
+  const status = el('div', { role: 'status' });
+  form.append(save, status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const columns: Record<string, string> = {};
+    for (const [k, s] of selects) if (s.value) columns[k] = s.value;
+    try {
+      await bridge.saveMapping({ sheet: u.sheet, table: u.table, headerRow: u.headerRow, columns });
+      await done();
+    } catch (e) {
+      message(status, 'error', (e as Error).message);
+    }
+  });
+  return form;
+}
+
+/** For a table nothing was recognised in: the user names the table, the sheet and the header row. */
+function manualForm(bridge: HostBridge, list: HTMLElement, done: () => Promise<void>): HTMLElement {
+  const box = el('form', { id: 'map-manual', class: 'mapping' });
+  const table = el('select', { id: 'map-table' });
+  const sheet = el('select', { id: 'map-sheet' });
+  const row = el('input', { id: 'map-row', type: 'number', min: '1', value: '1' });
+  const status = el('div', { role: 'status' });
+  box.append(el('h3', {}, 'Bảng chưa được nhận ra? Chỉ ra bảng và dòng tiêu đề'),
+    el('label', { class: 'arg' }, el('span', {}, 'Loại bảng'), table),
+    el('label', { class: 'arg' }, el('span', {}, 'Trang tính'), sheet),
+    el('label', { class: 'arg' }, el('span', {}, 'Dòng tiêu đề'), row),
+    el('button', { type: 'submit' }, 'Chọn cột'), status);
+  bridge.mappingTargets().then((t) => {
+    for (const x of t.tables) table.appendChild(el('option', { value: x.id }, x.title));
+    for (const n of t.sheets) sheet.appendChild(el('option', { value: n }, n));
+  }, (e: Error) => message(status, 'error', e.message));
+  box.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const u = await bridge.manualMapping(sheet.value, table.value, Number(row.value));
+      list.insertBefore(mappingForm(u, bridge, done), box);
+    } catch (e) {
+      message(status, 'error', (e as Error).message);
+    }
+  });
+  return box;
 }

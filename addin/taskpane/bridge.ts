@@ -1,7 +1,7 @@
 import { OfficeWorkbook } from '../office-workbook';
 import { check, complete } from '../../shared/operations/check';
 import { createTemplate } from '../../shared/operations/create-template';
-import { inspectWorkbook, saveMapping } from '../../shared/operations/mapping-ops';
+import { inspectWorkbook, manualMapping, mappingTargets, saveMapping } from '../../shared/operations/mapping-ops';
 import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
 import { HostBridge } from '../../ui/bridge';
 
@@ -12,6 +12,8 @@ export function officeBridge(book = new OfficeWorkbook()): HostBridge {
     createTemplate: (input) => createTemplate(book, input),
     inspect: () => inspectWorkbook(book),
     saveMapping: (m) => saveMapping(book, m),
+    mappingTargets: () => mappingTargets(book),
+    manualMapping: (sheet, table, row) => manualMapping(book, sheet, table, row),
     check: () => check(book),
     select: (sheet, cell) => Promise.resolve(book.select({ sheet, cell })),
     complete: () => complete(book),

@@ -7,7 +7,7 @@
 import { IMPLEMENTATIONS } from '../../shared/formulas/catalog';
 import { checkOp, completeOp } from '../../shared/operations/check';
 import { createTemplateOp, CreateTemplateInput } from '../../shared/operations/create-template';
-import { inspectWorkbookOp, saveMappingOp } from '../../shared/operations/mapping-ops';
+import { inspectWorkbookOp, manualMappingOp, mappingTargetsOp, saveMappingOp } from '../../shared/operations/mapping-ops';
 import { runSync } from '../../shared/operations/run';
 import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
 import { ColumnMapping } from '../../shared/templates/mapping';
@@ -76,6 +76,17 @@ global.dxCreateTemplate = (input: Omit<CreateTemplateInput, 'matcher'>) => runSy
 
 /** Tables recognised in this spreadsheet, and those waiting for a column mapping. */
 global.dxInspect = () => runSync(inspectWorkbookOp(new SheetsWorkbook()));
+
+/** Tables and sheets for a mapping made by hand. */
+global.dxMappingTargets = () => runSync(mappingTargetsOp(new SheetsWorkbook()));
+
+/**
+ * The fields of a table and the header cells of a row, for a mapping made by hand.
+ * @param {string} sheet
+ * @param {string} table
+ * @param {number} headerRow
+ */
+global.dxManualMapping = (sheet: string, table: string, headerRow: number) => runSync(manualMappingOp(new SheetsWorkbook(), sheet, table, headerRow));
 
 /**
  * Saves a column mapping in the hidden sheet DX_AnhXa.

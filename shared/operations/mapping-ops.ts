@@ -1,6 +1,6 @@
 import { readUnitWorkbook } from './read-unit';
 import { ColumnMapping, headerChoices, mappingSheet, readMappings } from '../templates/mapping';
-import { tableSpec } from '../templates/families';
+import { FAMILIES, tableSpec } from '../templates/families';
 import { MAPPING_SHEET } from '../templates/version';
 import { SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { Op, runAsync } from './run';
@@ -40,6 +40,27 @@ export function* inspectWorkbookOp(port: WorkbookPort): Op<WorkbookTables> {
   };
 }
 
+/** Tables a user may map by hand, and the sheets of the workbook: for a table nothing was recognised in. */
+export function* mappingTargetsOp(port: WorkbookPort): Op<{ tables: Array<{ id: string; title: string }>; sheets: string[] }> {
+  const names = (yield port.sheetNames()) as string[];
+  const tables = FAMILIES.flatMap((f) => f.tables.map((t) => ({ id: t.id, title: `${f.sheet.split(' ')[0]} — ${t.title}` })));
+  return { tables, sheets: names.filter((n) => !n.startsWith('DX_')) };
+}
+
+/** The fields of a table and the header cells of a chosen row, for a mapping made by hand. */
+export function* manualMappingOp(port: WorkbookPort, sheet: string, table: string, headerRow: number): Op<WorkbookTables['unmatched'][number]> {
+  const [snap] = (yield port.read([sheet])) as SheetSnapshot[];
+  if (!snap) throw new Error(`Không có trang “${sheet}”.`);
+  const spec = tableSpec(table);
+  const choices = headerChoices(snap.values, headerRow - 1);
+  if (!choices.length) throw new Error(`Dòng ${headerRow} của trang “${sheet}” không có tiêu đề cột.`);
+  return {
+    table, title: spec.title, sheet, headerRow,
+    fields: spec.columns.map((c) => ({ key: c.key, label: c.group ? `${c.group} — ${c.label}` : c.label, required: !c.optional, column: null })),
+    choices,
+  };
+}
+
 /** Saves one mapping into DX_AnhXa (the product's own hidden sheet), keeping the others. */
 export function* saveMappingOp(port: WorkbookPort, mapping: ColumnMapping): Op<void> {
   const spec = tableSpec(mapping.table);
@@ -54,3 +75,5 @@ export function* saveMappingOp(port: WorkbookPort, mapping: ColumnMapping): Op<v
 
 export const inspectWorkbook = (port: WorkbookPort) => runAsync(inspectWorkbookOp(port));
 export const saveMapping = (port: WorkbookPort, mapping: ColumnMapping) => runAsync(saveMappingOp(port, mapping));
+export const mappingTargets = (port: WorkbookPort) => runAsync(mappingTargetsOp(port));
+export const manualMapping = (port: WorkbookPort, sheet: string, table: string, headerRow: number) => runAsync(manualMappingOp(port, sheet, table, headerRow));
