@@ -26,6 +26,14 @@ const dens = Array.from({ length: rows }, (_, i) => [`${(2000 + i).toLocaleStrin
 time('DX_RATE over a column (text cells)', rows, 'ô', () => callFormula('DX_RATE', [nums, dens, 2]));
 time('DX_SUMRATE over a column', rows, 'ô', () => callFormula('DX_SUMRATE', [nums, dens]));
 
+const { validateSheets } = require(path.join(dist, 'validation', 'validate.js'));
+const feedback = [
+  ['T T', 'Tên cơ quan, đơn vị', 'Tổng số tiếp nhận', 'Đã giải quyết', null, null, 'Đang giải quyết', null, null],
+  [null, null, null, 'Tổng số', 'Đúng hạn', 'Trễ hạn', 'Tổng số', 'Đúng hạn', 'Trễ hạn'],
+];
+for (let i = 1; i <= 5000; i++) feedback.push([i, `Phường ${(i % 12) + 1}`, i % 7 ? 16 : 17, 10, 6, 4, 6, 2, 4]);
+time('validate a 5.000-row feedback table', 5000, 'dòng', () => validateSheets([{ name: 'Phản ánh', values: feedback }]));
+
 const names = ['UBND phường Vạn Thạnh', 'Phường Phước Hoà', 'UBND TP.VT', 'Pường 1', 'Sở Y tế', 'Vĩnh Ngọc'];
 const many = Array.from({ length: 20000 }, (_, i) => names[i % names.length]);
 const m = defaultMatcher();
