@@ -1,13 +1,11 @@
 import { COVER_LABELS } from '../templates/version';
-import { findTable, Grid } from '../tables/read';
-import { TableSpec } from '../templates/schema';
 import { Issue, Summary } from '../validation/issue';
 import { PreviousValue, previousSheet, PREVIOUS_SHEET } from '../validation/previous';
 import { validateSheets, ValidateOptions } from '../validation/validate';
 import { numberOf } from '../validation/values';
 import { tableSpec } from '../templates/families';
+import { ownedTable } from '../workbook/owned-table';
 import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../workbook/port';
-import { CellSpec, SheetSpec } from '../workbook/sheet-spec';
 import { Op, runAsync } from './run';
 
 /** The cells the product highlighted, with what they looked like before: the next run restores them. */
@@ -15,39 +13,21 @@ export const MARKS_SHEET = 'DX_DanhDau';
 export const ERROR_FILL = '#F4CCCC';
 export const WARNING_FILL = '#FFE599';
 
-const MARKS_TABLE = TableSpec.parse({
-  id: 'DanhDau', title: 'Ô đã tô', rows: 'free',
-  columns: [
-    { key: 'sheet', label: 'Trang tính', kind: 'text' },
-    { key: 'cell', label: 'Ô', kind: 'text' },
-    { key: 'fill', label: 'Màu nền cũ', kind: 'text', optional: true },
-  ],
-});
+const MARKS = ownedTable('DanhDau', MARKS_SHEET, [
+  { key: 'sheet', label: 'Trang tính', width: 24 },
+  { key: 'cell', label: 'Ô', width: 8 },
+  { key: 'fill', label: 'Màu nền cũ', width: 12 },
+]);
 
 interface MarkRecord extends CellRef { fill: string | null }
 
 function readMarks(sheets: SheetSnapshot[]): MarkRecord[] {
-  const s = sheets.find((x) => x.name === MARKS_SHEET);
-  if (!s) return [];
-  const grid: Grid = s.values;
-  const layout = findTable(grid, MARKS_TABLE);
-  if (!layout) return [];
-  const out: MarkRecord[] = [];
-  for (let r = layout.headerRow + 1; r < grid.length; r++) {
-    const sheet = grid[r]?.[layout.columns.sheet];
-    const cell = grid[r]?.[layout.columns.cell];
-    if (!sheet || !cell) continue;
-    const fill = layout.columns.fill === undefined ? null : grid[r]?.[layout.columns.fill];
-    out.push({ sheet: String(sheet), cell: String(cell), fill: fill ? String(fill) : null });
-  }
-  return out;
+  return MARKS.read(sheets.find((x) => x.name === MARKS_SHEET)?.values)
+    .filter((r) => r.sheet && r.cell)
+    .map((r) => ({ sheet: String(r.sheet), cell: String(r.cell), fill: r.fill ? String(r.fill) : null }));
 }
 
-function marksSheet(records: MarkRecord[]): SheetSpec {
-  const rows: Array<Array<CellSpec | null>> = [MARKS_TABLE.columns.map((c) => ({ v: c.label, s: 'header' as const }))];
-  for (const r of records) rows.push([{ v: r.sheet }, { v: r.cell }, { v: r.fill ?? '' }]);
-  return SheetSpec.parse({ name: MARKS_SHEET, rows, columnWidths: [24, 8, 12], hidden: true });
-}
+const marksSheet = (records: MarkRecord[]) => MARKS.write(records.map((r) => ({ ...r })));
 
 /** Plain data for the panes and google.script.run. */
 export interface CheckResult {

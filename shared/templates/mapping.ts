@@ -1,5 +1,6 @@
-import { findTable, Grid, TableLayout } from '../tables/read';
-import { CellSpec, columnIndex, columnLetter, SheetSpec } from '../workbook/sheet-spec';
+import { Grid, TableLayout } from '../tables/read';
+import { ownedTable } from '../workbook/owned-table';
+import { columnIndex, columnLetter, SheetSpec } from '../workbook/sheet-spec';
 import { TableSpec } from './schema';
 import { MAPPING_SHEET } from './version';
 
@@ -12,37 +13,27 @@ export interface ColumnMapping {
   columns: Record<string, string>;
 }
 
-const MAPPING_TABLE = TableSpec.parse({
-  id: 'AnhXa', title: 'Ánh xạ cột', rows: 'free',
-  columns: [
-    { key: 'sheet', label: 'Trang tính', kind: 'text' },
-    { key: 'table', label: 'Bảng', kind: 'text' },
-    { key: 'headerRow', label: 'Dòng tiêu đề', kind: 'count' },
-    { key: 'field', label: 'Trường', kind: 'text' },
-    { key: 'column', label: 'Cột', kind: 'text' },
-  ],
-});
+const MAPPINGS = ownedTable('AnhXa', MAPPING_SHEET, [
+  { key: 'sheet', label: 'Trang tính', width: 24 },
+  { key: 'table', label: 'Bảng', width: 12 },
+  { key: 'headerRow', label: 'Dòng tiêu đề', kind: 'count', width: 12 },
+  { key: 'field', label: 'Trường', width: 20 },
+  { key: 'column', label: 'Cột', width: 8 },
+]);
 
 /** The mappings as the hidden sheet DX_AnhXa, which the product owns and rewrites whole. */
 export function mappingSheet(mappings: ColumnMapping[]): SheetSpec {
-  const rows: Array<Array<CellSpec | null>> = [MAPPING_TABLE.columns.map((c) => ({ v: c.label, s: 'header' as const }))];
-  for (const m of mappings) {
-    for (const [field, column] of Object.entries(m.columns)) rows.push([{ v: m.sheet }, { v: m.table }, { v: m.headerRow }, { v: field }, { v: column }]);
-  }
-  return SheetSpec.parse({ name: MAPPING_SHEET, rows, columnWidths: [24, 12, 12, 20, 8], hidden: true });
+  return MAPPINGS.write(mappings.flatMap((m) => Object.entries(m.columns).map(([field, column]) => ({ sheet: m.sheet, table: m.table, headerRow: m.headerRow, field, column }))));
 }
 
 export function readMappings(grid: Grid): ColumnMapping[] {
-  const layout = findTable(grid, MAPPING_TABLE);
-  if (!layout) return [];
   const out = new Map<string, ColumnMapping>();
-  for (let r = layout.headerRow + 1; r < grid.length; r++) {
-    const get = (k: string) => grid[r]?.[layout.columns[k]];
-    const sheet = String(get('sheet') ?? '').trim();
-    const table = String(get('table') ?? '').trim();
-    const column = String(get('column') ?? '').trim().toUpperCase();
-    const field = String(get('field') ?? '').trim();
-    const headerRow = Number(get('headerRow'));
+  for (const rec of MAPPINGS.read(grid)) {
+    const sheet = String(rec.sheet ?? '').trim();
+    const table = String(rec.table ?? '').trim();
+    const column = String(rec.column ?? '').trim().toUpperCase();
+    const field = String(rec.field ?? '').trim();
+    const headerRow = Number(rec.headerRow);
     if (!sheet || !table || !field || !/^[A-Z]{1,3}$/.test(column) || !Number.isInteger(headerRow)) continue;
     const key = `${sheet}\u0000${table}`;
     const m = out.get(key) ?? { sheet, table, headerRow, columns: {} };
