@@ -5,6 +5,7 @@ import { runCatalogue, runRegistry } from './lists';
 import { runMap, runTables } from './tables';
 import { runTemplate } from './template';
 import { runValidate } from './validate';
+import { runConsolidate } from './consolidate';
 
 const USAGE = `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)
 
@@ -14,6 +15,8 @@ Cách dùng:
                                             tạo phiếu báo cáo của một đơn vị
   dx-report validate TỆP_HOẶC_THƯ_MỤC... [--json] [--period YYYY-MM]
                                             kiểm tra phiếu báo cáo (0: không lỗi, 1: có lỗi, 2: không đọc được tệp)
+  dx-report consolidate TỆP_HOẶC_THƯ_MỤC... --out PHU_LUC.xlsx [--period YYYY-MM] [--include-errors] [--json]
+                                            tổng hợp các phiếu thành phụ lục (đang làm: Phụ lục I, IV, V, Nguồn số liệu)
   dx-report catalogue [--json]              danh mục chỉ tiêu
   dx-report registry [--json]               danh mục đơn vị
   dx-report tables TỆP.xlsx [--json]        các bảng nhận ra trong một tệp
@@ -44,6 +47,8 @@ async function dispatch(command: string | undefined, rest: string[], json: boole
       return runTemplate(args(), out);
     case 'validate':
       return runValidate(args(), out);
+    case 'consolidate':
+      return runConsolidate(parseArgs(json ? [...rest, '--json'] : rest, ['json', 'force', 'include-errors']), out);
     case 'catalogue':
       return runCatalogue(args(), out);
     case 'registry':

@@ -1,0 +1,115 @@
+import { Indicator } from '../catalogue/schema';
+import { UNIT_GROUP_LABEL, UnitGroup } from '../registry/schema';
+import { roman } from '../templates/version';
+import { CellSpec, columnLetter, fitRowHeights, SheetSpec, StyleName } from '../workbook/sheet-spec';
+import { Collected, describe } from './collect';
+import { KpiTable, rateOf, Sums } from './kpi';
+import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts } from './projects';
+
+type Row = Array<CellSpec | null>;
+const c = (v: CellSpec['v'], s?: StyleName): CellSpec => (s ? { v, s } : { v });
+
+export interface AnnexOptions {
+  /** "Kèm theo Báo cáo số 1372/BC-BCĐCĐS ngày 11/5/2023"; blanks to fill by hand when absent. */
+  attachedTo?: string;
+  period?: string;
+}
+
+/** The lines every official annex opens with: "Phụ lục I", the caption, the "(Kèm theo …)" line. */
+function opening(title: string, caption: string, width: number, opts: AnnexOptions, unitNote?: string): { rows: Row[]; merges: string[] } {
+  const last = columnLetter(width - 1);
+  const rows: Row[] = [
+    [c(title, 'title')],
+    [c(caption.toUpperCase(), 'title')],
+    [c(`(${opts.attachedTo ?? 'Kèm theo Báo cáo số        /BC-        ngày      /      /        '})`, 'subtitle')],
+  ];
+  const merges = [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`];
+  if (unitNote) {
+    const row: Row = Array(width).fill(null);
+    row[width - 1] = c(unitNote, 'note');
+    rows.push(row);
+  } else rows.push([]);
+  return { rows, merges };
+}
+
+function sheet(name: string, rows: Row[], merges: string[], widths: number[], headerTop: number, headerRows: number): SheetSpec {
+  const spec = { name, rows, merges, columnWidths: widths, freeze: { rows: headerTop + headerRows, columns: 2 },
+    print: { landscape: true, repeatRows: [headerTop + 1, headerTop + headerRows] as [number, number] } };
+  return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
+}
+
+const GROUP_ORDER: UnitGroup[] = ['co-quan-chuyen-mon', 'don-vi-su-nghiep', 'ubnd-xa-phuong', 'so-ban-nganh', 'ubnd-huyen', 'cap-tinh'];
+
+/** Phụ lục I: indicators by unit, group subtotals and the total, rates from summed counts. */
+export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptions): SheetSpec {
+  const width = 2 + kpi.codes.length * 3;
+  const { rows, merges } = opening('Phụ lục I', `Kết quả thực hiện chỉ tiêu chuyển đổi số của các cơ quan, đơn vị${opts.period ? ` — ${opts.period}` : ''}`, width, opts);
+  const top = rows.length;
+  const upper: Row = [c('STT', 'header'), c('Tên cơ quan, đơn vị', 'header')];
+  const lower: Row = [c(null, 'header'), c(null, 'header')];
+  merges.push(`A${top + 1}:A${top + 2}`, `B${top + 1}:B${top + 2}`);
+  kpi.codes.forEach((code, i) => {
+    const ind = catalogue.find((x) => x.code === code)!;
+    const col = 2 + i * 3;
+    upper.push(c(`${code}. ${ind.name}`, 'header'), c(null, 'header'), c(null, 'header'));
+    lower.push(c(`Tử số (${ind.numerator.unit})`, 'header'), c(`Mẫu số (${ind.denominator.unit})`, 'header'), c('Tỷ lệ (%)', 'header'));
+    merges.push(`${columnLetter(col)}${top + 1}:${columnLetter(col + 2)}${top + 1}`);
+  });
+  rows.push(upper, lower);
+  const cells = (values: Map<string, Sums> | undefined, style: 'count' | 'total'): Row =>
+    kpi.codes.flatMap((code) => {
+      const s = values?.get(code);
+      if (!s) return [c(null, 'text'), c(null, 'text'), c(null, 'text')];
+      const r = rateOf(s);
+      return [c(s.numerator, style), c(s.denominator, style), c(r, style === 'total' ? 'totalRate' : 'rate')];
+    });
+  let g = 0;
+  for (const group of GROUP_ORDER) {
+    const units = kpi.byUnit.filter((u) => u.group === group);
+    if (!units.length) continue;
+    rows.push([c(roman(++g), 'group'), c(UNIT_GROUP_LABEL[group], 'group'), ...kpi.codes.flatMap(() => [c(null, 'group'), c(null, 'group'), c(null, 'group')])]);
+    units.forEach((u, i) => rows.push([c(`${i + 1}.`, 'text'), c(u.unit, 'text'), ...cells(u.values, 'count')]));
+    rows.push([c(null, 'total'), c(`Cộng ${UNIT_GROUP_LABEL[group]}:`, 'total'), ...cells(kpi.byGroup.get(group), 'total')]);
+  }
+  rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...cells(kpi.total, 'total')]);
+  rows.push([], [c('Ghi chú: Tỷ lệ của nhóm và của tổng cộng = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ).', 'note')]);
+  return sheet('Phụ lục I', rows, merges, [6, 34, ...kpi.codes.flatMap(() => [12, 12, 10])], top, 2);
+}
+
+/** Phụ lục of projects (investment or recurrent funds): by unit, subtotals by budget level, status counts. */
+export function projectAnnex(name: string, caption: string, projects: ProjectRow[], opts: AnnexOptions): SheetSpec {
+  const headers = ['STT', 'Tên dự án, nhiệm vụ', 'Cơ quan chủ trì', 'Mục tiêu, nội dung', 'Thời gian triển khai', 'Nguồn vốn', 'Tổng mức đầu tư', 'Kế hoạch kinh phí năm', 'Đánh giá'];
+  const { rows, merges } = opening(name, caption, headers.length, opts, 'Đơn vị tính: triệu đồng.');
+  const top = rows.length;
+  rows.push(headers.map((h) => c(h, 'header')));
+  const units = [...new Set(projects.map((p) => p.unit))];
+  units.forEach((unit, ui) => {
+    rows.push([c(roman(ui + 1), 'group'), c(unit.toUpperCase(), 'group'), ...Array(headers.length - 2).fill(c(null, 'group'))]);
+    projects.filter((p) => p.unit === unit).forEach((p, i) => rows.push([
+      c(`${i + 1}`, 'text'), c(p.name, 'text'), c(p.lead, 'text'), c(p.content, 'text'), c(p.period, 'text'), c(p.fundSource, 'text'),
+      c(p.total, 'money'), c(p.yearBudget, 'money'), c(p.assessment, 'text'),
+    ]));
+  });
+  const totals = projectTotals(projects);
+  for (const l of totals.byLevel) rows.push([c(null, 'total'), c(LEVEL_LABEL[l.level], 'total'), c(null, 'total'), c(null, 'total'), c(null, 'total'), c(null, 'total'), c(l.total, 'total'), c(l.yearBudget, 'total'), c(null, 'total')]);
+  rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), c(null, 'total'), c(null, 'total'), c(null, 'total'), c(null, 'total'), c(totals.total, 'total'), c(totals.yearBudget, 'total'), c(null, 'total')]);
+  const st = statusCounts(projects);
+  rows.push([], [c(`Tổng số nhiệm vụ: ${st.total}, trong đó: ${st.byStatus.map((s) => `${s.status}: ${s.count}`).join('; ')}${st.other ? `; chưa đánh giá: ${st.other}` : ''}.`, 'note')]);
+  return sheet(name, rows, merges, [6, 36, 22, 30, 14, 16, 14, 14, 24], top, 1);
+}
+
+/** "Nguồn số liệu": where every unit's figures came from, and who was left out and why. */
+export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec {
+  const headers = ['STT', 'Đơn vị', 'Nhóm', 'Nguồn (tệp, bảng tính)', 'Trang tính, bảng', 'Kỳ báo cáo', 'Hoàn thành lúc', 'Phiên bản mẫu', 'Tình trạng'];
+  const rows: Row[] = [[c('NGUỒN SỐ LIỆU', 'title')], [c('Mỗi số tổng hợp truy được về đơn vị, tệp, trang và vùng đã đọc.', 'subtitle')], [], headers.map((h) => c(h, 'header'))];
+  let n = 0;
+  for (const s of collected.included) {
+    const where = s.read.tables.map((t) => `${t.sheet}!${columnLetter(Math.min(...Object.values(t.columns)))}${t.headerRow + 1}:${columnLetter(Math.max(...Object.values(t.columns)))}${(t.rows[t.rows.length - 1]?.row ?? t.headerRow) + 1} (${t.table})`).join('; ');
+    rows.push([c(++n, 'text'), c(s.unit.name, 'text'), c(UNIT_GROUP_LABEL[s.unit.group], 'text'), c(describe(s.source), 'text'), c(where, 'text'),
+      c(s.period, 'text'), c(s.completedAt, 'text'), c(s.version, 'text'), c('Đã tổng hợp', 'text')]);
+  }
+  for (const e of collected.excluded) rows.push([c(++n, 'text'), c(e.unit, 'text'), c(null, 'text'), c(describe(e.source), 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(`Không tổng hợp: ${e.reason}`, 'text')]);
+  for (const m of missing) rows.push([c(++n, 'text'), c(m, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c('Chưa nộp báo cáo', 'text')]);
+  const spec = { name: 'Nguồn số liệu', rows, merges: ['A1:I1', 'A2:I2'], columnWidths: [6, 30, 20, 30, 50, 14, 16, 12, 40], freeze: { rows: 4, columns: 2 }, print: { landscape: true, repeatRows: [4, 4] as [number, number] } };
+  return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
+}

@@ -1,0 +1,105 @@
+import { parseDay } from '../dates/date';
+import { parsePeriod } from '../dates/period';
+import { UnitWorkbookRead } from '../operations/read-unit';
+import { UnitMatcher } from '../registry/match';
+import { Unit } from '../registry/schema';
+import { Issue } from '../validation/issue';
+import { validateSheets } from '../validation/validate';
+import { SheetSnapshot } from '../workbook/port';
+
+/** Where a unit's figures came from: a file, a sheet, a spreadsheet. */
+export interface SourceRef {
+  file?: string;
+  spreadsheet?: string;
+  sheets?: string[];
+}
+
+export interface Submission {
+  source: SourceRef;
+  unit: Unit;
+  period: string | null;
+  completedAt: string | null;
+  version: string | null;
+  read: UnitWorkbookRead;
+  issues: Issue[];
+}
+
+export interface Excluded {
+  source: SourceRef;
+  unit: string | null;
+  reason: string;
+}
+
+export interface Collected {
+  included: Submission[];
+  excluded: Excluded[];
+  warnings: string[];
+}
+
+export interface CollectOptions {
+  matcher: UnitMatcher;
+  period?: string;
+  /** Units whose workbook still has errors are left out unless the user includes them. */
+  includeErrors?: boolean;
+}
+
+const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v).trim());
+
+/** "10/07/2023 09:30" → a sortable number; unstamped reports sort first. */
+function stampOrder(s: string | null): number {
+  if (!s) return 0;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/.exec(s);
+  if (m) return Number(m[3]) * 1e8 + Number(m[2]) * 1e6 + Number(m[1]) * 1e4 + Number(m[4] ?? 0) * 100 + Number(m[5] ?? 0);
+  const d = parseDay(s);
+  return d ? d.y * 1e8 + d.m * 1e6 + d.d * 1e4 : 0;
+}
+
+/**
+ * Validates each source, matches its unit through the registry (an unknown
+ * unit is reported, never added) and keeps one submission per unit: the
+ * latest completed one, with a warning.
+ */
+export function collect(sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: CollectOptions): Collected {
+  const out: Collected = { included: [], excluded: [], warnings: [] };
+  const byUnit = new Map<string, Submission>();
+  for (const s of sources) {
+    const report = validateSheets(s.sheets, { matcher: opts.matcher, period: opts.period });
+    const cover = report.read.cover;
+    const written = text(cover.unit?.value);
+    if (!written) { out.excluded.push({ source: s.source, unit: null, reason: 'Không có tên đơn vị báo cáo (thông tin chung).' }); continue; }
+    const m = opts.matcher.match(written);
+    if (!m.unit) {
+      out.excluded.push({ source: s.source, unit: written, reason: `Đơn vị “${written}” không có trong danh mục${m.suggestions.length ? ` (gần nhất: “${m.suggestions[0]}”)` : ''}.` });
+      continue;
+    }
+    const errors = report.issues.filter((i) => i.severity === 'loi');
+    if (errors.length && !opts.includeErrors) {
+      out.excluded.push({ source: s.source, unit: m.unit.name, reason: `Còn ${errors.length} lỗi (đầu tiên: ${errors[0].sheet}!${errors[0].cell} ${errors[0].message}).` });
+      continue;
+    }
+    const period = text(cover.period?.value);
+    if (opts.period && period) {
+      const want = parsePeriod(opts.period);
+      const got = parsePeriod(period);
+      if (want && got && (want.start.y !== got.start.y || want.start.m !== got.start.m)) {
+        out.excluded.push({ source: s.source, unit: m.unit.name, reason: `Kỳ báo cáo “${period}” khác kỳ tổng hợp.` });
+        continue;
+      }
+    }
+    const sub: Submission = { source: s.source, unit: m.unit, period, completedAt: text(cover.completedAt?.value), version: text(cover.version?.value), read: report.read, issues: report.issues };
+    const prev = byUnit.get(m.unit.code);
+    if (prev) {
+      const keep = stampOrder(sub.completedAt) >= stampOrder(prev.completedAt) ? sub : prev;
+      const drop = keep === sub ? prev : sub;
+      out.warnings.push(`${m.unit.name} nộp hai lần: dùng bản ${describe(keep.source)} (hoàn thành ${keep.completedAt ?? 'chưa ghi'}), bỏ bản ${describe(drop.source)}.`);
+      out.excluded.push({ source: drop.source, unit: m.unit.name, reason: 'Bản nộp cũ hơn của cùng đơn vị, cùng kỳ.' });
+      byUnit.set(m.unit.code, keep);
+    } else byUnit.set(m.unit.code, sub);
+  }
+  out.included = [...byUnit.values()];
+  return out;
+}
+
+export function describe(s: SourceRef): string {
+  return s.file ?? s.spreadsheet ?? (s.sheets ?? []).join(', ');
+}

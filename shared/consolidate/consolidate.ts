@@ -1,0 +1,83 @@
+import { defaultCatalogue } from '../catalogue/catalogue';
+import { Indicator } from '../catalogue/schema';
+import { defaultMatcher, DEFAULT_REGISTRIES } from '../registry/default';
+import { UnitMatcher } from '../registry/match';
+import { Registry } from '../registry/schema';
+import { SheetSnapshot } from '../workbook/port';
+import { SheetSpec } from '../workbook/sheet-spec';
+import { ownedTable } from '../workbook/owned-table';
+import { kpiAnnex, projectAnnex, sourcesSheet } from './annex';
+import { collect, Collected, describe, SourceRef } from './collect';
+import { consolidateKpis, KpiTable, rateOf } from './kpi';
+import { projectRows, ProjectRow, projectTotals, statusCounts } from './projects';
+
+/** The sheets the product made: only these are ever replaced on a re-run. */
+export const OWNED = ownedTable('SoHuu', 'DX_SoHuu', [
+  { key: 'sheet', label: 'Trang tính do phần mềm tạo', width: 30 },
+  { key: 'kind', label: 'Loại', width: 16 },
+]);
+
+export interface ConsolidateOptions {
+  period?: string;
+  includeErrors?: boolean;
+  matcher?: UnitMatcher;
+  /** Whose units count as missing; by default the registry most included units belong to. */
+  registry?: Registry;
+  catalogue?: Indicator[];
+  attachedTo?: string;
+}
+
+export interface Consolidation {
+  collected: Collected;
+  missing: string[];
+  kpi: KpiTable;
+  projects: ProjectRow[];
+  sheets: SheetSpec[];
+  summary: ReturnType<typeof summaryOf>;
+}
+
+function summaryOf(collected: Collected, missing: string[], kpi: KpiTable, catalogue: Indicator[], projects: ProjectRow[]) {
+  return {
+    included: collected.included.map((s) => ({ unit: s.unit.name, code: s.unit.code, source: describe(s.source), period: s.period, completedAt: s.completedAt })),
+    excluded: collected.excluded.map((e) => ({ unit: e.unit, source: describe(e.source), reason: e.reason })),
+    missing,
+    warnings: collected.warnings,
+    indicators: kpi.codes.map((code) => {
+      const s = kpi.total.get(code)!;
+      return { code, name: catalogue.find((i) => i.code === code)!.name, numerator: s.numerator, denominator: s.denominator, rate: rateOf(s), units: s.units };
+    }),
+    projects: { count: projects.length, ...projectTotals(projects), statuses: statusCounts(projects) },
+  };
+}
+
+/**
+ * Consolidates unit workbooks into the annexes: validated sources, one
+ * submission per unit, sums of counts, rates from the sums. Pure: the sources
+ * are only read; the result is the sheets to write.
+ */
+export function consolidate(sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: ConsolidateOptions = {}): Consolidation {
+  const matcher = opts.matcher ?? defaultMatcher();
+  const catalogue = opts.catalogue ?? defaultCatalogue();
+  const collected = collect(sources, { matcher, period: opts.period, includeErrors: opts.includeErrors });
+  const parents = collected.included.map((s) => s.unit.parent ?? s.unit.code);
+  const registry = opts.registry ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
+  const done = new Set(collected.included.map((s) => s.unit.code));
+  const missing = registry ? registry.units.filter((u) => u.parent === registry.code && !done.has(u.code)).map((u) => u.name) : [];
+  const kpi = consolidateKpis(collected.included, catalogue);
+  const projects = projectRows(collected.included);
+  const annexOpts = { attachedTo: opts.attachedTo, period: opts.period };
+  const sheets = [
+    kpiAnnex(kpi, catalogue, annexOpts),
+    projectAnnex('Phụ lục IV', 'Danh mục các dự án/nhiệm vụ CNTT, chuyển đổi số sử dụng vốn đầu tư', projects.filter((p) => p.fundKind === 'Vốn đầu tư'), annexOpts),
+    projectAnnex('Phụ lục V', 'Danh mục các dự án/nhiệm vụ CNTT, chuyển đổi số sử dụng vốn sự nghiệp', projects.filter((p) => p.fundKind === 'Vốn sự nghiệp'), annexOpts),
+    sourcesSheet(collected, missing),
+  ];
+  const all = [...sheets, OWNED.write(sheets.map((s) => ({ sheet: s.name, kind: s.name.startsWith('Phụ lục') ? 'Phụ lục' : 'Truy nguồn' })))];
+  return { collected, missing, kpi, projects, sheets: all, summary: summaryOf(collected, missing, kpi, catalogue, projects) };
+}
+
+function mostCommon(xs: string[]): string | undefined {
+  const n = new Map<string, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

@@ -1,0 +1,61 @@
+import { Indicator } from '../catalogue/schema';
+import { numberOf } from '../validation/values';
+import { Submission } from './collect';
+
+/** Summed counts: the rate is always Σnumerators / Σdenominators, never an average of rates. */
+export interface Sums {
+  numerator: number;
+  denominator: number;
+  /** How many units contributed. */
+  units: number;
+}
+
+export function rateOf(s: Sums): number | null {
+  return s.denominator > 0 ? s.numerator / s.denominator : null;
+}
+
+export function addSums(a: Sums, b: Sums): Sums {
+  return { numerator: a.numerator + b.numerator, denominator: a.denominator + b.denominator, units: a.units + b.units };
+}
+
+const ZERO: Sums = { numerator: 0, denominator: 0, units: 0 };
+
+/** One unit's numerator and denominator per indicator code, from its T1 table (rows with both filled). */
+export function unitKpis(sub: Submission): Map<string, Sums> {
+  const out = new Map<string, Sums>();
+  for (const t of sub.read.tables.filter((x) => x.table === 'T1')) {
+    for (const row of t.rows.filter((r) => r.kind === 'item')) {
+      const code = row.cells.code === null || row.cells.code === undefined ? '' : String(row.cells.code).trim();
+      const n = numberOf(row.cells.numerator);
+      const d = numberOf(row.cells.denominator);
+      if (!code || n === null || d === null) continue;
+      out.set(code, { numerator: n, denominator: d, units: 1 });
+    }
+  }
+  return out;
+}
+
+export interface KpiTable {
+  codes: string[];
+  byUnit: Array<{ unit: string; group: string; values: Map<string, Sums> }>;
+  byGroup: Map<string, Map<string, Sums>>;
+  total: Map<string, Sums>;
+}
+
+/** Consolidates indicators over units, per group and overall, by summing counts. */
+export function consolidateKpis(subs: Submission[], catalogue: Indicator[]): KpiTable {
+  const byUnit = subs.map((s) => ({ unit: s.unit.name, group: s.unit.group, values: unitKpis(s) }));
+  const present = new Set(byUnit.flatMap((u) => [...u.values.keys()]));
+  const codes = catalogue.map((i) => i.code).filter((c) => present.has(c));
+  const byGroup = new Map<string, Map<string, Sums>>();
+  const total = new Map<string, Sums>();
+  for (const u of byUnit) {
+    const g = byGroup.get(u.group) ?? new Map<string, Sums>();
+    for (const [code, s] of u.values) {
+      g.set(code, addSums(g.get(code) ?? ZERO, s));
+      total.set(code, addSums(total.get(code) ?? ZERO, s));
+    }
+    byGroup.set(u.group, g);
+  }
+  return { codes, byUnit, byGroup, total };
+}
