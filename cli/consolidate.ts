@@ -7,7 +7,7 @@ import { formatNumber, formatPercent } from '../shared/numbers/format';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-/** `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--period YYYY-MM] [--include-errors] [--json]` */
+/** `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--period YYYY-MM] [--deadline-day N] [--include-errors] [--json]` */
 export async function runConsolidate(args: Args, out: (s: string) => void): Promise<number> {
   const target = flag(args, 'out');
   if (!args.words.length || !target) throw new UsageError('Cần tệp/thư mục và --out: dx-report consolidate units/ --out annexes.xlsx');
@@ -22,7 +22,9 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       unreadable.push(`${f}: ${(e as Error).message}`);
     }
   }
-  const result = consolidate(sources, { period: flag(args, 'period'), includeErrors: Boolean(args.flags['include-errors']) });
+  const deadline = flag(args, 'deadline-day');
+  if (deadline !== undefined && !/^(?:[1-9]|[12]\d|3[01])$/.test(deadline)) throw new UsageError('--deadline-day là một ngày từ 1 đến 31.');
+  const result = consolidate(sources, { period: flag(args, 'period'), includeErrors: Boolean(args.flags['include-errors']), deadlineDay: deadline ? Number(deadline) : undefined });
   // An existing output is replaced only when every sheet in it is one the product made.
   const book = fs.existsSync(target) ? await XlsxWorkbook.open(target) : new XlsxWorkbook();
   const names = await book.sheetNames();

@@ -119,6 +119,17 @@ describe('dx-report consolidate', () => {
     expect(json.missing).toHaveLength(NHA_TRANG.units.filter((u) => u.parent === 'NT').length - 8);
   });
 
+  test('the annexes, named like the official ones; Phụ lục VI writes "r% (a/b)" with Đạt / Chưa đạt', async () => {
+    const book = await XlsxWorkbook.open(out);
+    const names = await book.sheetNames();
+    expect(names).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Phụ lục IV', 'Phụ lục V', 'Phụ lục VI', 'Nguồn số liệu', 'DX_SoHuu']);
+    const [vi] = await book.read(['Phụ lục VI']);
+    const row = vi.values.find((r) => String(r[1]).startsWith('Dân số trưởng thành có tài khoản định danh điện tử (kích hoạt)'))!;
+    expect(row.slice(2)).toEqual(['30% đến cuối năm là 50%', null, null, '33,11% (103.223/311.736)', 'Đạt']);
+    const [iii] = await book.read(['Phụ lục III']);
+    expect(iii.values.find((r) => r[0] === 'I')!.slice(1)).toEqual(['Cơ quan chuyên môn', '0/12', '0/12']);
+  });
+
   test('"Nguồn số liệu" traces every unit to its file, sheet and range', async () => {
     const [src] = await (await XlsxWorkbook.open(out)).read(['Nguồn số liệu']);
     const loc = src.values.find((r) => r[1] === 'Phường Vạn Thạnh')!;

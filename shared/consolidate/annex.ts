@@ -1,4 +1,7 @@
-import { Indicator } from '../catalogue/schema';
+import { applicableTarget } from '../catalogue/catalogue';
+import { Indicator, INDICATOR_GROUP_LABEL } from '../catalogue/schema';
+import { targetMet } from '../formulas/target-met';
+import { formatRateWithCounts } from '../numbers/format';
 import { UNIT_GROUP_LABEL, UnitGroup } from '../registry/schema';
 import { roman } from '../templates/version';
 import { CellSpec, columnLetter, fitRowHeights, SheetSpec, StyleName } from '../workbook/sheet-spec';
@@ -112,4 +115,28 @@ export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec
   for (const m of missing) rows.push([c(++n, 'text'), c(m, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c('Chưa nộp báo cáo', 'text')]);
   const spec = { name: 'Nguồn số liệu', rows, merges: ['A1:I1', 'A2:I2'], columnWidths: [6, 30, 20, 30, 50, 14, 16, 12, 40], freeze: { rows: 4, columns: 2 }, print: { landscape: true, repeatRows: [4, 4] as [number, number] } };
   return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
+}
+
+/** Phụ lục VI: each indicator with its targets, the consolidated result "r% (a/b)" and Đạt / Chưa đạt. */
+export function achievementAnnex(kpi: KpiTable, catalogue: Indicator[], year: number, opts: AnnexOptions): SheetSpec {
+  const headers = ['STT', 'Chỉ tiêu', 'Chỉ tiêu quốc gia', 'Chỉ tiêu của tỉnh', 'Chỉ tiêu của thành phố', 'Kết quả thực hiện', 'Đánh giá'];
+  const { rows, merges } = opening('Phụ lục VI', `Kết quả thực hiện các chỉ tiêu chuyển đổi số năm ${year}`, headers.length, opts);
+  const top = rows.length;
+  rows.push(headers.map((h) => c(h, 'header')));
+  const groups = [...new Set(kpi.codes.map((code) => catalogue.find((i) => i.code === code)!.group))];
+  groups.forEach((g, gi) => {
+    rows.push([c(roman(gi + 1), 'group'), c(INDICATOR_GROUP_LABEL[g], 'group'), ...Array(headers.length - 2).fill(c(null, 'group'))]);
+    kpi.codes.filter((code) => catalogue.find((i) => i.code === code)!.group === g).forEach((code, i) => {
+      const ind = catalogue.find((x) => x.code === code)!;
+      const s = kpi.total.get(code)!;
+      const level = (l: 'quoc-gia' | 'tinh' | 'thanh-pho') => ind.targets.filter((t) => t.level === l && (t.year === undefined || t.year <= year)).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0]?.text ?? null;
+      const r = rateOf(s);
+      const target = applicableTarget(ind, year);
+      const met = r === null || !target ? null : targetMet(r, target.text, null);
+      rows.push([c(`${i + 1}`, 'text'), c(ind.name, 'text'), c(level('quoc-gia'), 'text'), c(level('tinh'), 'text'), c(level('thanh-pho'), 'text'),
+        c(r === null ? null : formatRateWithCounts(s.numerator, s.denominator, ind.precision), 'text'), c(typeof met === 'string' ? met : null, 'computedText')]);
+    });
+  });
+  rows.push([], [c('Ghi chú: Kết quả = tổng tử số / tổng mẫu số của các đơn vị đã tổng hợp; đánh giá theo chỉ tiêu của cấp gần nhất (thành phố, rồi tỉnh, rồi quốc gia).', 'note')]);
+  return sheet('Phụ lục VI', rows, merges, [6, 50, 14, 14, 14, 26, 12], top, 1);
 }

@@ -38,7 +38,6 @@ export interface Collected {
 
 export interface CollectOptions {
   matcher: UnitMatcher;
-  period?: string;
   /** Units whose workbook still has errors are left out unless the user includes them. */
   includeErrors?: boolean;
 }
@@ -63,7 +62,8 @@ export function collect(sources: Array<{ source: SourceRef; sheets: SheetSnapsho
   const out: Collected = { included: [], excluded: [], warnings: [] };
   const byUnit = new Map<string, Submission>();
   for (const s of sources) {
-    const report = validateSheets(s.sheets, { matcher: opts.matcher, period: opts.period });
+    // Every period is collected (the submission matrix needs them all); the caller picks the one to consolidate.
+    const report = validateSheets(s.sheets, { matcher: opts.matcher });
     const cover = report.read.cover;
     const written = text(cover.unit?.value);
     if (!written) { out.excluded.push({ source: s.source, unit: null, reason: 'Không có tên đơn vị báo cáo (thông tin chung).' }); continue; }
@@ -78,23 +78,17 @@ export function collect(sources: Array<{ source: SourceRef; sheets: SheetSnapsho
       continue;
     }
     const period = text(cover.period?.value);
-    if (opts.period && period) {
-      const want = parsePeriod(opts.period);
-      const got = parsePeriod(period);
-      if (want && got && (want.start.y !== got.start.y || want.start.m !== got.start.m)) {
-        out.excluded.push({ source: s.source, unit: m.unit.name, reason: `Kỳ báo cáo “${period}” khác kỳ tổng hợp.` });
-        continue;
-      }
-    }
     const sub: Submission = { source: s.source, unit: m.unit, period, completedAt: text(cover.completedAt?.value), version: text(cover.version?.value), read: report.read, issues: report.issues };
-    const prev = byUnit.get(m.unit.code);
+    const p = period ? parsePeriod(period) : null;
+    const slot = `${m.unit.code}\u0000${p ? `${p.start.y}-${p.start.m}` : period ?? ''}`;
+    const prev = byUnit.get(slot);
     if (prev) {
       const keep = stampOrder(sub.completedAt) >= stampOrder(prev.completedAt) ? sub : prev;
       const drop = keep === sub ? prev : sub;
       out.warnings.push(`${m.unit.name} nộp hai lần: dùng bản ${describe(keep.source)} (hoàn thành ${keep.completedAt ?? 'chưa ghi'}), bỏ bản ${describe(drop.source)}.`);
       out.excluded.push({ source: drop.source, unit: m.unit.name, reason: 'Bản nộp cũ hơn của cùng đơn vị, cùng kỳ.' });
-      byUnit.set(m.unit.code, keep);
-    } else byUnit.set(m.unit.code, sub);
+      byUnit.set(slot, keep);
+    } else byUnit.set(slot, sub);
   }
   out.included = [...byUnit.values()];
   return out;

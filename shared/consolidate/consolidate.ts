@@ -6,7 +6,10 @@ import { Registry } from '../registry/schema';
 import { SheetSnapshot } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { ownedTable } from '../workbook/owned-table';
-import { kpiAnnex, projectAnnex, sourcesSheet } from './annex';
+import { achievementAnnex, kpiAnnex, projectAnnex, sourcesSheet } from './annex';
+import { plansMatrix, submissionMatrix } from './matrix';
+import { parsePeriod } from '../dates/period';
+import { DEFAULT_DEADLINE_DAY } from '../formulas/ontime';
 import { collect, Collected, describe, SourceRef } from './collect';
 import { consolidateKpis, KpiTable, rateOf } from './kpi';
 import { projectRows, ProjectRow, projectTotals, statusCounts } from './projects';
@@ -25,6 +28,7 @@ export interface ConsolidateOptions {
   registry?: Registry;
   catalogue?: Indicator[];
   attachedTo?: string;
+  deadlineDay?: number;
 }
 
 export interface Consolidation {
@@ -58,22 +62,32 @@ function summaryOf(collected: Collected, missing: string[], kpi: KpiTable, catal
 export function consolidate(sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: ConsolidateOptions = {}): Consolidation {
   const matcher = opts.matcher ?? defaultMatcher();
   const catalogue = opts.catalogue ?? defaultCatalogue();
-  const collected = collect(sources, { matcher, period: opts.period, includeErrors: opts.includeErrors });
-  const parents = collected.included.map((s) => s.unit.parent ?? s.unit.code);
+  const all = collect(sources, { matcher, includeErrors: opts.includeErrors });
+  // The period consolidated: the one asked for, else the latest one received.
+  const month = (p: string | null) => { const x = p ? parsePeriod(p) : null; return x ? x.start.y * 100 + x.start.m : 0; };
+  const chosen = opts.period ? month(opts.period) : Math.max(0, ...all.included.map((s) => month(s.period)));
+  const collected: Collected = { ...all, included: all.included.filter((s) => month(s.period) === chosen) };
+  const parents = all.included.map((s) => s.unit.parent ?? s.unit.code);
   const registry = opts.registry ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
-  const done = new Set(collected.included.map((s) => s.unit.code));
-  const missing = registry ? registry.units.filter((u) => u.parent === registry.code && !done.has(u.code)).map((u) => u.name) : [];
+  const done = new Set(collected.included.flatMap((s) => [s.unit.code, s.unit.name]));
+  const missing = registry ? registry.units.filter((u) => u.parent === registry.code && !done.has(u.code) && !done.has(u.name)).map((u) => u.name) : [];
   const kpi = consolidateKpis(collected.included, catalogue);
   const projects = projectRows(collected.included);
   const annexOpts = { attachedTo: opts.attachedTo, period: opts.period };
+  const year = Math.floor(chosen / 100) || new Date().getFullYear();
   const sheets = [
     kpiAnnex(kpi, catalogue, annexOpts),
+    ...(registry ? [
+      submissionMatrix(all.included, registry, { attachedTo: opts.attachedTo, deadlineDay: opts.deadlineDay ?? DEFAULT_DEADLINE_DAY }),
+      plansMatrix(collected.included, registry, { attachedTo: opts.attachedTo, year }),
+    ] : []),
     projectAnnex('Phụ lục IV', 'Danh mục các dự án/nhiệm vụ CNTT, chuyển đổi số sử dụng vốn đầu tư', projects.filter((p) => p.fundKind === 'Vốn đầu tư'), annexOpts),
     projectAnnex('Phụ lục V', 'Danh mục các dự án/nhiệm vụ CNTT, chuyển đổi số sử dụng vốn sự nghiệp', projects.filter((p) => p.fundKind === 'Vốn sự nghiệp'), annexOpts),
+    achievementAnnex(kpi, catalogue, year, annexOpts),
     sourcesSheet(collected, missing),
   ];
-  const all = [...sheets, OWNED.write(sheets.map((s) => ({ sheet: s.name, kind: s.name.startsWith('Phụ lục') ? 'Phụ lục' : 'Truy nguồn' })))];
-  return { collected, missing, kpi, projects, sheets: all, summary: summaryOf(collected, missing, kpi, catalogue, projects) };
+  const owned = [...sheets, OWNED.write(sheets.map((s) => ({ sheet: s.name, kind: s.name.startsWith('Phụ lục') ? 'Phụ lục' : 'Truy nguồn' })))];
+  return { collected, missing, kpi, projects, sheets: owned, summary: summaryOf(collected, missing, kpi, catalogue, projects) };
 }
 
 function mostCommon(xs: string[]): string | undefined {

@@ -1,0 +1,103 @@
+import { compareDays, parseDay } from '../dates/date';
+import { parsePeriod, Period } from '../dates/period';
+import { reportDeadline } from '../formulas/ontime';
+import { Registry, UNIT_GROUP_LABEL, Unit, UnitGroup } from '../registry/schema';
+import { roman } from '../templates/version';
+import { CellSpec, columnLetter, fitRowHeights, SheetSpec, StyleName } from '../workbook/sheet-spec';
+import { Submission } from './collect';
+
+type Row = Array<CellSpec | null>;
+const c = (v: CellSpec['v'], s?: StyleName): CellSpec => (s ? { v, s } : { v });
+
+export interface MatrixOptions {
+  attachedTo?: string;
+  /** Reports are due on this day of the month after the period (20 for Khánh Hòa, 15 for Nha Trang 2024). */
+  deadlineDay: number;
+}
+
+/** A unit registered in two registries (UBND thành phố Nha Trang) is the same unit: match by code or by name. */
+const same = (a: Unit, b: Unit) => a.code === b.code || a.name === b.name;
+
+/** The units a matrix lists: the registry's units under its own code, in registry order. */
+function scope(registry: Registry): Unit[] {
+  return registry.units.filter((u) => u.parent === registry.code);
+}
+
+function groupsOf(units: Unit[]): UnitGroup[] {
+  return [...new Set(units.map((u) => u.group))];
+}
+
+function opening(title: string, caption: string, width: number, opts: { attachedTo?: string }): { rows: Row[]; merges: string[] } {
+  const last = columnLetter(width - 1);
+  return {
+    rows: [[c(title, 'title')], [c(caption.toUpperCase(), 'title')], [c(`(${opts.attachedTo ?? 'Kèm theo Báo cáo số        /BC-        ngày      /      /        '})`, 'subtitle')], []],
+    merges: [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`],
+  };
+}
+
+function finish(name: string, rows: Row[], merges: string[], widths: number[], top: number): SheetSpec {
+  const spec = { name, rows, merges, columnWidths: widths, freeze: { rows: top + 1, columns: 2 }, print: { landscape: true, repeatRows: [top + 1, top + 1] as [number, number] } };
+  return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
+}
+
+/** "6/2023" for a month period. */
+function monthLabel(p: Period): string {
+  return `${p.start.m}/${p.start.y}`;
+}
+
+/**
+ * Phụ lục II: which unit reported for which month ("X"), on time or late by
+ * the deadline day and the completion stamp, with counts per group and month.
+ */
+export function submissionMatrix(subs: Submission[], registry: Registry, opts: MatrixOptions): SheetSpec {
+  const periods = new Map<string, Period>();
+  for (const s of subs) {
+    const p = s.period ? parsePeriod(s.period) : null;
+    if (p?.end) periods.set(monthLabel(p), p);
+  }
+  const months = [...periods.entries()].sort((a, b) => compareDays(a[1].start, b[1].start));
+  const width = 2 + months.length;
+  const { rows, merges } = opening('Phụ lục II', 'Danh sách các cơ quan, đơn vị, địa phương thực hiện báo cáo kết quả chuyển đổi số', width, opts);
+  const top = rows.length;
+  rows.push([c('STT', 'header'), c('Tên cơ quan, địa phương', 'header'), ...months.map(([m]) => c(`Thực hiện báo cáo chuyển đổi số tháng ${m}`, 'header'))]);
+  const units = scope(registry);
+  const mark = (u: Unit, p: Period): string => {
+    const s = subs.find((x) => same(x.unit, u) && x.period && parsePeriod(x.period)?.start.m === p.start.m && parsePeriod(x.period)?.start.y === p.start.y);
+    if (!s) return '';
+    const done = s.completedAt ? parseDay(s.completedAt.split(' ')[0]) : null;
+    if (!done || !p.end) return 'X (chưa hoàn thành)';
+    return compareDays(done, reportDeadline(p.end, opts.deadlineDay)) <= 0 ? 'X' : 'X (trễ hạn)';
+  };
+  let n = 0;
+  groupsOf(units).forEach((g, gi) => {
+    const members = units.filter((u) => u.group === g);
+    const counts = months.map(([, p]) => members.filter((u) => mark(u, p) !== '').length);
+    rows.push([c(roman(gi + 1), 'group'), c(`${UNIT_GROUP_LABEL[g]} (${members.length})`, 'group'), ...counts.map((k) => c(`${k}/${members.length}`, 'group'))]);
+    for (const u of members) rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(mark(u, p), 'computedText'))]);
+  });
+  rows.push([], [c(`Ghi chú: Dấu “X”: Đã thực hiện; “trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo.`, 'note')]);
+  return finish('Phụ lục II', rows, merges, [6, 40, ...months.map(() => 18)], top);
+}
+
+/** Phụ lục III: plans issued per unit ("X"), with "9/12"-style counts per group. */
+export function plansMatrix(subs: Submission[], registry: Registry, opts: { attachedTo?: string; year?: number }): SheetSpec {
+  const plans = ['Kế hoạch chuyển đổi số năm', 'Kế hoạch ứng phó sự cố'];
+  const { rows, merges } = opening('Phụ lục III', 'Kết quả triển khai chuyển đổi số của các cơ quan, đơn vị, địa phương', 4, opts);
+  const top = rows.length;
+  rows.push([c('STT', 'header'), c('Tên cơ quan, địa phương', 'header'), ...plans.map((p) => c(`${p}${opts.year ? ` ${opts.year}` : ''}`, 'header'))]);
+  const units = scope(registry);
+  const issued = (u: Unit, plan: string): boolean => {
+    const s = subs.find((x) => same(x.unit, u));
+    const t = s?.read.tables.find((x) => x.table === 'T6a');
+    const row = t?.rows.find((r) => String(r.cells.plan ?? '').trim() === plan);
+    return Boolean(row && /^x$/i.test(String(row.cells.issued ?? '').trim()));
+  };
+  let n = 0;
+  groupsOf(units).forEach((g, gi) => {
+    const members = units.filter((u) => u.group === g);
+    rows.push([c(roman(gi + 1), 'group'), c(UNIT_GROUP_LABEL[g], 'group'), ...plans.map((p) => c(`${members.filter((u) => issued(u, p)).length}/${members.length}`, 'group'))]);
+    for (const u of members) rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...plans.map((p) => c(issued(u, p) ? 'X' : '', 'computedText'))]);
+  });
+  rows.push([], [c('Ghi chú: Dấu “X”: Đã thực hiện.', 'note')]);
+  return finish('Phụ lục III', rows, merges, [6, 44, 22, 22], top);
+}
