@@ -2,12 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Args, flag, UsageError } from './args';
 import { expandInputs } from './validate';
+import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidate, OWNED } from '../shared/consolidate/consolidate';
+import { htmlReport } from '../shared/consolidate/html-report';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-/** `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--period YYYY-MM] [--deadline-day N] [--include-errors] [--json]` */
+/** `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--html report.html] [--period YYYY-MM] [--deadline-day N] [--include-errors] [--json]` */
 export async function runConsolidate(args: Args, out: (s: string) => void): Promise<number> {
   const target = flag(args, 'out');
   if (!args.words.length || !target) throw new UsageError('Cần tệp/thư mục và --out: dx-report consolidate units/ --out annexes.xlsx');
@@ -36,6 +38,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   }
   await book.write(result.sheets, names);
   await book.save(target);
+  const html = flag(args, 'html');
+  if (html) fs.writeFileSync(html, htmlReport(result, defaultCatalogue()));
   if (args.flags.json) {
     out(`${JSON.stringify({ file: target, ...result.summary, unreadable })}\n`);
   } else {

@@ -162,6 +162,44 @@ describe('dx-report consolidate', () => {
   });
 });
 
+describe('the HTML report, opened in Chromium', () => {
+  test('summary, indicator table and one SVG bar chart per main indicator; text from units stays text', async () => {
+    const dir = path.dirname(tmpFile('x'));
+    for (const [unit, n, d] of [['Phường Lộc Thọ', 40000, 120000], ['Phường Vạn Thạnh', 33223, 101736], ['Xã Vĩnh Ngọc', 30000, 90000]] as const) {
+      fs.copyFileSync((await unitWorkbook([REPORTED, ...eid(n, d)], unit)).file, path.join(dir, `${unit}.xlsx`));
+    }
+    // A unit nobody registered, named with markup: its name must show as text.
+    const odd = await unitWorkbook([REPORTED], 'Phường Lộc Thọ');
+    const book = await XlsxWorkbook.open(odd.file);
+    book.book.getWorksheet('Thông tin chung')!.getCell('B4').value = '<img src=x onerror="document.title=1">Phường Mới';
+    await book.save(path.join(dir, 'odd.xlsx'));
+    const html = tmpFile('report.html');
+    const r = await runCli(['consolidate', dir, '--out', tmpFile('a.xlsx'), '--html', html]);
+    expect(r.code).toBe(0);
+    const { launchChromium, SCREENSHOTS } = await import('./helpers/browser');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (q) => requests.push(q.url()));
+      await page.goto(`file://${html}`);
+      expect(await page.textContent('h1')).toBe('Báo cáo tổng hợp chuyển đổi số');
+      expect(await page.locator('tr:has-text("XHS.DDDT")').textContent()).toContain('33,11%');
+      const chart = page.locator('svg[aria-label^="XHS.DDDT"]');
+      expect(await chart.locator('rect').count()).toBe(3);
+      expect(await chart.textContent()).toContain('Chung: 33,11%');
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.textContent('body')).toContain('<img src=x onerror="document.title=1">Phường Mới');
+      expect(await page.title()).toBe('Báo cáo tổng hợp chuyển đổi số');
+      expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 60000);
+});
+
 describe('task counts per assessment status (seed 000 §10: 25 = 4 + 1 + 19 + 1)', () => {
   test('counted from the units\' project sheets', async () => {
     const statuses: Array<[string, string | null, string]> = [
