@@ -122,7 +122,7 @@ describe('dx-report consolidate', () => {
   test('the annexes, named like the official ones; Phụ lục VI writes "r% (a/b)" with Đạt / Chưa đạt', async () => {
     const book = await XlsxWorkbook.open(out);
     const names = await book.sheetNames();
-    expect(names).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Phụ lục IV', 'Phụ lục V', 'Phụ lục VI', 'Nguồn số liệu', 'DX_SoHuu']);
+    expect(names).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Phụ lục IV', 'Phụ lục V', 'Phụ lục VI', 'Phụ lục VII', 'Nguồn số liệu', 'DX_SoHuu']);
     const [vi] = await book.read(['Phụ lục VI']);
     const row = vi.values.find((r) => String(r[1]).startsWith('Dân số trưởng thành có tài khoản định danh điện tử (kích hoạt)'))!;
     expect(row.slice(2)).toEqual(['30% đến cuối năm là 50%', null, null, '33,11% (103.223/311.736)', 'Đạt']);
@@ -197,6 +197,29 @@ describe('the HTML report, opened in Chromium', () => {
     } finally {
       await browser.close();
     }
+  }, 60000);
+});
+
+describe('Phụ lục VII: seed 000 §6 feedback stacked by group', () => {
+  test('city 16 = 10 + 6, offices 10 = 7 + 3, wards 65 = 55 + 10; total 91', async () => {
+    const fb = (vals: number[]): Edit[] => ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'inProcess', 'inProcessOnTime', 'inProcessLate']
+      .map((field, i) => ({ table: 'T4', row: '#1', field, value: vals[i] }));
+    const files = [
+      (await unitWorkbook([REPORTED, ...fb([16, 10, 6, 4, 6, 2, 4])], 'UBND thành phố Nha Trang')).file,
+      (await unitWorkbook([REPORTED, ...fb([10, 7, 5, 2, 3, 1, 2])], 'Phòng Văn hóa và Thông tin')).file,
+      (await unitWorkbook([REPORTED, ...fb([40, 35, 30, 5, 5, 0, 5])], 'Phường Lộc Thọ')).file,
+      (await unitWorkbook([REPORTED, ...fb([25, 20, 18, 2, 5, 1, 4])], 'Xã Vĩnh Ngọc')).file,
+    ];
+    const out = tmpFile('vii.xlsx');
+    expect((await runCli(['consolidate', ...files, '--out', out])).code).toBe(0);
+    const [vii] = await (await XlsxWorkbook.open(out)).read(['Phụ lục VII']);
+    const start = vii.values.findIndex((r) => String(r[0]).endsWith('Phản ánh, kiến nghị'));
+    const section = vii.values.slice(start);
+    const line = (label: string) => section.find((r) => r[1] === label)!.slice(2, 9);
+    expect(line('Cộng UBND các xã, phường:')).toEqual([65, 55, 48, 7, 10, 1, 9]);
+    expect(line('Cộng Cơ quan chuyên môn:')).toEqual([10, 7, 5, 2, 3, 1, 2]);
+    expect(line('Cộng Cấp tỉnh / thành phố:')).toEqual([16, 10, 6, 4, 6, 2, 4]);
+    expect(line('Tổng cộng:')).toEqual([91, 72, 59, 13, 19, 4, 15]);
   }, 60000);
 });
 

@@ -5,7 +5,10 @@ import { formatRateWithCounts } from '../numbers/format';
 import { UNIT_GROUP_LABEL, UnitGroup } from '../registry/schema';
 import { roman } from '../templates/version';
 import { CellSpec, columnLetter, fitRowHeights, SheetSpec, StyleName } from '../workbook/sheet-spec';
-import { Collected, describe } from './collect';
+import { Collected, describe, Submission } from './collect';
+import { tableSpec } from '../templates/families';
+import { TableSpec } from '../templates/schema';
+import { numberOf } from '../validation/values';
 import { KpiTable, rateOf, Sums } from './kpi';
 import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts } from './projects';
 
@@ -139,4 +142,51 @@ export function achievementAnnex(kpi: KpiTable, catalogue: Indicator[], year: nu
   });
   rows.push([], [c('Ghi chú: Kết quả = tổng tử số / tổng mẫu số của các đơn vị đã tổng hợp; đánh giá theo chỉ tiêu của cấp gần nhất (thành phố, rồi tỉnh, rồi quốc gia).', 'note')]);
   return sheet('Phụ lục VI', rows, merges, [6, 50, 14, 14, 14, 26, 12], top, 1);
+}
+
+/** The count and simple-rate columns of a unit table, for stacking. */
+function stackColumns(spec: TableSpec) {
+  return spec.columns.filter((col) => col.kind === 'count' || (col.kind === 'rate' && /^=IF\(AND\(ISNUMBER\(\{\w+\}\),\{\w+\}>0\),\{\w+\}\/\{\w+\},""\)$/.test(col.formula ?? '')));
+}
+
+/**
+ * Phụ lục VII: the unit tables (documents, dossiers, online services,
+ * payments, feedback) stacked, one row per unit, subtotals per group and a
+ * total; rates recomputed from the summed counts.
+ */
+export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSpec {
+  const ids = ['T2', 'T3a', 'T3b', 'T3c', 'T3d', 'T3e', 'T4'];
+  const width = 2 + Math.max(...ids.map((id) => stackColumns(tableSpec(id)).length));
+  const { rows, merges } = opening('Phụ lục VII', `Số liệu chi tiết theo đơn vị${opts.period ? ` — ${opts.period}` : ''}`, width, opts);
+  ids.forEach((id, k) => {
+    const spec = tableSpec(id);
+    const cols = stackColumns(spec);
+    const lines = subs.map((s) => ({ s, row: s.read.tables.find((t) => t.table === id)?.rows.find((r) => r.kind === 'item') })).filter((x) => x.row);
+    if (!lines.length) return;
+    rows.push([], [c(`${k + 1}. ${spec.title}`, 'label')]);
+    rows.push([c('STT', 'header'), c('Tên cơ quan, đơn vị', 'header'), ...cols.map((col) => c(col.group ? `${col.group} — ${col.label}` : col.label, 'header'))]);
+    const sums = (picked: typeof lines) => {
+      const total: Record<string, number> = {};
+      for (const { row } of picked) for (const col of cols) if (col.kind === 'count') total[col.key] = (total[col.key] ?? 0) + (numberOf(row!.cells[col.key]) ?? 0);
+      return total;
+    };
+    const valuesOf = (v: Record<string, number | null>, style: 'count' | 'total') => cols.map((col) => {
+      if (col.kind !== 'rate') return c(v[col.key] ?? null, style);
+      const [n, d] = /\{(\w+)\}\/\{(\w+)\}/.exec(col.formula!)!.slice(1);
+      const nd = { numerator: v[n] ?? 0, denominator: v[d] ?? 0, units: 1 };
+      return c(rateOf(nd), style === 'total' ? 'totalRate' : 'rate');
+    });
+    let g = 0;
+    for (const group of GROUP_ORDER) {
+      const members = lines.filter((x) => x.s.unit.group === group);
+      if (!members.length) continue;
+      rows.push([c(roman(++g), 'group'), c(UNIT_GROUP_LABEL[group], 'group'), ...cols.map(() => c(null, 'group'))]);
+      members.forEach(({ s, row }, i) => rows.push([c(`${i + 1}.`, 'text'), c(s.unit.name, 'text'),
+        ...valuesOf(Object.fromEntries(cols.map((col) => [col.key, numberOf(row!.cells[col.key])])), 'count')]));
+      rows.push([c(null, 'total'), c(`Cộng ${UNIT_GROUP_LABEL[group]}:`, 'total'), ...valuesOf(sums(members), 'total')]);
+    }
+    rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...valuesOf(sums(lines), 'total')]);
+  });
+  const spec = { name: 'Phụ lục VII', rows, merges, columnWidths: [6, 34, ...Array(width - 2).fill(15)], freeze: { rows: 4, columns: 2 }, print: { landscape: true } };
+  return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
 }

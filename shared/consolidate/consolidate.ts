@@ -6,7 +6,7 @@ import { Registry } from '../registry/schema';
 import { SheetSnapshot } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { ownedTable } from '../workbook/owned-table';
-import { achievementAnnex, kpiAnnex, projectAnnex, sourcesSheet } from './annex';
+import { achievementAnnex, kpiAnnex, projectAnnex, sourcesSheet, unitTablesAnnex } from './annex';
 import { plansMatrix, submissionMatrix } from './matrix';
 import { parsePeriod } from '../dates/period';
 import { DEFAULT_DEADLINE_DAY } from '../formulas/ontime';
@@ -84,6 +84,7 @@ export function consolidate(sources: Array<{ source: SourceRef; sheets: SheetSna
     projectAnnex('Phụ lục IV', 'Danh mục các dự án/nhiệm vụ CNTT, chuyển đổi số sử dụng vốn đầu tư', projects.filter((p) => p.fundKind === 'Vốn đầu tư'), annexOpts),
     projectAnnex('Phụ lục V', 'Danh mục các dự án/nhiệm vụ CNTT, chuyển đổi số sử dụng vốn sự nghiệp', projects.filter((p) => p.fundKind === 'Vốn sự nghiệp'), annexOpts),
     achievementAnnex(kpi, catalogue, year, annexOpts),
+    unitTablesAnnex(collected.included, annexOpts),
     sourcesSheet(collected, missing),
   ];
   const owned = [...sheets, OWNED.write(sheets.map((s) => ({ sheet: s.name, kind: s.name.startsWith('Phụ lục') ? 'Phụ lục' : 'Truy nguồn' })))];
