@@ -1,5 +1,5 @@
 import { asText, hostGrids } from '../shared/workbook/render';
-import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
+import { CellMark, CellRef, ChartSpec, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { CellValue, columnLetter, SheetSpec, StyleName } from '../shared/workbook/sheet-spec';
 import { STYLES } from '../shared/workbook/styles';
 
@@ -98,6 +98,17 @@ export class OfficeWorkbook implements WorkbookPort {
       const sheet = context.workbook.worksheets.getItem(ref.sheet);
       sheet.activate();
       sheet.getRange(ref.cell).select();
+      await context.sync();
+    });
+  }
+
+  async chart(spec: ChartSpec): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(spec.sheet);
+      const chart = sheet.charts.add("BarClustered", sheet.getRange(spec.range), "Columns");
+      chart.title.text = spec.title;
+      chart.legend.visible = false;
+      chart.setPosition(spec.anchor);
       await context.sync();
     });
   }

@@ -4,6 +4,8 @@ import { Args, flag, UsageError } from './args';
 import { expandInputs } from './validate';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidate, OWNED } from '../shared/consolidate/consolidate';
+import { writeOwnedOp } from '../shared/operations/consolidate-op';
+import { runAsync } from '../shared/operations/run';
 import { htmlReport } from '../shared/consolidate/html-report';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
 import { SheetSnapshot } from '../shared/workbook/port';
@@ -27,16 +29,15 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   const deadline = flag(args, 'deadline-day');
   if (deadline !== undefined && !/^(?:[1-9]|[12]\d|3[01])$/.test(deadline)) throw new UsageError('--deadline-day là một ngày từ 1 đến 31.');
   const result = consolidate(sources, { period: flag(args, 'period'), includeErrors: Boolean(args.flags['include-errors']), deadlineDay: deadline ? Number(deadline) : undefined });
-  // An existing output is replaced only when every sheet in it is one the product made.
   const book = fs.existsSync(target) ? await XlsxWorkbook.open(target) : new XlsxWorkbook();
-  const names = await book.sheetNames();
+  // A file is the product's output only if every sheet in it is one the product made.
   const owned = new Set(OWNED.read((await book.read([OWNED.sheet]))[0]?.values).map((r) => String(r.sheet)).concat(OWNED.sheet));
-  const foreign = names.filter((n) => !owned.has(n));
-  if (foreign.length && fs.existsSync(target)) {
+  const foreign = (await book.sheetNames()).filter((n) => !owned.has(n));
+  if (foreign.length) {
     out(`Tệp ${target} có trang không do phần mềm tạo (${foreign.join(', ')}): không ghi đè.\n`);
     return 1;
   }
-  await book.write(result.sheets, names);
+  await runAsync(writeOwnedOp(book, result.sheets));
   await book.save(target);
   const html = flag(args, 'html');
   if (html) fs.writeFileSync(html, htmlReport(result, defaultCatalogue()));

@@ -122,7 +122,7 @@ describe('dx-report consolidate', () => {
   test('the annexes, named like the official ones; Phụ lục VI writes "r% (a/b)" with Đạt / Chưa đạt', async () => {
     const book = await XlsxWorkbook.open(out);
     const names = await book.sheetNames();
-    expect(names).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Phụ lục IV', 'Phụ lục V', 'Phụ lục VI', 'Phụ lục VII', 'Nguồn số liệu', 'DX_SoHuu']);
+    expect(names).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Phụ lục IV', 'Phụ lục V', 'Phụ lục VI', 'Phụ lục VII', 'Nguồn số liệu', 'Biểu đồ', 'DX_SoHuu']);
     const [vi] = await book.read(['Phụ lục VI']);
     const row = vi.values.find((r) => String(r[1]).startsWith('Dân số trưởng thành có tài khoản định danh điện tử (kích hoạt)'))!;
     expect(row.slice(2)).toEqual(['30% đến cuối năm là 50%', null, null, '33,11% (103.223/311.736)', 'Đạt']);

@@ -138,6 +138,9 @@ export class XlsxWorkbook implements WorkbookPort {
     this.selected = ref;
   }
 
+  /** ExcelJS writes no charts: the command line draws its chart in the HTML report instead. */
+  async chart(): Promise<void> {}
+
   private addSheet(spec: SheetSpec): void {
     const ws = this.book.addWorksheet(spec.name, {
       state: spec.hidden ? 'hidden' : 'visible',

@@ -1,4 +1,6 @@
 import { renderCheckPanel } from '../../ui/check-panel';
+import { renderConsolidatePanel } from '../../ui/consolidate-panel';
+import { officeConsolidation } from './consolidate-bridge';
 import { renderFormulaPanel } from '../../ui/formula-panel';
 import { renderMappingPanel, renderTemplatePanel } from '../../ui/template-panel';
 import { officeBridge } from './bridge';
@@ -19,6 +21,8 @@ Office.onReady((info) => {
   if (inExcel && chk) renderCheckPanel(chk, bridge);
   if (inExcel && tpl) renderTemplatePanel(tpl, bridge);
   if (inExcel && map) renderMappingPanel(map, bridge);
+  const con = document.getElementById('consolidate');
+  if (inExcel && con) renderConsolidatePanel(con, officeConsolidation());
   const root = document.getElementById('formulas');
   if (root) renderFormulaPanel(root, 'excel');
 });

@@ -1,5 +1,5 @@
 import { asText, hostGrids } from '../../shared/workbook/render';
-import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
+import { CellMark, CellRef, ChartSpec, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
 import { CellValue, parseA1, SheetSpec, StyleName } from '../../shared/workbook/sheet-spec';
 import { STYLES } from '../../shared/workbook/styles';
 
@@ -86,6 +86,15 @@ export class SheetsWorkbook implements WorkbookPort {
     if (!sheet) return;
     this.ss.setActiveSheet(sheet);
     sheet.setActiveRange(sheet.getRange(ref.cell));
+  }
+
+  chart(spec: ChartSpec): void {
+    const sheet = this.ss.getSheetByName(spec.sheet);
+    if (!sheet) return;
+    const anchor = parseA1(spec.anchor);
+    const chart = sheet.newChart().asBarChart().addRange(sheet.getRange(spec.range)).setOption('title', spec.title)
+      .setOption('legend', { position: 'none' }).setPosition(anchor.row + 1, anchor.col + 1, 0, 0).build();
+    sheet.insertChart(chart);
   }
 
   write(specs: SheetSpec[], replace: string[] = []): void {

@@ -5,6 +5,7 @@ import { formatRateWithCounts } from '../numbers/format';
 import { UNIT_GROUP_LABEL, UnitGroup } from '../registry/schema';
 import { roman } from '../templates/version';
 import { CellSpec, columnLetter, fitRowHeights, SheetSpec, StyleName } from '../workbook/sheet-spec';
+import { ChartSpec } from '../workbook/port';
 import { Collected, describe, Submission } from './collect';
 import { tableSpec } from '../templates/families';
 import { TableSpec } from '../templates/schema';
@@ -189,4 +190,18 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
   });
   const spec = { name: 'Phụ lục VII', rows, merges, columnWidths: [6, 34, ...Array(width - 2).fill(15)], freeze: { rows: 4, columns: 2 }, print: { landscape: true } };
   return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
+}
+
+/** "Biểu đồ": the rate of the main indicator per unit, the data a host's own bar chart is drawn from. */
+export function chartSheet(kpi: KpiTable, catalogue: Indicator[]): { sheet: SheetSpec; chart: ChartSpec } | null {
+  const code = [...kpi.codes].sort((a, b) => kpi.total.get(b)!.units - kpi.total.get(a)!.units || a.localeCompare(b))[0];
+  if (!code) return null;
+  const ind = catalogue.find((i) => i.code === code)!;
+  const units = kpi.byUnit.filter((u) => u.values.has(code));
+  const title = `${code}. ${ind.name}`;
+  const rows: Row[] = [[c(title, 'label')], [c('Đơn vị', 'header'), c('Tỷ lệ', 'header')]];
+  for (const u of units) rows.push([c(u.unit, 'text'), c(rateOf(u.values.get(code)!), 'rate')]);
+  rows.push([c('Chung (tổng tử số / tổng mẫu số)', 'total'), c(rateOf(kpi.total.get(code)!), 'totalRate')]);
+  const sheet = SheetSpec.parse({ name: 'Biểu đồ', rows, columnWidths: [34, 12] });
+  return { sheet, chart: { sheet: 'Biểu đồ', range: `A2:B${rows.length}`, title, anchor: 'D2' } };
 }

@@ -3,10 +3,10 @@ import { Indicator } from '../catalogue/schema';
 import { defaultMatcher, DEFAULT_REGISTRIES } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
 import { Registry } from '../registry/schema';
-import { SheetSnapshot } from '../workbook/port';
+import { ChartSpec, SheetSnapshot } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { ownedTable } from '../workbook/owned-table';
-import { achievementAnnex, kpiAnnex, projectAnnex, sourcesSheet, unitTablesAnnex } from './annex';
+import { achievementAnnex, chartSheet, kpiAnnex, projectAnnex, sourcesSheet, unitTablesAnnex } from './annex';
 import { plansMatrix, submissionMatrix } from './matrix';
 import { parsePeriod } from '../dates/period';
 import { DEFAULT_DEADLINE_DAY } from '../formulas/ontime';
@@ -37,6 +37,8 @@ export interface Consolidation {
   kpi: KpiTable;
   projects: ProjectRow[];
   sheets: SheetSpec[];
+  /** The bar chart hosts with charts draw over the "Biểu đồ" sheet. */
+  chart: ChartSpec | null;
   summary: ReturnType<typeof summaryOf>;
 }
 
@@ -87,8 +89,10 @@ export function consolidate(sources: Array<{ source: SourceRef; sheets: SheetSna
     unitTablesAnnex(collected.included, annexOpts),
     sourcesSheet(collected, missing),
   ];
+  const chart = chartSheet(kpi, catalogue);
+  if (chart) sheets.push(chart.sheet);
   const owned = [...sheets, OWNED.write(sheets.map((s) => ({ sheet: s.name, kind: s.name.startsWith('Phụ lục') ? 'Phụ lục' : 'Truy nguồn' })))];
-  return { collected, missing, kpi, projects, sheets: owned, summary: summaryOf(collected, missing, kpi, catalogue, projects) };
+  return { collected, missing, kpi, projects, sheets: owned, chart: chart?.chart ?? null, summary: summaryOf(collected, missing, kpi, catalogue, projects) };
 }
 
 function mostCommon(xs: string[]): string | undefined {

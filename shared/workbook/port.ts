@@ -36,6 +36,17 @@ export interface WorkbookPort {
   setCells(updates: Array<CellRef & { value: string | number }>): MaybePromise<void>;
   /** Shows a cell to the user. */
   select(ref: CellRef): MaybePromise<void>;
+  /** A bar chart over a range of a product sheet (hosts without charts, .xlsx through ExcelJS, skip it). */
+  chart(spec: ChartSpec): MaybePromise<void>;
+}
+
+export interface ChartSpec {
+  sheet: string;
+  /** Labels in the first column, values in the next ("A3:B30"). */
+  range: string;
+  title: string;
+  /** Where the chart goes ("D3"). */
+  anchor: string;
 }
 
 export interface CellRef {

@@ -38,6 +38,7 @@ export class FakeExcel {
 }
 
 export class FakeSheet {
+  charts: Array<{ type: string; range: string; title?: string; position?: string; legend?: boolean }> = [];
   cells = new Map<string, Cell>();
   fills = new Map<string, string>();
   selected: string | null = null;
@@ -84,6 +85,21 @@ class FakeWorksheet {
   getRangeByIndexes(r: number, c: number, rows: number, cols: number) { return new FakeRange(this.excel, this.sheet, `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`); }
   getRange(address: string) { return new FakeRange(this.excel, this.sheet, address); }
   getRanges(address: string) { return new FakeRange(this.excel, this.sheet, address); }
+  get charts() {
+    const excel = this.excel;
+    const sheet = this.sheet;
+    return {
+      add: (type: string, range: { address?: string } & object, _by: string) => {
+        const rec: { type: string; range: string; title?: string; position?: string; legend?: boolean } = { type, range: (range as unknown as { addressFor: string }).addressFor };
+        excel.enqueue(() => sheet.charts.push(rec));
+        return {
+          title: { set text(t: string) { excel.enqueue(() => { rec.title = t; }); } },
+          legend: { set visible(v: boolean) { excel.enqueue(() => { rec.legend = v; }); } },
+          setPosition: (a: string) => excel.enqueue(() => { rec.position = a; }),
+        };
+      },
+    };
+  }
   activate() { this.excel.enqueue(() => { this.excel.sheets.forEach((x) => { x.active = x === this.sheet; }); }); }
   get freezePanes() { return { freezeRows: (n: number) => this.excel.enqueue(() => { this.sheet.frozenRows = n; }) }; }
   get pageLayout() {
@@ -105,6 +121,7 @@ function bounds(sheet: FakeSheet) {
 class FakeRange extends Loadable {
   private data: { values: unknown[][]; formulas: unknown[][]; rowIndex: number; columnIndex: number; isNullObject: boolean } | null = null;
   constructor(excel: FakeExcel, private sheet: FakeSheet, private address: string | null) { super(excel); }
+  get addressFor() { return this.address; }
   load(props: string) {
     super.load(props);
     this.excel.enqueue(() => {

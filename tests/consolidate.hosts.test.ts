@@ -1,0 +1,46 @@
+import { OfficeWorkbook } from '../addin/office-workbook';
+import { officeConsolidation } from '../addin/taskpane/consolidate-bridge';
+import { XlsxWorkbook } from '../xlsx/workbook';
+import { FakeExcel } from './helpers/fake-excel';
+import { CONSISTENT, unitWorkbook } from './helpers/unit-fixture';
+
+async function sources() {
+  const out = [];
+  for (const [unit, n, d] of [['Phường Lộc Thọ', 40000, 120000], ['Phường Vạn Thạnh', 33223, 101736]] as const) {
+    const { file } = await unitWorkbook([...CONSISTENT, { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: n }, { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d }], unit);
+    out.push({ source: { file: `${unit}.xlsx` }, sheets: await (await XlsxWorkbook.open(file)).read() });
+  }
+  return out;
+}
+
+describe('Tổng hợp in Excel (Office.js stand-in)', () => {
+  test('the annexes and a native bar chart go into the open workbook; its own sheets stay as they are', async () => {
+    const excel = new FakeExcel();
+    excel.fill('Ghi chép của văn phòng', [['Ghi chú', 'giữ nguyên']]);
+    const bridge = officeConsolidation(new OfficeWorkbook(excel.run));
+    const s = await bridge.write(await sources(), { includeErrors: false }, () => false);
+    expect(s.included.map((u) => u.unit)).toEqual(['Phường Lộc Thọ', 'Phường Vạn Thạnh']);
+    expect(excel.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(['Ghi chép của văn phòng', 'Phụ lục I', 'Phụ lục VI', 'Nguồn số liệu', 'Biểu đồ', 'DX_SoHuu']));
+    expect(excel.sheet('Ghi chép của văn phòng')!.cells.get('B1')!.value).toBe('giữ nguyên');
+    expect(excel.sheet('DX_SoHuu')!.visibility).toBe('Hidden');
+    const chart = excel.sheet('Biểu đồ')!.charts[0];
+    expect(chart).toMatchObject({ type: 'BarClustered', range: 'A2:B5', position: 'D2', legend: false });
+    expect(chart.title).toBe('CQS.TTTT. Hồ sơ thanh toán trực tuyến'); // the indicator most units reported (ties: by code)
+    // Running again replaces only the product's sheets, in the same number of syncs.
+    const first = excel.syncs;
+    await bridge.write(await sources(), { includeErrors: false }, () => false);
+    expect(excel.syncs - first).toBe(first);
+    expect(excel.sheets.filter((x) => x.name === 'Phụ lục I')).toHaveLength(1);
+  }, 60000);
+
+  test('a sheet of the user named like an annex is never overwritten; a cancelled run writes nothing', async () => {
+    const excel = new FakeExcel();
+    excel.fill('Phụ lục I', [['Bản tự làm của văn phòng']]);
+    const bridge = officeConsolidation(new OfficeWorkbook(excel.run));
+    await expect(bridge.write(await sources(), { includeErrors: false }, () => false)).rejects.toThrow(/không ghi đè/);
+    expect(excel.sheet('Phụ lục I')!.cells.get('A1')!.value).toBe('Bản tự làm của văn phòng');
+    const clean = new FakeExcel();
+    await expect(officeConsolidation(new OfficeWorkbook(clean.run)).write(await sources(), { includeErrors: false }, () => true)).rejects.toThrow(/Đã hủy/);
+    expect(clean.sheets).toEqual([]);
+  }, 60000);
+});

@@ -1,0 +1,86 @@
+import { SourceRef } from '../shared/consolidate/collect';
+import { ConsolidateSummary } from '../shared/operations/consolidate-op';
+import { SheetSnapshot } from '../shared/workbook/port';
+import { clear, el } from './dom';
+
+export interface ConsolidateOptionsInput {
+  period?: string;
+  deadlineDay?: number;
+  includeErrors: boolean;
+  attachedTo?: string;
+}
+
+/** What the consolidation panel needs from its host. */
+export interface ConsolidationBridge {
+  /** Excel: .xlsx files picked in the pane, read inside the pane. */
+  readFile(file: File): Promise<{ source: SourceRef; sheets: SheetSnapshot[] }>;
+  write(sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: ConsolidateOptionsInput, cancelled: () => boolean): Promise<ConsolidateSummary>;
+}
+
+/**
+ * "Tổng hợp": the unit files the secretariat received, read one by one with
+ * progress ("Đang tổng hợp 12/27 đơn vị"), cancellable until the single
+ * write of the annexes.
+ */
+export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationBridge): void {
+  clear(root);
+  const files = el('input', { id: 'con-files', type: 'file', multiple: 'true', accept: '.xlsx' });
+  const period = el('input', { id: 'con-period', type: 'month' });
+  const deadline = el('input', { id: 'con-deadline', type: 'number', min: '1', max: '31', value: '20' });
+  const include = el('input', { id: 'con-include', type: 'checkbox' });
+  const run = el('button', { id: 'con-run', type: 'button' }, 'Tổng hợp');
+  const cancel = el('button', { id: 'con-cancel', type: 'button', disabled: 'true' }, 'Hủy');
+  const bar = el('progress', { id: 'con-progress', max: '1', value: '0' });
+  const status = el('div', { id: 'con-status', role: 'status' });
+  const result = el('div', { id: 'con-result' });
+  let stop = false;
+  cancel.addEventListener('click', () => { stop = true; status.textContent = 'Đang hủy…'; });
+  run.addEventListener('click', async () => {
+    const picked = [...(files.files ?? [])];
+    if (!picked.length) { status.className = 'msg error'; status.textContent = 'Chọn các tệp .xlsx của đơn vị.'; return; }
+    stop = false;
+    run.setAttribute('disabled', 'true');
+    cancel.removeAttribute('disabled');
+    clear(result);
+    status.className = 'msg busy';
+    try {
+      const sources = [];
+      for (let i = 0; i < picked.length; i++) {
+        if (stop) throw new Error('Đã hủy: không ghi phụ lục nào.');
+        status.textContent = `Đang tổng hợp ${i + 1}/${picked.length} đơn vị — ${picked[i].name}`;
+        bar.setAttribute('max', String(picked.length));
+        bar.setAttribute('value', String(i));
+        sources.push(await bridge.readFile(picked[i]));
+      }
+      bar.setAttribute('value', String(picked.length));
+      status.textContent = 'Đang ghi các phụ lục…';
+      const s = await bridge.write(sources, {
+        period: period.value || undefined, deadlineDay: Number(deadline.value) || 20, includeErrors: include.checked,
+      }, () => stop);
+      status.className = 'msg ok';
+      status.textContent = `Đã tổng hợp ${s.included.length} đơn vị vào ${s.sheets.join(', ')}.`;
+      const ul = el('ul', { id: 'con-excluded' });
+      for (const e of s.excluded) ul.appendChild(el('li', {}, `${e.unit ?? e.source}: ${e.reason}`));
+      result.append(
+        el('p', {}, `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}${s.missing.length ? ` (${s.missing.slice(0, 10).join(', ')}${s.missing.length > 10 ? '…' : ''})` : ''}.`),
+        ul,
+      );
+      for (const w of s.warnings) result.appendChild(el('p', { class: 'help' }, w));
+    } catch (e) {
+      status.className = 'msg error';
+      status.textContent = (e as Error).message;
+    } finally {
+      run.removeAttribute('disabled');
+      cancel.setAttribute('disabled', 'true');
+    }
+  });
+  root.append(
+    el('h2', {}, 'Tổng hợp phụ lục'),
+    el('p', { class: 'help' }, 'Chọn các tệp báo cáo (.xlsx) đơn vị gửi qua thư điện tử, Zalo…; tệp được đọc ngay trong khung này, không gửi đi đâu. Các phụ lục được ghi vào bảng tính đang mở; trang của đơn vị không bị sửa.'),
+    el('label', { class: 'arg' }, el('span', {}, 'Tệp của các đơn vị'), files),
+    el('label', { class: 'arg' }, el('span', {}, 'Kỳ tổng hợp (để trống: kỳ mới nhất)'), period),
+    el('label', { class: 'arg' }, el('span', {}, 'Hạn nộp: ngày … của tháng sau kỳ'), deadline),
+    el('label', { class: 'arg' }, include, ' Tổng hợp cả đơn vị còn lỗi'),
+    run, cancel, bar, status, result,
+  );
+}
