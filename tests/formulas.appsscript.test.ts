@@ -64,9 +64,9 @@ describe('Apps Script bundle (built dist/appsscript, as clasp pushes it)', () =>
     gas.global.onOpen({});
     expect(gas.calls.menus).toHaveLength(1);
     expect(gas.calls.menus[0].title).toBe('Báo cáo CĐS');
-    expect(gas.calls.menus[0].items.map(([caption]) => caption)).toEqual(['Kiểm tra', 'Tạo phiếu báo cáo', 'Mở bảng điều khiển (hàm DX)']);
+    expect(gas.calls.menus[0].items.map(([caption]) => caption)).toEqual(['Kiểm tra', 'Tạo phiếu báo cáo', 'Tổng hợp phụ lục', 'Mở bảng điều khiển (hàm DX)']);
     for (const [, fn] of gas.calls.menus[0].items) gas.global[fn]();
-    expect(gas.calls.sidebars).toHaveLength(3);
+    expect(gas.calls.sidebars).toHaveLength(4);
     expect(gas.calls.sidebars[0]).toMatchObject({ file: 'Sidebar', title: 'Báo cáo chuyển đổi số', appended: '<script>window.dxAutoCheck = true;</script>' });
     expect(gas.calls.sidebars[1]).toMatchObject({ file: 'Sidebar', appended: '' });
     gas.global.onInstall({});

@@ -13,8 +13,13 @@ export interface ConsolidateOptionsInput {
 /** What the consolidation panel needs from its host. */
 export interface ConsolidationBridge {
   /** Excel: .xlsx files picked in the pane, read inside the pane. */
-  readFile(file: File): Promise<{ source: SourceRef; sheets: SheetSnapshot[] }>;
+  readFile?(file: File): Promise<{ source: SourceRef; sheets: SheetSnapshot[] }>;
+  /** Google Sheets: the unit spreadsheets listed in the registry sheet, and unit tabs. */
+  listSources?(): Promise<Array<{ id: string; label: string }>>;
+  readSource?(id: string): Promise<{ source: SourceRef; sheets: SheetSnapshot[] }>;
   write(sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: ConsolidateOptionsInput, cancelled: () => boolean): Promise<ConsolidateSummary>;
+  /** Google Sheets: adds the registry sheet DX_NguonDuLieu to fill in. */
+  makeSourceList?(): Promise<string>;
 }
 
 /**
@@ -36,8 +41,22 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
   let stop = false;
   cancel.addEventListener('click', () => { stop = true; status.textContent = 'Đang hủy…'; });
   run.addEventListener('click', async () => {
-    const picked = [...(files.files ?? [])];
-    if (!picked.length) { status.className = 'msg error'; status.textContent = 'Chọn các tệp .xlsx của đơn vị.'; return; }
+    type Item = { label: string; read: () => Promise<{ source: SourceRef; sheets: SheetSnapshot[] }> };
+    let picked: Item[] = [];
+    try {
+      picked = bridge.readFile
+        ? [...(files.files ?? [])].map((f) => ({ label: f.name, read: () => bridge.readFile!(f) }))
+        : (await bridge.listSources!()).map((x) => ({ label: x.label, read: () => bridge.readSource!(x.id) }));
+    } catch (e) {
+      status.className = 'msg error';
+      status.textContent = (e as Error).message;
+      return;
+    }
+    if (!picked.length) {
+      status.className = 'msg error';
+      status.textContent = bridge.readFile ? 'Chọn các tệp .xlsx của đơn vị.' : 'Chưa có nguồn: ghi địa chỉ bảng tính của các đơn vị vào trang DX_NguonDuLieu (nút “Tạo danh sách nguồn”).';
+      return;
+    }
     stop = false;
     run.setAttribute('disabled', 'true');
     cancel.removeAttribute('disabled');
@@ -47,10 +66,10 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
       const sources = [];
       for (let i = 0; i < picked.length; i++) {
         if (stop) throw new Error('Đã hủy: không ghi phụ lục nào.');
-        status.textContent = `Đang tổng hợp ${i + 1}/${picked.length} đơn vị — ${picked[i].name}`;
+        status.textContent = `Đang tổng hợp ${i + 1}/${picked.length} đơn vị — ${picked[i].label}`;
         bar.setAttribute('max', String(picked.length));
         bar.setAttribute('value', String(i));
-        sources.push(await bridge.readFile(picked[i]));
+        sources.push(await picked[i].read());
       }
       bar.setAttribute('value', String(picked.length));
       status.textContent = 'Đang ghi các phụ lục…';
@@ -74,10 +93,22 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
       cancel.setAttribute('disabled', 'true');
     }
   });
+  const listButton = el('button', { id: 'con-make-list', type: 'button' }, 'Tạo danh sách nguồn');
+  listButton.addEventListener('click', async () => {
+    try {
+      status.className = 'msg ok';
+      status.textContent = await bridge.makeSourceList!();
+    } catch (e) {
+      status.className = 'msg error';
+      status.textContent = (e as Error).message;
+    }
+  });
   root.append(
     el('h2', {}, 'Tổng hợp phụ lục'),
-    el('p', { class: 'help' }, 'Chọn các tệp báo cáo (.xlsx) đơn vị gửi qua thư điện tử, Zalo…; tệp được đọc ngay trong khung này, không gửi đi đâu. Các phụ lục được ghi vào bảng tính đang mở; trang của đơn vị không bị sửa.'),
-    el('label', { class: 'arg' }, el('span', {}, 'Tệp của các đơn vị'), files),
+    bridge.readFile
+      ? el('p', { class: 'help' }, 'Chọn các tệp báo cáo (.xlsx) đơn vị gửi qua thư điện tử, Zalo…; tệp được đọc ngay trong khung này, không gửi đi đâu. Các phụ lục được ghi vào bảng tính đang mở; trang của đơn vị không bị sửa.')
+      : el('p', { class: 'help' }, 'Nguồn: các bảng tính ghi trong trang DX_NguonDuLieu (địa chỉ hoặc ID) và các trang báo cáo của đơn vị trong bảng tính này. Bảng tính của đơn vị chỉ được đọc.'),
+    bridge.readFile ? el('label', { class: 'arg' }, el('span', {}, 'Tệp của các đơn vị'), files) : listButton,
     el('label', { class: 'arg' }, el('span', {}, 'Kỳ tổng hợp (để trống: kỳ mới nhất)'), period),
     el('label', { class: 'arg' }, el('span', {}, 'Hạn nộp: ngày … của tháng sau kỳ'), deadline),
     el('label', { class: 'arg' }, include, ' Tổng hợp cả đơn vị còn lỗi'),

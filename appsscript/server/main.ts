@@ -6,12 +6,16 @@
  */
 import { IMPLEMENTATIONS } from '../../shared/formulas/catalog';
 import { checkOp, completeOp } from '../../shared/operations/check';
+import { writeOwnedOp } from '../../shared/operations/consolidate-op';
+import { listSourcesOp, makeSourceListOp } from '../../shared/operations/sources-op';
+import { ChartSpec } from '../../shared/workbook/port';
+import { SheetSpec } from '../../shared/workbook/sheet-spec';
 import { createTemplateOp, CreateTemplateInput } from '../../shared/operations/create-template';
 import { inspectWorkbookOp, manualMappingOp, mappingTargetsOp, saveMappingOp } from '../../shared/operations/mapping-ops';
 import { runSync } from '../../shared/operations/run';
 import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
 import { ColumnMapping } from '../../shared/templates/mapping';
-import { SheetsWorkbook } from './sheets-workbook';
+import { plainSnapshots, SheetsWorkbook } from './sheets-workbook';
 import { toSheets } from './to-sheets';
 
 declare const global: Record<string, unknown>;
@@ -28,6 +32,7 @@ global.onOpen = (e?: unknown) => {
     .createMenu(MENU)
     .addItem('Kiểm tra', 'showCheck')
     .addItem('Tạo phiếu báo cáo', 'showSidebar')
+    .addItem('Tổng hợp phụ lục', 'showSidebar')
     .addItem('Mở bảng điều khiển (hàm DX)', 'showSidebar')
     .addToUi();
 };
@@ -64,6 +69,37 @@ global.dxSelect = (sheet: string, cell: string) => new SheetsWorkbook().select({
 
 /** "Hoàn thành": stamps the completion time when no error is left. */
 global.dxComplete = () => runSync(completeOp(new SheetsWorkbook()));
+
+/** "Tổng hợp": the sources listed in DX_NguonDuLieu and the unit tabs of this spreadsheet. */
+global.dxSources = () => runSync(listSourcesOp(new SheetsWorkbook()));
+
+/**
+ * Reads one source (only reads it), as plain data for the sidebar.
+ * @param {string} id "ss:SPREADSHEET_ID" or "tab:SHEET_NAME"
+ */
+global.dxReadSource = (id: string) => {
+  if (id.startsWith('ss:')) {
+    const ss = SpreadsheetApp.openById(id.slice(3));
+    return { source: { spreadsheet: ss.getName() }, sheets: plainSnapshots(new SheetsWorkbook(ss).read()) };
+  }
+  const name = id.replace(/^tab:/, '');
+  return { source: { sheets: [name] }, sheets: plainSnapshots(new SheetsWorkbook().read([name])) };
+};
+
+/**
+ * Writes the annexes the sidebar computed: the product's own sheets replaced, no other sheet touched.
+ * @param {Object[]} sheets
+ * @param {Object} chart
+ */
+global.dxWriteConsolidation = (sheets: SheetSpec[], chart: ChartSpec | null) => {
+  const book = new SheetsWorkbook();
+  runSync(writeOwnedOp(book, sheets.map((s) => SheetSpec.parse(s))));
+  if (chart) book.chart(chart);
+  return sheets.map((s) => s.name);
+};
+
+/** Adds the registry sheet DX_NguonDuLieu to fill in. */
+global.dxMakeSourceList = () => runSync(makeSourceListOp(new SheetsWorkbook()));
 
 /** Registered unit names, for the sidebar's list. */
 global.dxUnits = () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))];

@@ -1,3 +1,4 @@
+import { formatDay, isDate, parseDay } from '../../shared/dates/date';
 import { asText, hostGrids } from '../../shared/workbook/render';
 import { CellMark, CellRef, ChartSpec, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
 import { CellValue, parseA1, SheetSpec, StyleName } from '../../shared/workbook/sheet-spec';
@@ -146,4 +147,9 @@ function writeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, 
   }
   if (spec.freeze) { sheet.setFrozenRows(spec.freeze.rows); sheet.setFrozenColumns(spec.freeze.columns); }
   if (spec.hidden) sheet.hideSheet();
+}
+
+/** google.script.run carries no Date: dates travel as dd/mm/yyyy text, which the core reads back. */
+export function plainSnapshots(sheets: SheetSnapshot[]): SheetSnapshot[] {
+  return sheets.map((s) => ({ ...s, values: s.values.map((row) => row.map((v) => (isDate(v) ? formatDay(parseDay(v)!) : v))) }));
 }

@@ -8,7 +8,7 @@ interface ScriptRun {
 declare const google: { script: { run: ScriptRun } };
 
 /** google.script.run as a promise; arguments and results are plain data. */
-function call<T>(name: string, ...args: unknown[]): Promise<T> {
+export function call<T>(name: string, ...args: unknown[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const runner = google.script.run.withSuccessHandler((v) => resolve(v as T)).withFailureHandler(reject);
     (runner[name] as (...a: unknown[]) => void)(...args);

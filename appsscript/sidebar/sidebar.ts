@@ -1,4 +1,6 @@
 import { renderCheckPanel } from '../../ui/check-panel';
+import { renderConsolidatePanel } from '../../ui/consolidate-panel';
+import { gasConsolidation } from './gas-consolidation';
 import { renderFormulaPanel } from '../../ui/formula-panel';
 import { renderMappingPanel, renderTemplatePanel } from '../../ui/template-panel';
 import { gasBridge } from './gas-bridge';
@@ -12,6 +14,8 @@ function start(): void {
   if (chk) renderCheckPanel(chk, gasBridge, Boolean((window as unknown as { dxAutoCheck?: boolean }).dxAutoCheck));
   if (tpl) renderTemplatePanel(tpl, gasBridge);
   if (map) renderMappingPanel(map, gasBridge);
+  const con = document.getElementById('consolidate');
+  if (con) renderConsolidatePanel(con, gasConsolidation);
   const root = document.getElementById('formulas');
   if (root) renderFormulaPanel(root, 'sheets');
 }

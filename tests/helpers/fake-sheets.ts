@@ -6,6 +6,10 @@
 import { a1, parseA1 } from '../../shared/workbook/sheet-spec';
 
 export class FakeSpreadsheet {
+  constructor(public name = 'Bảng tính') {}
+  getName() { return this.name; }
+  /** Spreadsheets openById can reach, by ID. */
+  others: Record<string, FakeSpreadsheet> = {};
   calls: Record<string, number> = {};
   sheets: FakeGasSheet[] = [];
   count(name: string) { this.calls[name] = (this.calls[name] ?? 0) + 1; }
@@ -38,6 +42,19 @@ export class FakeSpreadsheet {
 }
 
 export class FakeGasSheet {
+  charts: Array<Record<string, unknown>> = [];
+  newChart() {
+    const spec: Record<string, unknown> = { options: {} as Record<string, unknown> };
+    const b = {
+      asBarChart: () => { spec.type = 'BAR'; return b; },
+      addRange: (r: { a1(): string; rangeA1?: string }) => { spec.range = (r as unknown as { span(): string }).span(); return b; },
+      setOption: (k: string, v: unknown) => { (spec.options as Record<string, unknown>)[k] = v; return b; },
+      setPosition: (row: number, col: number) => { spec.position = [row, col]; return b; },
+      build: () => spec,
+    };
+    return b;
+  }
+  insertChart(chart: Record<string, unknown>) { this.charts.push(chart); }
   cells = new Map<string, { value: unknown; formula?: string; format?: string; background?: string | null; weight?: string; note?: string }>();
   activeRange: string | null = null;
   setActiveRange(r: { a1(): string }) { this.activeRange = r.a1(); return r; }
@@ -84,6 +101,7 @@ class FakeGasRange {
     return this;
   }
   a1() { return a1(this.row - 1, this.col - 1); }
+  span() { return `${a1(this.row - 1, this.col - 1)}:${a1(this.row + this.rows - 2, this.col + this.cols - 2)}`; }
   private entry(k: string) { let c = this.sheet.cells.get(k); if (!c) { c = { value: null }; this.sheet.cells.set(k, c); } return c; }
   getBackgrounds() { this.ss.count('Range.getBackgrounds'); return this.grid((k) => this.sheet.cells.get(k)?.background ?? '#ffffff'); }
   getNotes() { this.ss.count('Range.getNotes'); return this.grid((k) => this.sheet.cells.get(k)?.note ?? ''); }
@@ -125,6 +143,11 @@ export function fakeSpreadsheetApp(ss: FakeSpreadsheet) {
   };
   return {
     getActiveSpreadsheet: () => ss,
+    openById: (id: string) => {
+      const other = ss.others[id];
+      if (!other) throw new Error(`Không mở được bảng tính ${id}`);
+      return other;
+    },
     newDataValidation: builder,
     BorderStyle: { SOLID: 'SOLID' },
   };
