@@ -200,6 +200,26 @@ describe('the HTML report, opened in Chromium', () => {
   }, 60000);
 });
 
+describe('project lists keep the sections the units wrote (seed 004 Annex III)', () => {
+  test('capital-letter headings become the Roman-numbered sections of the annex', async () => {
+    const row = (n: number, name: string, total?: number): Edit[] => total === undefined
+      ? [{ table: 'T5', row: `#${n}`, field: 'name', value: name }]
+      : [{ table: 'T5', row: `#${n}`, field: 'name', value: name }, { table: 'T5', row: `#${n}`, field: 'stt', value: 1 }, { table: 'T5', row: `#${n}`, field: 'period', value: '2024' },
+        { table: 'T5', row: `#${n}`, field: 'fundSource', value: 'NS thành phố' }, { table: 'T5', row: `#${n}`, field: 'fundKind', value: 'Vốn sự nghiệp' },
+        { table: 'T5', row: `#${n}`, field: 'total', value: total }, { table: 'T5', row: `#${n}`, field: 'assessment', value: 'Đang thực hiện theo tiến độ' }];
+    const { file } = await unitWorkbook([REPORTED,
+      ...row(1, 'XÂY DỰNG ĐÔ THỊ THÔNG MINH'), ...row(2, 'Đào tạo, tuyên truyền về đô thị thông minh', 1200),
+      ...row(3, 'CHUYỂN ĐỔI SỐ CÁC NGÀNH, LĨNH VỰC'), ...row(4, 'Phần mềm quản lý văn bằng, chứng chỉ', 500), ...row(5, 'Quản lý thu phí nhà trường', 300),
+    ], 'Phòng Văn hóa và Thông tin', '2024-01');
+    const out = tmpFile('sec.xlsx');
+    expect((await runCli(['consolidate', file, '--out', out])).code).toBe(0);
+    const [v] = await (await XlsxWorkbook.open(out)).read(['Phụ lục V']);
+    const groups = v.values.filter((r) => ['I', 'II', 'III'].includes(String(r[0]))).map((r) => r[1]);
+    expect(groups).toEqual(['XÂY DỰNG ĐÔ THỊ THÔNG MINH', 'CHUYỂN ĐỔI SỐ CÁC NGÀNH, LĨNH VỰC']);
+    expect(v.values.find((r) => r[1] === 'Tổng cộng:')![6]).toBe(2000);
+  }, 60000);
+});
+
 describe('Phụ lục VII: seed 000 §6 feedback stacked by group', () => {
   test('city 16 = 10 + 6, offices 10 = 7 + 3, wards 65 = 55 + 10; total 91', async () => {
     const fb = (vals: number[]): Edit[] => ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'inProcess', 'inProcessOnTime', 'inProcessLate']

@@ -89,10 +89,12 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
   const { rows, merges } = opening(name, caption, headers.length, opts, 'Đơn vị tính: triệu đồng.');
   const top = rows.length;
   rows.push(headers.map((h) => c(h, 'header')));
-  const units = [...new Set(projects.map((p) => p.unit))];
-  units.forEach((unit, ui) => {
-    rows.push([c(roman(ui + 1), 'group'), c(unit.toUpperCase(), 'group'), ...Array(headers.length - 2).fill(c(null, 'group'))]);
-    projects.filter((p) => p.unit === unit).forEach((p, i) => rows.push([
+  // The units' own section headings when they wrote them, else one section per unit.
+  const heading = (p: ProjectRow) => p.section ?? p.unit.toUpperCase();
+  const sections = [...new Set(projects.map(heading))];
+  sections.forEach((title, ui) => {
+    rows.push([c(roman(ui + 1), 'group'), c(title, 'group'), ...Array(headers.length - 2).fill(c(null, 'group'))]);
+    projects.filter((p) => heading(p) === title).forEach((p, i) => rows.push([
       c(`${i + 1}`, 'text'), c(p.name, 'text'), c(p.lead, 'text'), c(p.content, 'text'), c(p.period, 'text'), c(p.fundSource, 'text'),
       c(p.total, 'money'), c(p.yearBudget, 'money'), c(p.assessment, 'text'),
     ]));

@@ -12,6 +12,8 @@ export const LEVEL_LABEL: Record<BudgetLevel, string> = {
 
 export interface ProjectRow {
   unit: string;
+  /** The section heading the unit wrote above the row, if any. */
+  section: string | null;
   name: string;
   lead: string;
   content: string;
@@ -43,12 +45,15 @@ export function projectRows(subs: Submission[]): ProjectRow[] {
   const out: ProjectRow[] = [];
   for (const s of subs) {
     for (const t of s.read.tables.filter((x) => x.table === 'T5')) {
-      for (const r of t.rows.filter((x) => x.kind === 'item')) {
+      let section: string | null = null;
+      for (const r of t.rows) {
+        if (r.kind === 'group') { section = str(r.cells.name) || null; continue; }
+        if (r.kind !== 'item') continue;
         const name = str(r.cells.name);
         if (!name) continue;
         const kind = str(r.cells.fundKind);
         out.push({
-          unit: s.unit.name, name, lead: str(r.cells.lead) || s.unit.name, content: str(r.cells.content), period: str(r.cells.period),
+          unit: s.unit.name, section, name, lead: str(r.cells.lead) || s.unit.name, content: str(r.cells.content), period: str(r.cells.period),
           fundSource: str(r.cells.fundSource), fundKind: kind === 'Vốn đầu tư' || kind === 'Vốn sự nghiệp' ? kind : null,
           level: budgetLevel(str(r.cells.fundSource)), total: numberOf(r.cells.total) ?? 0, yearBudget: numberOf(r.cells.yearBudget) ?? 0,
           assessment: str(r.cells.assessment).replace(/^Đã hoàn thành/u, 'Hoàn thành'), at: `${t.sheet}!A${r.row + 1}`,

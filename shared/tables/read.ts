@@ -163,6 +163,8 @@ function classify(grid: Grid, r: number, spec: TableSpec, layout: TableLayout): 
   if (ROMAN.test(stt)) return 'group';
   if (SECTION.test(stt) && !name && !others) return 'title';
   if (!stt && (/^(tổng|cộng|cấp [^:]*:)/iu.test(name) || /:$/.test(name))) return 'total';
+  // A section heading written in capitals ("XÂY DỰNG ĐÔ THỊ THÔNG MINH") groups the rows under it.
+  if (!stt && name && !others && name === name.toUpperCase() && /\p{Lu}{4}/u.test(name)) return 'group';
   // Text carried over a page break: no number, no name, or a name with nothing beside it.
   if (!stt && (!name || !others)) return 'continuation';
   return 'item';
