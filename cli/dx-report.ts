@@ -15,7 +15,7 @@ Cách dùng:
                                             tạo phiếu báo cáo của một đơn vị
   dx-report validate TỆP_HOẶC_THƯ_MỤC... [--json] [--period YYYY-MM]
                                             kiểm tra phiếu báo cáo (0: không lỗi, 1: có lỗi, 2: không đọc được tệp)
-  dx-report consolidate TỆP_HOẶC_THƯ_MỤC... --out PHU_LUC.xlsx [--html BAO_CAO.html] [--period YYYY-MM] [--include-errors] [--json]
+  dx-report consolidate TỆP_HOẶC_THƯ_MỤC... --out PHU_LUC.xlsx [--html BAO_CAO.html] [--registry DANH_MUC.xlsx|.json] [--period YYYY-MM] [--include-errors] [--json]
                                             tổng hợp các phiếu thành phụ lục (Phụ lục I–VI, Nguồn số liệu)
   dx-report catalogue [--json]              danh mục chỉ tiêu
   dx-report registry [--json]               danh mục đơn vị

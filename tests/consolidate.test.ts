@@ -200,6 +200,28 @@ describe('the HTML report, opened in Chromium', () => {
   }, 60000);
 });
 
+describe('--registry: a secretariat\'s own list of units', () => {
+  test('units are matched against it and the missing ones listed; a bad group is refused with its cell', async () => {
+    const reg = tmpFile('camlam.xlsx');
+    const { tsvWorkbook } = await import('./helpers/xlsx');
+    await tsvWorkbook(reg, [{ name: 'Danh mục', tsv: ['Mã đơn vị\tTên đơn vị\tNhóm\tTên khác', 'CL-X01\tXã Cam Hải Tây\tUBND các xã, phường\tCam Hải Tây', 'CL-X02\tXã Cam Đức\tUBND các xã, phường\t', 'CL-X03\tXã Suối Cát\tUBND các xã, phường\t'].join('\n') }]);
+    const { file } = await unitWorkbook([REPORTED, ...eid(10, 20)], 'Phường Lộc Thọ');
+    const book = await XlsxWorkbook.open(file);
+    book.book.getWorksheet('Thông tin chung')!.getCell('B4').value = 'UBND xã Cam Hải Tây';
+    await book.save(file);
+    const without = JSON.parse((await runCli(['consolidate', file, '--out', tmpFile('a.xlsx'), '--json'])).stdout);
+    expect(without.excluded[0].reason).toContain('không có trong danh mục');
+    const withReg = JSON.parse((await runCli(['consolidate', file, '--out', tmpFile('b.xlsx'), '--registry', reg, '--json'])).stdout);
+    expect(withReg.included.map((u: { unit: string }) => u.unit)).toEqual(['Xã Cam Hải Tây']);
+    expect(withReg.missing).toEqual(['Xã Cam Đức', 'Xã Suối Cát']);
+    const bad = tmpFile('bad.xlsx');
+    await tsvWorkbook(bad, [{ name: 'Danh mục', tsv: ['Mã đơn vị\tTên đơn vị\tNhóm', 'CL-X01\tXã Cam Hải Tây\tPhường xã'].join('\n') }]);
+    const refused = await runCli(['consolidate', file, '--out', tmpFile('c.xlsx'), '--registry', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('bad.xlsx!C2: Nhóm “Phường xã” không hợp lệ');
+  }, 60000);
+});
+
 describe('project lists keep the sections the units wrote (seed 004 Annex III)', () => {
   test('capital-letter headings become the Roman-numbered sections of the annex', async () => {
     const row = (n: number, name: string, total?: number): Edit[] => total === undefined
