@@ -45,3 +45,18 @@ describe('Tổng hợp in Excel (Office.js stand-in)', () => {
     expect(clean.sheets).toEqual([]);
   }, 60000);
 });
+
+test('Excel: a unit tab of the open workbook is a source too', async () => {
+  const excel = new FakeExcel();
+  const [first] = await sources();
+  // The unit's cover and indicator table pasted into one tab of the secretariat's workbook.
+  const cover = first.sheets.find((s) => s.name === 'Thông tin chung')!.values;
+  const t1 = first.sheets.find((s) => s.name === 'T1 Chỉ tiêu')!.values;
+  excel.fill('Lộc Thọ', [...cover, [], ...t1]);
+  const bridge = officeConsolidation(new OfficeWorkbook(excel.run));
+  expect(await bridge.listSources!()).toEqual([{ id: 'tab:Lộc Thọ', label: 'Lộc Thọ' }]);
+  const tab = await bridge.readSource!('tab:Lộc Thọ');
+  const s = await bridge.write([tab], { includeErrors: true }, () => false);
+  expect(s.included).toEqual([expect.objectContaining({ unit: 'Phường Lộc Thọ', source: 'Lộc Thọ' })]);
+  expect(s.indicators.find((i) => i.code === 'XHS.DDDT')).toMatchObject({ numerator: 40000, denominator: 120000 });
+}, 60000);

@@ -44,9 +44,11 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     type Item = { label: string; read: () => Promise<{ source: SourceRef; sheets: SheetSnapshot[] }> };
     let picked: Item[] = [];
     try {
-      picked = bridge.readFile
-        ? [...(files.files ?? [])].map((f) => ({ label: f.name, read: () => bridge.readFile!(f) }))
-        : (await bridge.listSources!()).map((x) => ({ label: x.label, read: () => bridge.readSource!(x.id) }));
+      // Files picked in the pane (Excel), then the sources the host knows: listed spreadsheets, unit tabs.
+      picked = [
+        ...(bridge.readFile ? [...(files.files ?? [])].map((f) => ({ label: f.name, read: () => bridge.readFile!(f) })) : []),
+        ...(bridge.listSources ? (await bridge.listSources()).map((x) => ({ label: x.label, read: () => bridge.readSource!(x.id) })) : []),
+      ];
     } catch (e) {
       status.className = 'msg error';
       status.textContent = (e as Error).message;
@@ -54,7 +56,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     }
     if (!picked.length) {
       status.className = 'msg error';
-      status.textContent = bridge.readFile ? 'Chọn các tệp .xlsx của đơn vị.' : 'Chưa có nguồn: ghi địa chỉ bảng tính của các đơn vị vào trang DX_NguonDuLieu (nút “Tạo danh sách nguồn”).';
+      status.textContent = bridge.readFile ? 'Chọn các tệp .xlsx của đơn vị (hoặc thêm trang báo cáo của đơn vị vào bảng tính này).' : 'Chưa có nguồn: ghi địa chỉ bảng tính của các đơn vị vào trang DX_NguonDuLieu (nút “Tạo danh sách nguồn”).';
       return;
     }
     stop = false;
@@ -108,7 +110,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     bridge.readFile
       ? el('p', { class: 'help' }, 'Chọn các tệp báo cáo (.xlsx) đơn vị gửi qua thư điện tử, Zalo…; tệp được đọc ngay trong khung này, không gửi đi đâu. Các phụ lục được ghi vào bảng tính đang mở; trang của đơn vị không bị sửa.')
       : el('p', { class: 'help' }, 'Nguồn: các bảng tính ghi trong trang DX_NguonDuLieu (địa chỉ hoặc ID) và các trang báo cáo của đơn vị trong bảng tính này. Bảng tính của đơn vị chỉ được đọc.'),
-    bridge.readFile ? el('label', { class: 'arg' }, el('span', {}, 'Tệp của các đơn vị'), files) : listButton,
+    bridge.readFile ? el('label', { class: 'arg' }, el('span', {}, 'Tệp của các đơn vị (và các trang báo cáo đơn vị trong bảng tính này)'), files) : listButton,
     el('label', { class: 'arg' }, el('span', {}, 'Kỳ tổng hợp (để trống: kỳ mới nhất)'), period),
     el('label', { class: 'arg' }, el('span', {}, 'Hạn nộp: ngày … của tháng sau kỳ'), deadline),
     el('label', { class: 'arg' }, include, ' Tổng hợp cả đơn vị còn lỗi'),
