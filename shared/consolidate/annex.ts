@@ -40,6 +40,10 @@ function opening(title: string, caption: string, width: number, opts: AnnexOptio
 }
 
 function sheet(name: string, rows: Row[], merges: string[], widths: number[], headerTop: number, headerRows: number): SheetSpec {
+  // A note alone in column A spreads over the table's width (and does not make its narrow column tall).
+  rows.forEach((r, i) => {
+    if (r.length === 1 && r[0] && (r[0].s === 'note' || r[0].s === 'label')) merges.push(`A${i + 1}:${columnLetter(widths.length - 1)}${i + 1}`);
+  });
   const spec = { name, rows, merges, columnWidths: widths, freeze: { rows: headerTop + headerRows, columns: 2 },
     print: { landscape: true, repeatRows: [headerTop + 1, headerTop + headerRows] as [number, number] } };
   return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
