@@ -1,29 +1,43 @@
-import { callFormula, formulaSpec } from '../shared/formulas/catalog';
-import { displayValue } from './fn';
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultCatalogue } from '../shared/catalogue/catalogue';
+import { consolidate } from '../shared/consolidate/consolidate';
+import { htmlReport } from '../shared/consolidate/html-report';
+import { formatNumber, formatPercent } from '../shared/numbers/format';
+import { runAsync } from '../shared/operations/run';
+import { writeOwnedOp } from '../shared/operations/consolidate-op';
+import { DEADLINE_DAY, generateSampleCity, MONTHS } from '../samples/generate';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
-/** Figures quoted in the seed reports, run through the same core the spreadsheets call. */
-const SEED_FIGURES: Array<{ source: string; fn: string; args: string[] }> = [
-  { source: 'Nha Trang 6T/2023: tài khoản định danh điện tử', fn: 'DX_RATE', args: ['103.223', '311.736', '2'] },
-  { source: 'Quy Nhơn: thanh toán trực tuyến cấp thành phố', fn: 'DX_RATE', args: ['5.909', '10.123', '2'] },
-  { source: 'Quy Nhơn: 98,9% cho 4.837 hộ/4886 hộ', fn: 'DX_RATE_OK', args: ['98,9%', '4.837', '4886'] },
-  { source: 'Vũng Tàu: 54.03% cho 118.103/142.378', fn: 'DX_RATE_OK', args: ['54.03%', '118.103', '142.378'] },
-  { source: 'Vũng Tàu: “24 loại” trong cột số', fn: 'DX_NUMBER', args: ['24 loại'] },
-  { source: 'Vũng Tàu: “421.62” (nhóm nghìn sai)', fn: 'DX_NUMBER', args: ['421.62'] },
-  { source: 'Chỉ tiêu “30% đến cuối năm là 50%”, 9 tháng', fn: 'DX_TARGET_MET', args: ['42,5%', '30% đến cuối năm là 50%', '30/09/2023'] },
-  { source: 'Nhiệm vụ 2023 chưa xong, báo cáo 15/01/2024', fn: 'DX_STATUS', args: ['2023', '', '15/01/2024'] },
-  { source: 'Báo cáo tháng 4/2023 nộp 22/05/2023 (hạn ngày 20)', fn: 'DX_ONTIME', args: ['22/05/2023', '4/2023', '20'] },
-  { source: 'Vũng Tàu: “Pường 1”', fn: 'DX_UNIT', args: ['Pường 1'] },
-  { source: 'Nha Trang: “UBND phường Vạn Thạnh”', fn: 'DX_UNIT', args: ['UBND phường Vạn Thạnh'] },
-];
-
-export function runDemo(): string {
-  const lines = ['Các hàm DX_ trên số liệu trích từ báo cáo mẫu', ''];
-  for (const f of SEED_FIGURES) {
-    const spec = formulaSpec(f.fn)!;
-    const raw = callFormula(f.fn, f.args.map((a) => (a === '' ? null : a)));
-    const v = Array.isArray(raw) ? raw[0][0] : raw;
-    const decimals = f.fn === 'DX_RATE' ? Number(f.args[2]) : undefined;
-    lines.push(`${f.source}`, `  ${f.fn}(${f.args.map((a) => JSON.stringify(a)).join('; ')}) = ${displayValue(spec, v, decimals)}`);
-  }
-  return `${lines.join('\n')}\n`;
+/**
+ * `npm run demo`: the sample city end to end — its unit workbooks written,
+ * checked, consolidated into out/annexes.xlsx and out/report.html.
+ */
+export async function runDemo(root: string, out: (s: string) => void): Promise<number> {
+  const samples = path.join(root, 'samples', 'nha-trang');
+  const outDir = path.join(root, 'out');
+  fs.rmSync(samples, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  out('Thành phố mẫu: Nha Trang (12 cơ quan chuyên môn, 9 đơn vị sự nghiệp, 27 xã phường), tháng 4–6/2023.\n');
+  const files = await generateSampleCity(samples);
+  out(`  Đã tạo ${files.length} phiếu báo cáo trong ${path.relative(root, samples)}/\n`);
+  const sources = [];
+  for (const f of files) sources.push({ source: { file: path.relative(samples, f.file) }, sheets: await (await XlsxWorkbook.open(f.file)).read() });
+  const period = MONTHS[MONTHS.length - 1];
+  const result = consolidate(sources, { period, deadlineDay: DEADLINE_DAY });
+  const book = new XlsxWorkbook();
+  await runAsync(writeOwnedOp(book, result.sheets));
+  const annexes = path.join(outDir, 'annexes.xlsx');
+  const report = path.join(outDir, 'report.html');
+  await book.save(annexes);
+  fs.writeFileSync(report, htmlReport(result, defaultCatalogue(), 'Báo cáo tổng hợp chuyển đổi số — Nha Trang, tháng 6/2023'));
+  const s = result.summary;
+  const issues = [...result.collected.included.flatMap((x) => x.issues), ...result.collected.excluded.flatMap((x) => x.issues ?? [])];
+  const errors = issues.filter((i) => i.severity === 'loi').length;
+  out(`Kiểm tra tháng 6/2023: ${s.included.length + s.excluded.length} phiếu, ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
+  for (const e of s.excluded) out(`  Không tổng hợp ${e.unit}: ${e.reason}\n`);
+  out(`Tổng hợp: ${s.included.length} đơn vị; chưa nộp ${s.missing.length}.\n`);
+  for (const i of s.indicators) out(`  ${i.code.padEnd(10)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ${i.rate === null ? '—' : formatPercent(i.rate)}  ${i.name}\n`);
+  out(`Kết quả:\n  ${path.relative(root, annexes)}  (${result.sheets.filter((x) => !x.hidden).map((x) => x.name).join(', ')})\n  ${path.relative(root, report)}\n`);
+  return 0;
 }

@@ -22,7 +22,7 @@ Cách dùng:
   dx-report tables TỆP.xlsx [--json]        các bảng nhận ra trong một tệp
   dx-report map TỆP.xlsx --sheet S --table T --header-row N --col khóa=CỘT ...
                                             lưu ánh xạ cột cho bảng có tiêu đề lạ
-  dx-report demo                            chạy các hàm trên số liệu mẫu từ các báo cáo
+  dx-report demo                            thành phố mẫu: tạo phiếu, kiểm tra, tổng hợp vào out/
   dx-report help                            hướng dẫn này
 
 Một vùng ô viết dạng JSON: dx-report fn DX_SUMRATE '[10,6]' '[16,10]'
@@ -63,8 +63,7 @@ async function dispatch(command: string | undefined, rest: string[], json: boole
       return r.code;
     }
     case 'demo':
-      out(runDemo());
-      return 0;
+      return runDemo(process.cwd(), out);
     case undefined:
     case 'help':
     case '--help':

@@ -116,7 +116,9 @@ describe('dx-report consolidate', () => {
     expect(json.excluded).toEqual([expect.objectContaining({ unit: 'Phường Tân Lập', source: 'tan-lap.xlsx', reason: expect.stringContaining('24 loại') })]);
     expect(json.missing).toContain('Phường Vĩnh Hòa');
     expect(json.missing).not.toContain('Phường Lộc Thọ');
-    expect(json.missing).toHaveLength(NHA_TRANG.units.filter((u) => u.parent === 'NT').length - 8);
+    // 8 consolidated, and Tân Lập sent a report (left out): neither is "missing".
+    expect(json.missing).toHaveLength(NHA_TRANG.units.filter((u) => u.parent === 'NT').length - 9);
+    expect(json.missing).not.toContain('Phường Tân Lập');
   });
 
   test('the annexes, named like the official ones; Phụ lục VI writes "r% (a/b)" with Đạt / Chưa đạt', async () => {

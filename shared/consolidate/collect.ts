@@ -28,6 +28,10 @@ export interface Excluded {
   source: SourceRef;
   unit: string | null;
   reason: string;
+  /** The period the left-out report was for, when it says. */
+  period?: string | null;
+  /** Its problems, for the report's issue table. */
+  issues?: Issue[];
 }
 
 export interface Collected {
@@ -72,12 +76,13 @@ export function collect(sources: Array<{ source: SourceRef; sheets: SheetSnapsho
       out.excluded.push({ source: s.source, unit: written, reason: `Đơn vị “${written}” không có trong danh mục${m.suggestions.length ? ` (gần nhất: “${m.suggestions[0]}”)` : ''}.` });
       continue;
     }
+    const period = text(cover.period?.value);
     const errors = report.issues.filter((i) => i.severity === 'loi');
     if (errors.length && !opts.includeErrors) {
-      out.excluded.push({ source: s.source, unit: m.unit.name, reason: `Còn ${errors.length} lỗi (đầu tiên: ${errors[0].sheet}!${errors[0].cell} ${errors[0].message}).` });
+      out.excluded.push({ source: s.source, unit: m.unit.name, period: text(cover.period?.value), issues: report.issues,
+        reason: `Còn ${errors.length} lỗi (đầu tiên: ${errors[0].sheet}!${errors[0].cell} ${errors[0].message}).` });
       continue;
     }
-    const period = text(cover.period?.value);
     const sub: Submission = { source: s.source, unit: m.unit, period, completedAt: text(cover.completedAt?.value), version: text(cover.version?.value), read: report.read, issues: report.issues };
     const p = period ? parsePeriod(period) : null;
     const slot = `${m.unit.code}\u0000${p ? `${p.start.y}-${p.start.m}` : period ?? ''}`;
@@ -86,7 +91,7 @@ export function collect(sources: Array<{ source: SourceRef; sheets: SheetSnapsho
       const keep = stampOrder(sub.completedAt) >= stampOrder(prev.completedAt) ? sub : prev;
       const drop = keep === sub ? prev : sub;
       out.warnings.push(`${m.unit.name} nộp hai lần: dùng bản ${describe(keep.source)} (hoàn thành ${keep.completedAt ?? 'chưa ghi'}), bỏ bản ${describe(drop.source)}.`);
-      out.excluded.push({ source: drop.source, unit: m.unit.name, reason: 'Bản nộp cũ hơn của cùng đơn vị, cùng kỳ.' });
+      out.excluded.push({ source: drop.source, unit: m.unit.name, period: drop.period, reason: 'Bản nộp cũ hơn của cùng đơn vị, cùng kỳ.' });
       byUnit.set(slot, keep);
     } else byUnit.set(slot, sub);
   }

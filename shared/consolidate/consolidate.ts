@@ -68,10 +68,13 @@ export function consolidate(sources: Array<{ source: SourceRef; sheets: SheetSna
   // The period consolidated: the one asked for, else the latest one received.
   const month = (p: string | null) => { const x = p ? parsePeriod(p) : null; return x ? x.start.y * 100 + x.start.m : 0; };
   const chosen = opts.period ? month(opts.period) : Math.max(0, ...all.included.map((s) => month(s.period)));
-  const collected: Collected = { ...all, included: all.included.filter((s) => month(s.period) === chosen) };
+  // Reports left out for another month are that month's business, not this annex's.
+  const collected: Collected = { ...all, included: all.included.filter((s) => month(s.period) === chosen),
+    excluded: all.excluded.filter((e) => !e.period || month(e.period) === chosen) };
   const parents = all.included.map((s) => s.unit.parent ?? s.unit.code);
   const registry = opts.registry ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
-  const done = new Set(collected.included.flatMap((s) => [s.unit.code, s.unit.name]));
+  // Units whose report was left out did send one: they are not "missing".
+  const done = new Set([...collected.included.flatMap((s) => [s.unit.code, s.unit.name]), ...collected.excluded.map((e) => e.unit ?? '')]);
   const missing = registry ? registry.units.filter((u) => u.parent === registry.code && !done.has(u.code) && !done.has(u.name)).map((u) => u.name) : [];
   const kpi = consolidateKpis(collected.included, catalogue);
   const projects = projectRows(collected.included);
@@ -80,7 +83,7 @@ export function consolidate(sources: Array<{ source: SourceRef; sheets: SheetSna
   const sheets = [
     kpiAnnex(kpi, catalogue, annexOpts),
     ...(registry ? [
-      submissionMatrix(all.included, registry, { attachedTo: opts.attachedTo, deadlineDay: opts.deadlineDay ?? DEFAULT_DEADLINE_DAY }),
+      submissionMatrix(all.included, registry, { attachedTo: opts.attachedTo, deadlineDay: opts.deadlineDay ?? DEFAULT_DEADLINE_DAY }, all.excluded),
       plansMatrix(collected.included, registry, { attachedTo: opts.attachedTo, year }),
     ] : []),
     projectAnnex('Phụ lục IV', 'Danh mục các dự án/nhiệm vụ CNTT, chuyển đổi số sử dụng vốn đầu tư', projects.filter((p) => p.fundKind === 'Vốn đầu tư'), annexOpts),

@@ -1,5 +1,6 @@
 import { Indicator } from '../catalogue/schema';
 import { formatNumber, formatPercent } from '../numbers/format';
+import { describe } from './collect';
 import { Consolidation } from './consolidate';
 import { rateOf } from './kpi';
 
@@ -52,6 +53,10 @@ export function htmlReport(c: Consolidation, catalogue: Indicator[], title = 'B�
     const bars = c.kpi.byUnit.filter((u) => u.values.has(code)).map((u) => ({ label: u.unit, value: rateOf(u.values.get(code)!) ?? 0 }));
     return barChartSvg(`${code}. ${ind.name}`, bars, rateOf(c.kpi.total.get(code)!));
   });
+  const issues = [
+    ...c.collected.included.flatMap((x) => x.issues.map((i) => ({ ...i, unit: x.unit.name, file: describe(x.source) }))),
+    ...c.collected.excluded.flatMap((x) => (x.issues ?? []).map((i) => ({ ...i, unit: x.unit ?? '', file: describe(x.source) }))),
+  ];
   const row = (cells: unknown[]) => `<tr>${cells.map((x) => `<td>${escapeHtml(x)}</td>`).join('')}</tr>`;
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -66,6 +71,9 @@ td.num{text-align:right}.note{color:#555;font-size:12px}@media print{body{margin
 <table><tr><th>Mã</th><th>Chỉ tiêu</th><th>Tử số</th><th>Mẫu số</th><th>Tỷ lệ</th><th>Số đơn vị</th></tr>
 ${s.indicators.map((i) => `<tr><td>${escapeHtml(i.code)}</td><td>${escapeHtml(i.name)}</td><td class="num">${escapeHtml(formatNumber(i.numerator))}</td><td class="num">${escapeHtml(formatNumber(i.denominator))}</td><td class="num">${escapeHtml(i.rate === null ? '—' : formatPercent(i.rate))}</td><td class="num">${i.units}</td></tr>`).join('\n')}
 </table>
+<h2>Lỗi và cảnh báo trong các phiếu (${issues.length})</h2>
+${issues.length ? `<table><tr><th>Đơn vị</th><th>Tệp</th><th>Ô</th><th>Quy tắc</th><th>Mức</th><th>Nội dung</th></tr>
+${issues.map((i) => row([i.unit, i.file ?? '', `${i.sheet}!${i.cell}`, i.rule, i.severity === 'loi' ? 'lỗi' : 'cảnh báo', i.message + (i.fix ? ` → ${i.fix}` : '')])).join('\n')}</table>` : '<p>Không có.</p>'}
 <h2>Biểu đồ</h2>
 ${charts.join('\n')}
 <h2>Đơn vị không tổng hợp</h2>

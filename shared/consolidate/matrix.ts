@@ -53,7 +53,7 @@ function monthLabel(p: Period): string {
  * Phụ lục II: which unit reported for which month ("X"), on time or late by
  * the deadline day and the completion stamp, with counts per group and month.
  */
-export function submissionMatrix(subs: Submission[], registry: Registry, opts: MatrixOptions): SheetSpec {
+export function submissionMatrix(subs: Submission[], registry: Registry, opts: MatrixOptions, leftOut: Array<{ unit: string | null; period?: string | null }> = []): SheetSpec {
   const periods = new Map<string, Period>();
   for (const s of subs) {
     const p = s.period ? parsePeriod(s.period) : null;
@@ -67,7 +67,10 @@ export function submissionMatrix(subs: Submission[], registry: Registry, opts: M
   const units = scope(registry);
   const mark = (u: Unit, p: Period): string => {
     const s = subs.find((x) => same(x.unit, u) && x.period && parsePeriod(x.period)?.start.m === p.start.m && parsePeriod(x.period)?.start.y === p.start.y);
-    if (!s) return '';
+    if (!s) {
+      const sent = leftOut.some((e) => e.unit === u.name && e.period && parsePeriod(e.period)?.start.m === p.start.m && parsePeriod(e.period)?.start.y === p.start.y);
+      return sent ? 'X (còn lỗi)' : '';
+    }
     const done = s.completedAt ? parseDay(s.completedAt.split(' ')[0]) : null;
     if (!done || !p.end) return 'X (chưa hoàn thành)';
     return compareDays(done, reportDeadline(p.end, opts.deadlineDay)) <= 0 ? 'X' : 'X (trễ hạn)';
@@ -79,7 +82,7 @@ export function submissionMatrix(subs: Submission[], registry: Registry, opts: M
     rows.push([c(roman(gi + 1), 'group'), c(`${UNIT_GROUP_LABEL[g]} (${members.length})`, 'group'), ...counts.map((k) => c(`${k}/${members.length}`, 'group'))]);
     for (const u of members) rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(mark(u, p), 'computedText'))]);
   });
-  rows.push([], [c(`Ghi chú: Dấu “X”: Đã thực hiện; “trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo.`, 'note')]);
+  rows.push([], [c(`Ghi chú: Dấu “X”: Đã thực hiện; “trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; “còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi.`, 'note')]);
   return finish('Phụ lục II', rows, merges, [6, 40, ...months.map(() => 18)], top);
 }
 

@@ -1,0 +1,148 @@
+/**
+ * The sample city: a synthetic Nha Trang (its 12 offices, 9 public units and
+ * 27 wards and communes) reporting for April, May and June 2023. A fixed seed
+ * makes every run write the same figures. Ward figures for June add up to the
+ * city totals of seed 000 (online dossiers 9.513 / 17.337; adults with e-ID
+ * 103.223 / 311.736; feedback 65 = 55 + 10, 55 = 48 + 7, 10 = 1 + 9). A handful
+ * of units carry the mistakes of seed 003; one unit does not report for May;
+ * one report is completed late.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { createTemplate } from '../shared/operations/create-template';
+import { readUnitWorkbook } from '../shared/operations/read-unit';
+import { NHA_TRANG } from '../shared/registry/data/nha-trang';
+import { Unit } from '../shared/registry/schema';
+import { columnLetter } from '../shared/workbook/sheet-spec';
+import { XlsxWorkbook } from '../xlsx/workbook';
+
+export const MONTHS = ['2023-04', '2023-05', '2023-06'];
+export const DEADLINE_DAY = 15;
+
+/** mulberry32: small, fast, good enough for plausible figures. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Splits a total into n whole parts in proportion to random weights, exactly (largest remainder). */
+export function split(total: number, n: number, rnd: () => number): number[] {
+  const w = Array.from({ length: n }, () => 0.5 + rnd());
+  const sum = w.reduce((a, b) => a + b, 0);
+  const raw = w.map((x) => (x / sum) * total);
+  const out = raw.map(Math.floor);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = raw.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  for (let k = 0; left > 0; k++, left--) out[order[k % n][1]]++;
+  return out;
+}
+
+type Cells = Record<string, Record<string, Record<string, string | number | Date>>>;
+
+/** Fills a template: table → row (code, or "#n") → field → value. */
+async function fill(book: XlsxWorkbook, cells: Cells, cover: Record<string, string | Date>): Promise<void> {
+  const read = readUnitWorkbook(await book.read());
+  for (const [key, value] of Object.entries(cover)) {
+    const f = read.cover[key as keyof typeof read.cover]!;
+    book.book.getWorksheet(f.sheet)!.getCell(f.cell).value = value;
+  }
+  for (const [table, rows] of Object.entries(cells)) {
+    const t = read.tables.find((x) => x.table === table)!;
+    const items = t.rows.filter((r) => r.kind === 'item');
+    for (const [row, fields] of Object.entries(rows)) {
+      const r = row.startsWith('#') ? items[Number(row.slice(1)) - 1] : items.find((x) => x.cells.code === row);
+      if (!r) continue;
+      for (const [field, value] of Object.entries(fields)) book.book.getWorksheet(t.sheet)!.getCell(`${columnLetter(t.columns[field])}${r.row + 1}`).value = value;
+    }
+  }
+}
+
+const monthEnd = (m: string) => { const [y, mm] = m.split('-').map(Number); return new Date(Date.UTC(y, mm, 0)); };
+const stamp = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} 16:30`;
+
+export interface SampleFile { month: string; unit: string; file: string }
+
+export async function generateSampleCity(dir: string, seed = 20230630): Promise<SampleFile[]> {
+  const rnd = random(seed);
+  const units = NHA_TRANG.units.filter((u) => u.parent === 'NT');
+  const wards = units.filter((u) => u.group === 'ubnd-xa-phuong');
+  const out: SampleFile[] = [];
+  // June ward figures that add up to seed 000's city totals.
+  const june = {
+    online: split(9513, wards.length, rnd), received: split(17337 - 9513, wards.length, rnd),
+    eid: split(103223, wards.length, rnd), adults: split(311736 - 103223, wards.length, rnd),
+    resolvedOnTime: split(48, wards.length, rnd), resolvedLate: split(7, wards.length, rnd),
+    inProcessOnTime: split(1, wards.length, rnd), inProcessLate: split(9, wards.length, rnd),
+  };
+  for (const [mi, month] of MONTHS.entries()) {
+    fs.mkdirSync(path.join(dir, month), { recursive: true });
+    for (const unit of units) {
+      // Phường Phương Sơn sent nothing for May.
+      if (month === '2023-05' && unit.name === 'Phường Phương Sơn') continue;
+      const book = new XlsxWorkbook();
+      await createTemplate(book, { unit: unit.name, period: month, preparer: 'Cán bộ phụ trách CĐS' });
+      const end = monthEnd(month);
+      const reportDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 5 + Math.floor(rnd() * 8)));
+      // Phòng Kinh tế completed its June report on the 22nd, after the 15th.
+      const done = unit.name === 'Phòng Kinh tế' && month === '2023-06' ? new Date(Date.UTC(2023, 6, 22)) : reportDay;
+      await fill(book, unitFigures(unit, wards, month, mi, june, rnd), { reportDate: reportDay, completedAt: stamp(done) });
+      const file = path.join(dir, month, `${unit.code} ${unit.name}.xlsx`);
+      await book.save(file);
+      out.push({ month, unit: unit.name, file });
+    }
+  }
+  return out;
+}
+
+function unitFigures(unit: Unit, wards: Unit[], month: string, mi: number, june: Record<string, number[]>, rnd: () => number): Cells {
+  const w = wards.indexOf(unit);
+  const scale = [0.9, 0.95, 1][mi];
+  const r = (lo: number, hi: number) => Math.round(lo + rnd() * (hi - lo));
+  const cells: Cells = { T1: {}, T2: { '#1': {} }, T3a: { '#1': {} }, T3b: { '#1': {} }, T4: { '#1': {} }, T6a: {} };
+  if (w >= 0) {
+    const pick = (k: string) => (month === '2023-06' ? june[k][w] : Math.round(june[k][w] * scale));
+    const online = pick('online');
+    const eid = pick('eid');
+    cells.T1['CQS.HSTT'] = { numerator: online, denominator: online + pick('received') };
+    cells.T1['XHS.DDDT'] = { numerator: eid, denominator: eid + pick('adults') };
+    const [rot, rl, iot, il] = ['resolvedOnTime', 'resolvedLate', 'inProcessOnTime', 'inProcessLate'].map(pick);
+    cells.T4['#1'] = { received: rot + rl + iot + il, resolved: rot + rl, resolvedOnTime: rot, resolvedLate: rl, inProcess: iot + il, inProcessOnTime: iot, inProcessLate: il };
+  } else {
+    cells.T1['CQS.VBDT'] = { numerator: r(180, 420), denominator: 0 };
+    cells.T1['CQS.VBDT'].denominator = (cells.T1['CQS.VBDT'].numerator as number) + r(0, 4);
+    const fb = r(0, 3);
+    cells.T4['#1'] = { received: fb, resolved: fb, resolvedOnTime: fb, resolvedLate: 0, inProcess: 0, inProcessOnTime: 0, inProcessLate: 0 };
+  }
+  const total = r(300, 2500);
+  const withResult = Math.round(total * (0.6 + rnd() * 0.3));
+  cells.T3a['#1'] = { dossiers: total, withResult, signed: Math.round(withResult * (0.3 + rnd() * 0.5)), archived: r(0, 120) };
+  const received = r(200, 2000);
+  const late = r(0, 12);
+  cells.T3b['#1'] = { received, onTime: received - late - r(0, 5), late, inProcess: 0 };
+  (cells.T3b['#1'] as Record<string, number>).inProcess = received - (cells.T3b['#1'].onTime as number) - late;
+  cells.T2['#1'] = { sentOn: r(150, 900), receivedOn: r(400, 2500), sentOff: 0, receivedOff: 0 };
+  cells.T6a['#1'] = unit.name.startsWith('Phòng Tài nguyên') || unit.name.startsWith('Phòng Giáo dục') || unit.name.startsWith('Phòng Y tế') ? {} : { issued: 'X', document: `Kế hoạch số ${r(10, 300)}/KH-UBND` };
+  mistakes(unit, month, cells);
+  return cells;
+}
+
+/** Seed 003's mistakes, put where a careful secretariat would catch them. */
+function mistakes(unit: Unit, month: string, cells: Cells): void {
+  const at = (name: string, m: string) => unit.name === name && month === m;
+  if (at('Phòng Tư pháp', '2023-06')) cells.T3a['#1'].withResult = '24 loại';
+  if (at('Phòng Y tế', '2023-06')) cells.T4['#1'].resolved = '100%';
+  if (at('Ban quản lý Vịnh Nha Trang', '2023-06')) cells.T3a['#1'].signed = (cells.T3a['#1'].withResult as number) + 57;
+  if (at('Phường Vạn Thạnh', '2023-05')) cells.T2['#1'].unit = 'Pường Vạn Thạnh';
+  if (at('Trung tâm Y tế thành phố', '2023-06')) cells.T1['CQS.VBDT'] = { numerator: '118.103', denominator: '142.378', rate: '54.03%' };
+}
+
+if (require.main === module) {
+  const dir = process.argv[2] ?? path.join(__dirname, '..', '..', '..', 'samples', 'nha-trang');
+  generateSampleCity(dir).then((files) => process.stdout.write(`Đã tạo ${files.length} phiếu báo cáo mẫu trong ${dir}\n`));
+}
