@@ -110,4 +110,14 @@ const appsscript = () => ({
   ],
 });
 
-module.exports = (env = {}, argv = {}) => [addin(env, argv), appsscript(env, argv)];
+/** The playground: the pane's panels over an .xlsx workbook in the browser (npm run playground). */
+const playground = () => ({
+  ...common,
+  name: 'playground',
+  target: ['web', 'es2019'],
+  entry: { playground: './playground/playground.ts' },
+  output: { path: path.join(__dirname, 'dist', 'playground'), filename: '[name].js', clean: true },
+  plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './playground/index.html', chunks: ['playground'], templateParameters: { panelCss } })],
+});
+
+module.exports = (env = {}, argv = {}) => [addin(env, argv), appsscript(env, argv), playground(env, argv)];

@@ -120,7 +120,8 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const m of marks) {
       const cell = this.book.getWorksheet(m.sheet)?.getCell(m.cell);
       if (!cell) continue;
-      cell.fill = m.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(m.fill) } } : { type: 'pattern', pattern: 'none' };
+      // ExcelJS shares one style object among cells loaded with the same style: give this cell its own.
+      cell.style = { ...cell.style, fill: m.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(m.fill) } } : { type: 'pattern', pattern: 'none' } };
       if (m.note === null) cell.note = undefined as never;
       else if (m.note !== undefined) cell.note = m.note;
     }
