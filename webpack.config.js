@@ -8,6 +8,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
 
 const panelCss = fs.readFileSync(path.join(__dirname, 'ui', 'panel.css'), 'utf8');
+// The same panels, in the same order, in the task pane, the sidebar and the playground.
+const panelSections = ['check', 'template', 'mapping', 'consolidate', 'formulas'].map((id) => `<section id="${id}"></section>`).join('\n    ');
 // Where the add-in is served from; the manifest in dist/addin is rewritten to it.
 const DEV_URL = 'https://localhost:3000/';
 const ADDIN_URL = process.env.DX_ADDIN_URL || DEV_URL;
@@ -47,7 +49,7 @@ const addin = (env, argv) => ({
       template: './addin/taskpane/taskpane.html',
       // One shared runtime: the page loads the functions and the pane together.
       chunks: ['functions', 'taskpane'],
-      templateParameters: { panelCss },
+      templateParameters: { panelCss, panelSections },
     }),
     new CopyWebpackPlugin({
       patterns: [
@@ -92,7 +94,7 @@ const appsscript = () => ({
       template: './appsscript/sidebar/sidebar.html',
       chunks: ['sidebar'],
       inject: 'body',
-      templateParameters: { panelCss },
+      templateParameters: { panelCss, panelSections },
     }),
     new HtmlInlineScriptPlugin(),
     new CopyWebpackPlugin({ patterns: [{ from: 'appsscript/appsscript.json', to: 'appsscript.json' }] }),
@@ -117,7 +119,7 @@ const playground = () => ({
   target: ['web', 'es2019'],
   entry: { playground: './playground/playground.ts' },
   output: { path: path.join(__dirname, 'dist', 'playground'), filename: '[name].js', clean: true },
-  plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './playground/index.html', chunks: ['playground'], templateParameters: { panelCss } })],
+  plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './playground/index.html', chunks: ['playground'], templateParameters: { panelCss, panelSections } })],
 });
 
 module.exports = (env = {}, argv = {}) => [addin(env, argv), appsscript(env, argv), playground(env, argv)];
