@@ -39,9 +39,6 @@ export function dayFromExcelSerial(serial: number): Day | null {
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
 
-export function excelSerialOf(day: Day): number {
-  return Math.round((Date.UTC(day.y, day.m - 1, day.d) - Date.UTC(1899, 11, 30)) / 86400000);
-}
 
 /** Works across realms too (a Date made in another frame or vm context). */
 export function isDate(x: unknown): x is Date {

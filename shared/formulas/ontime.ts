@@ -1,4 +1,4 @@
-import { compareDays, daysInMonth, Day, formatDay, parseDay } from '../dates/date';
+import { compareDays, daysInMonth, Day, parseDay } from '../dates/date';
 import { parsePeriod } from '../dates/period';
 import { isBlank } from './inputs';
 import { fail, FormulaOutput, Scalar } from './result';
@@ -34,7 +34,3 @@ export function onTime(submitted: Scalar, period: Scalar, deadlineDay?: Scalar):
   return compareDays(s, deadline) <= 0 ? DUNG_HAN : TRE_HAN;
 }
 
-export function deadlineText(period: Scalar, deadlineDay = DEFAULT_DEADLINE_DAY): string | null {
-  const p = parsePeriod(period);
-  return p?.end ? formatDay(reportDeadline(p.end, deadlineDay)) : null;
-}

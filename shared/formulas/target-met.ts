@@ -1,5 +1,5 @@
 import { parseDay } from '../dates/date';
-import { compare, describeStage, parseTarget, stageFor } from '../targets/target';
+import { compare, parseTarget, stageFor } from '../targets/target';
 import { isBlank, rateValue } from './inputs';
 import { fail, FormulaOutput, isFormulaError, Scalar } from './result';
 
@@ -32,10 +32,3 @@ export function targetMet(value: Scalar, target: Scalar, reportDate?: Scalar): F
   return DAT;
 }
 
-export function explainTarget(target: Scalar): string | null {
-  const t = parseTarget(target);
-  if (!t) return null;
-  return t.parts
-    .map((p) => `${describeStage(p.stage)}${p.yearEnd ? `, từ tháng 12: ${describeStage(p.yearEnd)}` : ''}${p.label ? ` (${p.label})` : ''}`)
-    .join('; ');
-}

@@ -1,4 +1,4 @@
-import { CellValue, columnLetter } from '../workbook/sheet-spec';
+import { CellValue } from '../workbook/sheet-spec';
 import { ColumnSpec, TableSpec } from '../templates/schema';
 import { columnNumber, hasLetters, labelKey, labelMatches } from './labels';
 
@@ -210,7 +210,3 @@ export function readTable(sheet: string, grid: Grid, spec: TableSpec, layout: Ta
   return { ...layout, sheet, rows: readRows(grid, spec, layout) };
 }
 
-/** A1 address of a row's cell in a read table. */
-export function cellAddress(layout: TableLayout, row: number, key: string): string {
-  return `${columnLetter(layout.columns[key])}${row + 1}`;
-}

@@ -87,9 +87,3 @@ export function compare(value: number, s: TargetStage): boolean {
 export function stageFor(part: TargetPart, reportMonth?: number): TargetStage {
   return part.yearEnd && reportMonth !== undefined && reportMonth >= 12 ? part.yearEnd : part.stage;
 }
-
-export function describeStage(s: TargetStage): string {
-  const word = { '>': 'trên', '>=': 'từ', '<': 'dưới', '<=': 'tối đa' }[s.op];
-  const pct = `${String(Number((s.value * 100).toPrecision(10))).replace('.', ',')}%`;
-  return `${word} ${pct}`;
-}
