@@ -13,8 +13,8 @@ import { numberOf } from '../validation/values';
 import { KpiTable, rateOf, Sums } from './kpi';
 import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts } from './projects';
 
-type Row = Array<CellSpec | null>;
-const c = (v: CellSpec['v'], s?: StyleName): CellSpec => (s ? { v, s } : { v });
+export type Row = Array<CellSpec | null>;
+export const c = (v: CellSpec['v'], s?: StyleName): CellSpec => (s ? { v, s } : { v });
 
 export interface AnnexOptions {
   /** "Kèm theo Báo cáo số 1372/BC-BCĐCĐS ngày 11/5/2023"; blanks to fill by hand when absent. */
@@ -23,7 +23,7 @@ export interface AnnexOptions {
 }
 
 /** The lines every official annex opens with: "Phụ lục I", the caption, the "(Kèm theo …)" line. */
-function opening(title: string, caption: string, width: number, opts: AnnexOptions, unitNote?: string): { rows: Row[]; merges: string[] } {
+export function opening(title: string, caption: string, width: number, opts: AnnexOptions, unitNote?: string): { rows: Row[]; merges: string[] } {
   const last = columnLetter(width - 1);
   const rows: Row[] = [
     [c(title, 'title')],
@@ -39,7 +39,7 @@ function opening(title: string, caption: string, width: number, opts: AnnexOptio
   return { rows, merges };
 }
 
-function sheet(name: string, rows: Row[], merges: string[], widths: number[], headerTop: number, headerRows: number): SheetSpec {
+export function sheet(name: string, rows: Row[], merges: string[], widths: number[], headerTop: number, headerRows: number): SheetSpec {
   // A note alone in column A spreads over the table's width (and does not make its narrow column tall).
   rows.forEach((r, i) => {
     if (r.length === 1 && r[0] && (r[0].s === 'note' || r[0].s === 'label')) merges.push(`A${i + 1}:${columnLetter(widths.length - 1)}${i + 1}`);

@@ -3,11 +3,10 @@ import { parsePeriod, Period } from '../dates/period';
 import { reportDeadline } from '../formulas/ontime';
 import { Registry, UNIT_GROUP_LABEL, Unit, UnitGroup } from '../registry/schema';
 import { roman } from '../templates/version';
-import { CellSpec, columnLetter, fitRowHeights, SheetSpec, StyleName } from '../workbook/sheet-spec';
+import { SheetSpec } from '../workbook/sheet-spec';
+import { c, opening, sheet } from './annex';
 import { Submission } from './collect';
 
-type Row = Array<CellSpec | null>;
-const c = (v: CellSpec['v'], s?: StyleName): CellSpec => (s ? { v, s } : { v });
 
 export interface MatrixOptions {
   attachedTo?: string;
@@ -27,22 +26,7 @@ function groupsOf(units: Unit[]): UnitGroup[] {
   return [...new Set(units.map((u) => u.group))];
 }
 
-function opening(title: string, caption: string, width: number, opts: { attachedTo?: string }): { rows: Row[]; merges: string[] } {
-  const last = columnLetter(width - 1);
-  return {
-    rows: [[c(title, 'title')], [c(caption.toUpperCase(), 'title')], [c(`(${opts.attachedTo ?? 'Kèm theo Báo cáo số        /BC-        ngày      /      /        '})`, 'subtitle')], []],
-    merges: [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`],
-  };
-}
 
-function finish(name: string, rows: Row[], merges: string[], widths: number[], top: number): SheetSpec {
-  // A note alone in column A spreads over the table's width (and does not make its narrow column tall).
-  rows.forEach((r, i) => {
-    if (r.length === 1 && r[0] && (r[0].s === 'note' || r[0].s === 'label')) merges.push(`A${i + 1}:${columnLetter(widths.length - 1)}${i + 1}`);
-  });
-  const spec = { name, rows, merges, columnWidths: widths, freeze: { rows: top + 1, columns: 2 }, print: { landscape: true, repeatRows: [top + 1, top + 1] as [number, number] } };
-  return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
-}
 
 /** "6/2023" for a month period. */
 function monthLabel(p: Period): string {
@@ -83,7 +67,7 @@ export function submissionMatrix(subs: Submission[], registry: Registry, opts: M
     for (const u of members) rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(mark(u, p), 'computedText'))]);
   });
   rows.push([], [c(`Ghi chú: Dấu “X”: Đã thực hiện; “trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; “còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi.`, 'note')]);
-  return finish('Phụ lục II', rows, merges, [6, 40, ...months.map(() => 18)], top);
+  return sheet('Phụ lục II', rows, merges, [6, 40, ...months.map(() => 18)], top, 1);
 }
 
 /** Phụ lục III: plans issued per unit ("X"), with "9/12"-style counts per group. */
@@ -106,5 +90,5 @@ export function plansMatrix(subs: Submission[], registry: Registry, opts: { atta
     for (const u of members) rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...plans.map((p) => c(issued(u, p) ? 'X' : '', 'computedText'))]);
   });
   rows.push([], [c('Ghi chú: Dấu “X”: Đã thực hiện.', 'note')]);
-  return finish('Phụ lục III', rows, merges, [6, 44, 22, 22], top);
+  return sheet('Phụ lục III', rows, merges, [6, 44, 22, 22], top, 1);
 }
