@@ -9,7 +9,9 @@ const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
 
 const panelCss = fs.readFileSync(path.join(__dirname, 'ui', 'panel.css'), 'utf8');
 // The same panels, in the same order, in the task pane, the sidebar and the playground.
-const panelSections = ['check', 'template', 'mapping', 'consolidate', 'formulas'].map((id) => `<section id="${id}"></section>`).join('\n    ');
+const panelSections = ['check', 'template', 'mapping', 'consolidate', 'formulas']
+  .map((id) => `<section id="${id}"></section>`)
+  .join('\n    ');
 // Where the add-in is served from; the manifest in dist/addin is rewritten to it.
 const DEV_URL = 'https://localhost:3000/';
 const ADDIN_URL = process.env.DX_ADDIN_URL || DEV_URL;
@@ -17,12 +19,15 @@ const ADDIN_URL = process.env.DX_ADDIN_URL || DEV_URL;
 const tsRule = {
   test: /\.ts$/,
   exclude: /node_modules/,
-  use: { loader: 'ts-loader', options: {
+  use: {
+    loader: 'ts-loader',
+    options: {
       configFile: path.join(__dirname, 'tsconfig.json'),
       transpileOnly: true,
       // ES modules let webpack drop the parts of zod the core does not use.
       compilerOptions: { module: 'es2020' },
-    } },
+    },
+  },
 };
 
 const common = {
@@ -61,7 +66,12 @@ const addin = (env, argv) => ({
           transform: (content) => content.toString().split(DEV_URL).join(ADDIN_URL),
         },
         // office.js served beside the pane: no CDN call from the add-in.
-        { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts'] }, info: { minimized: true } },
+        {
+          from: 'node_modules/@microsoft/office-js/dist',
+          to: 'office-js',
+          globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts'] },
+          info: { minimized: true },
+        },
       ],
     }),
   ],
@@ -119,7 +129,14 @@ const playground = () => ({
   target: ['web', 'es2019'],
   entry: { playground: './playground/playground.ts' },
   output: { path: path.join(__dirname, 'dist', 'playground'), filename: '[name].js', clean: true },
-  plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './playground/index.html', chunks: ['playground'], templateParameters: { panelCss, panelSections } })],
+  plugins: [
+    new HtmlWebpackPlugin({
+      filename: 'index.html',
+      template: './playground/index.html',
+      chunks: ['playground'],
+      templateParameters: { panelCss, panelSections },
+    }),
+  ],
 });
 
 module.exports = (env = {}, argv = {}) => [addin(env, argv), appsscript(env, argv), playground(env, argv)];

@@ -15,7 +15,8 @@ function chunks<T>(xs: T[], n: number): T[][] {
 function pad(values: unknown[][], rowIndex: number, columnIndex: number): CellValue[][] {
   const width = columnIndex + Math.max(0, ...values.map((r) => r.length));
   const out: CellValue[][] = Array.from({ length: rowIndex }, () => Array(width).fill(null));
-  for (const row of values) out.push([...Array(columnIndex).fill(null), ...row.map((v) => (v === '' ? null : (v as CellValue)))]);
+  for (const row of values)
+    out.push([...Array(columnIndex).fill(null), ...row.map((v) => (v === '' ? null : (v as CellValue)))]);
   return out;
 }
 
@@ -50,7 +51,9 @@ export class OfficeWorkbook implements WorkbookPort {
       return wanted.map((s, i) => {
         const r = used[i];
         if (r.isNullObject) return { name: s.name, values: [], formulas: [], hidden: s.visibility !== 'Visible' };
-        const formulas = r.formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
+        const formulas = r.formulas.map((row) =>
+          row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)),
+        );
         return {
           name: s.name,
           values: pad(r.values, r.rowIndex, r.columnIndex),
@@ -88,7 +91,10 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async setCells(updates: Array<CellRef & { value: string | number }>): Promise<void> {
     await this.run(async (context) => {
-      for (const u of updates) context.workbook.worksheets.getItem(u.sheet).getRange(u.cell).values = [[typeof u.value === 'string' ? asText(u.value) : u.value]];
+      for (const u of updates)
+        context.workbook.worksheets.getItem(u.sheet).getRange(u.cell).values = [
+          [typeof u.value === 'string' ? asText(u.value) : u.value],
+        ];
       await context.sync();
     });
   }
@@ -105,7 +111,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async chart(spec: ChartSpec): Promise<void> {
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(spec.sheet);
-      const chart = sheet.charts.add("BarClustered", sheet.getRange(spec.range), "Columns");
+      const chart = sheet.charts.add('BarClustered', sheet.getRange(spec.range), 'Columns');
       chart.title.text = spec.title;
       chart.legend.visible = false;
       chart.setPosition(spec.anchor);
@@ -125,7 +131,8 @@ export class OfficeWorkbook implements WorkbookPort {
         if (old) old.delete();
       }
       // Hidden helper sheets first: the dropdowns of the others point into them.
-      for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden))) writeSheet(sheets.add(spec.name), spec);
+      for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden)))
+        writeSheet(sheets.add(spec.name), spec);
       await context.sync();
     });
   }
@@ -150,7 +157,14 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
       if (st.align) fmt.horizontalAlignment = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[st.align];
       if (st.valign) fmt.verticalAlignment = st.valign === 'top' ? 'Top' : 'Center';
       if (st.border) {
-        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+        for (const edge of [
+          'EdgeTop',
+          'EdgeBottom',
+          'EdgeLeft',
+          'EdgeRight',
+          'InsideVertical',
+          'InsideHorizontal',
+        ] as const) {
           const b = fmt.borders.getItem(edge);
           b.style = 'Continuous';
           b.color = '#9AA0A6';
@@ -158,16 +172,23 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
       }
     }
   }
-  spec.columnWidths.forEach((w, i) => { sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 5.6; });
-  spec.rowHeights.forEach((h, i) => { if (h) sheet.getRange(`${i + 1}:${i + 1}`).format.rowHeight = h; });
+  spec.columnWidths.forEach((w, i) => {
+    sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 5.6;
+  });
+  spec.rowHeights.forEach((h, i) => {
+    if (h) sheet.getRange(`${i + 1}:${i + 1}`).format.rowHeight = h;
+  });
   for (const m of spec.merges) sheet.getRange(m).merge(false);
   for (const v of spec.validations) {
-    sheet.getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source: v.source ? `=${v.source}` : v.list.join(',') } };
+    sheet.getRange(v.range).dataValidation.rule = {
+      list: { inCellDropDown: true, source: v.source ? `=${v.source}` : v.list.join(',') },
+    };
   }
   if (spec.freeze?.rows) sheet.freezePanes.freezeRows(spec.freeze.rows);
   if (spec.print) {
     sheet.pageLayout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
-    if (spec.print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$${spec.print.repeatRows[0]}:$${spec.print.repeatRows[1]}`);
+    if (spec.print.repeatRows)
+      sheet.pageLayout.setPrintTitleRows(`$${spec.print.repeatRows[0]}:$${spec.print.repeatRows[1]}`);
   }
   if (spec.hidden) sheet.visibility = 'Hidden';
 }

@@ -13,12 +13,29 @@ function time(label, n, unit, fn) {
   fn();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rate = Math.round((n / ms) * 1000);
-  console.log(`${label.padEnd(44)} ${String(n).padStart(8)} ${unit.padEnd(6)} ${ms.toFixed(1).padStart(9)} ms  ${rate.toLocaleString('vi-VN').padStart(12)} ${unit}/s`);
+  console.log(
+    `${label.padEnd(44)} ${String(n).padStart(8)} ${unit.padEnd(6)} ${ms.toFixed(1).padStart(9)} ms  ${rate.toLocaleString('vi-VN').padStart(12)} ${unit}/s`,
+  );
 }
 
-const samples = ['4.602', '4311', '48 682', '68,67%', '98.27%', '4.837 hộ/4886 hộ', '00', '421.62', '24 loại', '100%', '129.165.000', '0,76%'];
+const samples = [
+  '4.602',
+  '4311',
+  '48 682',
+  '68,67%',
+  '98.27%',
+  '4.837 hộ/4886 hộ',
+  '00',
+  '421.62',
+  '24 loại',
+  '100%',
+  '129.165.000',
+  '0,76%',
+];
 const texts = Array.from({ length: 200000 }, (_, i) => samples[i % samples.length]);
-time('parseNumber (seed writings)', texts.length, 'ô', () => { for (const t of texts) parseNumber(t); });
+time('parseNumber (seed writings)', texts.length, 'ô', () => {
+  for (const t of texts) parseNumber(t);
+});
 
 const rows = 100000;
 const nums = Array.from({ length: rows }, (_, i) => [String(1000 + i)]);
@@ -32,9 +49,13 @@ const feedback = [
   [null, null, null, 'Tổng số', 'Đúng hạn', 'Trễ hạn', 'Tổng số', 'Đúng hạn', 'Trễ hạn'],
 ];
 for (let i = 1; i <= 5000; i++) feedback.push([i, `Phường ${(i % 12) + 1}`, i % 7 ? 16 : 17, 10, 6, 4, 6, 2, 4]);
-time('validate a 5.000-row feedback table', 5000, 'dòng', () => validateSheets([{ name: 'Phản ánh', values: feedback }]));
+time('validate a 5.000-row feedback table', 5000, 'dòng', () =>
+  validateSheets([{ name: 'Phản ánh', values: feedback }]),
+);
 
 const names = ['UBND phường Vạn Thạnh', 'Phường Phước Hoà', 'UBND TP.VT', 'Pường 1', 'Sở Y tế', 'Vĩnh Ngọc'];
 const many = Array.from({ length: 20000 }, (_, i) => names[i % names.length]);
 const m = defaultMatcher();
-time('unit matching (incl. typo suggestions)', many.length, 'tên', () => { for (const n of many) m.match(n); });
+time('unit matching (incl. typo suggestions)', many.length, 'tên', () => {
+  for (const n of many) m.match(n);
+});

@@ -17,10 +17,20 @@ import { XlsxWorkbook } from '../xlsx/workbook';
 
 /** A registry file: JSON in the Registry shape, or an .xlsx whose first sheet lists Mã đơn vị, Tên đơn vị, Nhóm. */
 async function loadRegistry(file: string): Promise<RegistryRead> {
-  const code = path.basename(file).replace(/\.[^.]+$/, '').toUpperCase();
+  const code = path
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .toUpperCase();
   if (/\.json$/i.test(file)) {
     const parsed = Registry.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return parsed.success ? { registry: parsed.data, errors: [] } : { registry: null, errors: [{ cell: 'JSON', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }] };
+    return parsed.success
+      ? { registry: parsed.data, errors: [] }
+      : {
+          registry: null,
+          errors: [
+            { cell: 'JSON', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') },
+          ],
+        };
   }
   const [first] = await (await XlsxWorkbook.open(file)).read();
   return registryFromSheet(first?.values ?? [], code, path.basename(file));
@@ -29,7 +39,8 @@ async function loadRegistry(file: string): Promise<RegistryRead> {
 /** `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--html report.html] [--registry FILE] [--period YYYY-MM] [--deadline-day N] [--include-errors] [--json]` */
 export async function runConsolidate(args: Args, out: (s: string) => void): Promise<number> {
   const target = flag(args, 'out');
-  if (!args.words.length || !target) throw new UsageError('Cần tệp/thư mục và --out: dx-report consolidate units/ --out annexes.xlsx');
+  if (!args.words.length || !target)
+    throw new UsageError('Cần tệp/thư mục và --out: dx-report consolidate units/ --out annexes.xlsx');
   const files = expandInputs(args.words).filter((f) => path.resolve(f) !== path.resolve(target));
   const sources: Array<{ source: { file: string }; sheets: SheetSnapshot[] }> = [];
   const unreadable: string[] = [];
@@ -42,7 +53,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
     }
   }
   const deadline = flag(args, 'deadline-day');
-  if (deadline !== undefined && !/^(?:[1-9]|[12]\d|3[01])$/.test(deadline)) throw new UsageError('--deadline-day là một ngày từ 1 đến 31.');
+  if (deadline !== undefined && !/^(?:[1-9]|[12]\d|3[01])$/.test(deadline))
+    throw new UsageError('--deadline-day là một ngày từ 1 đến 31.');
   const registryFile = flag(args, 'registry');
   let registry: Registry | undefined;
   if (registryFile) {
@@ -55,10 +67,20 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   }
   // Units are matched against the given registry as well as the built-in ones.
   const matcher = registry ? new UnitMatcher([registry, ...DEFAULT_REGISTRIES]) : undefined;
-  const result = consolidate(sources, { period: flag(args, 'period'), includeErrors: Boolean(args.flags['include-errors']), deadlineDay: deadline ? Number(deadline) : undefined, registry, matcher });
+  const result = consolidate(sources, {
+    period: flag(args, 'period'),
+    includeErrors: Boolean(args.flags['include-errors']),
+    deadlineDay: deadline ? Number(deadline) : undefined,
+    registry,
+    matcher,
+  });
   const book = fs.existsSync(target) ? await XlsxWorkbook.open(target) : new XlsxWorkbook();
   // A file is the product's output only if every sheet in it is one the product made.
-  const owned = new Set(OWNED.read((await book.read([OWNED.sheet]))[0]?.values).map((r) => String(r.sheet)).concat(OWNED.sheet));
+  const owned = new Set(
+    OWNED.read((await book.read([OWNED.sheet]))[0]?.values)
+      .map((r) => String(r.sheet))
+      .concat(OWNED.sheet),
+  );
   const foreign = (await book.sheetNames()).filter((n) => !owned.has(n));
   if (foreign.length) {
     out(`Tệp ${target} có trang không do phần mềm tạo (${foreign.join(', ')}): không ghi đè.\n`);
@@ -72,11 +94,19 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
     out(`${JSON.stringify({ file: target, ...result.summary, unreadable })}\n`);
   } else {
     const s = result.summary;
-    out(`Đã tổng hợp ${s.included.length} đơn vị vào ${target} (${result.sheets.filter((x) => !x.hidden).map((x) => x.name).join(', ')}).\n`);
+    out(
+      `Đã tổng hợp ${s.included.length} đơn vị vào ${target} (${result.sheets
+        .filter((x) => !x.hidden)
+        .map((x) => x.name)
+        .join(', ')}).\n`,
+    );
     for (const e of s.excluded) out(`  Không tổng hợp ${e.unit ?? e.source}: ${e.reason}\n`);
     if (s.missing.length) out(`  Chưa nộp (${s.missing.length}): ${s.missing.join(', ')}\n`);
     for (const w of s.warnings) out(`  Cảnh báo: ${w}\n`);
-    for (const i of s.indicators) out(`  ${i.code.padEnd(12)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ${i.rate === null ? '—' : formatPercent(i.rate)}\n`);
+    for (const i of s.indicators)
+      out(
+        `  ${i.code.padEnd(12)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ${i.rate === null ? '—' : formatPercent(i.rate)}\n`,
+      );
     for (const u of unreadable) out(`  Không đọc được ${u}\n`);
   }
   return unreadable.length ? 2 : 0;

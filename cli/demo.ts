@@ -22,7 +22,11 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
   const files = await generateSampleCity(samples);
   out(`  Đã tạo ${files.length} phiếu báo cáo trong ${path.relative(root, samples)}/\n`);
   const sources = [];
-  for (const f of files) sources.push({ source: { file: path.relative(samples, f.file) }, sheets: await (await XlsxWorkbook.open(f.file)).read() });
+  for (const f of files)
+    sources.push({
+      source: { file: path.relative(samples, f.file) },
+      sheets: await (await XlsxWorkbook.open(f.file)).read(),
+    });
   const period = MONTHS[MONTHS.length - 1];
   const result = consolidate(sources, { period, deadlineDay: DEADLINE_DAY });
   const book = new XlsxWorkbook();
@@ -30,14 +34,30 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
   const annexes = path.join(outDir, 'annexes.xlsx');
   const report = path.join(outDir, 'report.html');
   await book.save(annexes);
-  fs.writeFileSync(report, htmlReport(result, defaultCatalogue(), 'Báo cáo tổng hợp chuyển đổi số — Nha Trang, tháng 6/2023'));
+  fs.writeFileSync(
+    report,
+    htmlReport(result, defaultCatalogue(), 'Báo cáo tổng hợp chuyển đổi số — Nha Trang, tháng 6/2023'),
+  );
   const s = result.summary;
-  const issues = [...result.collected.included.flatMap((x) => x.issues), ...result.collected.excluded.flatMap((x) => x.issues ?? [])];
+  const issues = [
+    ...result.collected.included.flatMap((x) => x.issues),
+    ...result.collected.excluded.flatMap((x) => x.issues ?? []),
+  ];
   const errors = issues.filter((i) => i.severity === 'loi').length;
-  out(`Kiểm tra tháng 6/2023: ${s.included.length + s.excluded.length} phiếu, ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
+  out(
+    `Kiểm tra tháng 6/2023: ${s.included.length + s.excluded.length} phiếu, ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`,
+  );
   for (const e of s.excluded) out(`  Không tổng hợp ${e.unit}: ${e.reason}\n`);
   out(`Tổng hợp: ${s.included.length} đơn vị; chưa nộp ${s.missing.length}.\n`);
-  for (const i of s.indicators) out(`  ${i.code.padEnd(10)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ${i.rate === null ? '—' : formatPercent(i.rate)}  ${i.name}\n`);
-  out(`Kết quả:\n  ${path.relative(root, annexes)}  (${result.sheets.filter((x) => !x.hidden).map((x) => x.name).join(', ')})\n  ${path.relative(root, report)}\n`);
+  for (const i of s.indicators)
+    out(
+      `  ${i.code.padEnd(10)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ${i.rate === null ? '—' : formatPercent(i.rate)}  ${i.name}\n`,
+    );
+  out(
+    `Kết quả:\n  ${path.relative(root, annexes)}  (${result.sheets
+      .filter((x) => !x.hidden)
+      .map((x) => x.name)
+      .join(', ')})\n  ${path.relative(root, report)}\n`,
+  );
   return 0;
 }

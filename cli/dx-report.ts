@@ -35,12 +35,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   try {
     return await dispatch(command, rest, json, out);
   } catch (e) {
-    if (e instanceof UsageError) { out(`${e.message}\n`); return 2; }
+    if (e instanceof UsageError) {
+      out(`${e.message}\n`);
+      return 2;
+    }
     throw e;
   }
 }
 
-async function dispatch(command: string | undefined, rest: string[], json: boolean, out: (s: string) => void): Promise<number> {
+async function dispatch(
+  command: string | undefined,
+  rest: string[],
+  json: boolean,
+  out: (s: string) => void,
+): Promise<number> {
   const args = () => parseArgs(json ? [...rest, '--json'] : rest);
   switch (command) {
     case 'template':

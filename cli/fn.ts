@@ -10,7 +10,8 @@ export function cliArg(text: string): Scalar | Scalar[][] {
       const parsed: unknown = JSON.parse(text);
       if (Array.isArray(parsed)) {
         const rows = parsed.map((r) => (Array.isArray(r) ? r : [r]));
-        if (rows.every((r) => r.every((c) => c === null || ['string', 'number', 'boolean'].includes(typeof c)))) return rows as Scalar[][];
+        if (rows.every((r) => r.every((c) => c === null || ['string', 'number', 'boolean'].includes(typeof c))))
+          return rows as Scalar[][];
       }
     } catch {
       // not JSON: an ordinary text cell
@@ -44,12 +45,17 @@ export function runFn(argv: string[], json: boolean): FnResult {
   const [name, ...rest] = argv;
   const spec = name ? formulaSpec(name) : undefined;
   if (!spec) {
-    const list = FORMULAS.map((f) => `  ${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join('; ')})`).join('\n');
+    const list = FORMULAS.map(
+      (f) => `  ${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join('; ')})`,
+    ).join('\n');
     return { code: 2, stdout: `${name ? `Không có hàm “${name}”.\n` : ''}Các hàm:\n${list}\n` };
   }
   const required = spec.params.filter((p) => !p.optional).length;
   if (rest.length < required || rest.length > spec.params.length) {
-    return { code: 2, stdout: `${spec.name} cần ${required}–${spec.params.length} đối số: ${spec.params.map((p) => p.name).join('; ')}\n` };
+    return {
+      code: 2,
+      stdout: `${spec.name} cần ${required}–${spec.params.length} đối số: ${spec.params.map((p) => p.name).join('; ')}\n`,
+    };
   }
   const args = rest.map(cliArg);
   const raw = callFormula(spec.name, args);
@@ -59,11 +65,21 @@ export function runFn(argv: string[], json: boolean): FnResult {
   const single = grid.length === 1 && grid[0].length === 1;
   if (json) {
     const body = single
-      ? { function: spec.name, args: rest, ...(isFormulaError(grid[0][0]) ? jsonValue(grid[0][0]) as object : { value: grid[0][0], text: displayValue(spec, grid[0][0], decimals) }) }
-      : { function: spec.name, args: rest, values: grid.map((r) => r.map(jsonValue)), text: grid.map((r) => r.map((v) => displayValue(spec, v, decimals))) };
+      ? {
+          function: spec.name,
+          args: rest,
+          ...(isFormulaError(grid[0][0])
+            ? (jsonValue(grid[0][0]) as object)
+            : { value: grid[0][0], text: displayValue(spec, grid[0][0], decimals) }),
+        }
+      : {
+          function: spec.name,
+          args: rest,
+          values: grid.map((r) => r.map(jsonValue)),
+          text: grid.map((r) => r.map((v) => displayValue(spec, v, decimals))),
+        };
     return { code: failed ? 1 : 0, stdout: `${JSON.stringify(body)}\n` };
   }
   const text = grid.map((r) => r.map((v) => displayValue(spec, v, decimals)).join('\t')).join('\n');
   return { code: failed ? 1 : 0, stdout: `${text}\n` };
 }
-

@@ -13,9 +13,16 @@ export function runCatalogue(args: Args, out: (s: string) => void): number {
   }
   let group = '';
   for (const i of cat) {
-    if (i.group !== group) { group = i.group; out(`\n${group}. ${INDICATOR_GROUP_LABEL[i.group]}\n`); }
-    const targets = i.targets.map((t) => `${TARGET_LEVEL_LABEL[t.level]}${t.year ? ` ${t.year}` : ''}: ${t.text}`).join('; ');
-    out(`  ${i.code.padEnd(14)} ${i.name}\n  ${''.padEnd(14)} ${i.numerator.label} (${i.numerator.unit}) / ${i.denominator.label} (${i.denominator.unit})${i.allowOver100 ? ' — được vượt 100%' : ''}${targets ? `\n  ${''.padEnd(14)} Chỉ tiêu: ${targets}` : ''}\n`);
+    if (i.group !== group) {
+      group = i.group;
+      out(`\n${group}. ${INDICATOR_GROUP_LABEL[i.group]}\n`);
+    }
+    const targets = i.targets
+      .map((t) => `${TARGET_LEVEL_LABEL[t.level]}${t.year ? ` ${t.year}` : ''}: ${t.text}`)
+      .join('; ');
+    out(
+      `  ${i.code.padEnd(14)} ${i.name}\n  ${''.padEnd(14)} ${i.numerator.label} (${i.numerator.unit}) / ${i.denominator.label} (${i.denominator.unit})${i.allowOver100 ? ' — được vượt 100%' : ''}${targets ? `\n  ${''.padEnd(14)} Chỉ tiêu: ${targets}` : ''}\n`,
+    );
   }
   out(`\n${cat.length} chỉ tiêu.\n`);
   return 0;
@@ -31,7 +38,10 @@ export function runRegistry(args: Args, out: (s: string) => void): number {
     out(`\n${reg.name} (${reg.code}) — ${reg.units.length} đơn vị\n`);
     let group = '';
     for (const u of reg.units) {
-      if (u.group !== group) { group = u.group; out(`  ${UNIT_GROUP_LABEL[u.group]}\n`); }
+      if (u.group !== group) {
+        group = u.group;
+        out(`  ${UNIT_GROUP_LABEL[u.group]}\n`);
+      }
       out(`    ${u.code.padEnd(9)} ${u.name}${u.aliases.length ? `  (còn viết: ${u.aliases.join('; ')})` : ''}\n`);
     }
   }

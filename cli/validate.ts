@@ -10,7 +10,8 @@ export function expandInputs(inputs: string[]): string[] {
   const out: string[] = [];
   for (const p of inputs) {
     if (fs.existsSync(p) && fs.statSync(p).isDirectory()) {
-      for (const f of fs.readdirSync(p).sort()) if (/\.xlsx$/i.test(f) && !f.startsWith('~$')) out.push(path.join(p, f));
+      for (const f of fs.readdirSync(p).sort())
+        if (/\.xlsx$/i.test(f) && !f.startsWith('~$')) out.push(path.join(p, f));
     } else out.push(p);
   }
   return out;
@@ -36,18 +37,41 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
     tables += r.summary.tables;
   }
   const errors = issues.filter((i) => i.severity === 'loi').length;
-  const summary: Summary = { errors, warnings: issues.length - errors, byImportance: countBy(issues), tables, files: files.length };
+  const summary: Summary = {
+    errors,
+    warnings: issues.length - errors,
+    byImportance: countBy(issues),
+    tables,
+    files: files.length,
+  };
   if (args.flags.json) {
-    out(`${JSON.stringify({
-      issues: issues.map(({ file, sheet, cell, rule, severity, importance, message, fix }) => ({ file, sheet, cell, rule, severity, importance, message, ...(fix ? { fix } : {}) })),
-      summary, unreadable,
-    })}\n`);
+    out(
+      `${JSON.stringify({
+        issues: issues.map(({ file, sheet, cell, rule, severity, importance, message, fix }) => ({
+          file,
+          sheet,
+          cell,
+          rule,
+          severity,
+          importance,
+          message,
+          ...(fix ? { fix } : {}),
+        })),
+        summary,
+        unreadable,
+      })}\n`,
+    );
   } else {
     for (const u of unreadable) out(`${u.file}: ${u.message}\n`);
     let current = '';
     for (const i of issues) {
-      if (files.length > 1 && i.file !== current) { current = i.file ?? ''; out(`\n${current}\n`); }
-      out(`${`${i.sheet}!${i.cell}`.padEnd(22)}  ${i.rule.padEnd(15)} ${i.message}${i.severity === 'canh-bao' ? ` (${SEVERITY_LABEL[i.severity]})` : ''}${i.fix ? ` → ${i.fix}` : ''}\n`);
+      if (files.length > 1 && i.file !== current) {
+        current = i.file ?? '';
+        out(`\n${current}\n`);
+      }
+      out(
+        `${`${i.sheet}!${i.cell}`.padEnd(22)}  ${i.rule.padEnd(15)} ${i.message}${i.severity === 'canh-bao' ? ` (${SEVERITY_LABEL[i.severity]})` : ''}${i.fix ? ` → ${i.fix}` : ''}\n`,
+      );
     }
     out(`\n${files.length} tệp, ${tables} bảng: ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
   }

@@ -39,7 +39,10 @@ async function drawGrid(): Promise<void> {
   clear(tabs);
   for (const n of names) {
     const b = el('button', { type: 'button', class: n === active ? 'active' : '', 'data-sheet': n }, n);
-    b.addEventListener('click', () => { active = n; void drawGrid(); });
+    b.addEventListener('click', () => {
+      active = n;
+      void drawGrid();
+    });
     tabs.appendChild(b);
   }
   const grid = $('grid');
@@ -49,7 +52,8 @@ async function drawGrid(): Promise<void> {
   const ws = book.book.getWorksheet(active)!;
   const width = Math.max(1, ...snap.values.map((r) => r.length));
   const head = el('tr', {}, el('th', {}, ''));
-  for (let c = 0; c < width; c++) head.appendChild(el('th', {}, String.fromCharCode(65 + (c % 26)).repeat(c < 26 ? 1 : 2)));
+  for (let c = 0; c < width; c++)
+    head.appendChild(el('th', {}, String.fromCharCode(65 + (c % 26)).repeat(c < 26 ? 1 : 2)));
   grid.appendChild(head);
   const sel = book.selected && book.selected.sheet === active ? parseA1(book.selected.cell) : null;
   snap.values.forEach((row, r) => {
@@ -58,7 +62,10 @@ async function drawGrid(): Promise<void> {
       const td = el('td', { 'data-cell': `${String.fromCharCode(65 + c)}${r + 1}` }, cellText(row[c]));
       const fill = ws.getCell(r + 1, c + 1).fill as { pattern?: string; fgColor?: { argb?: string } } | undefined;
       if (fill?.pattern === 'solid' && fill.fgColor?.argb) td.style.background = `#${fill.fgColor.argb.slice(-6)}`;
-      if (sel && sel.row === r && sel.col === c) { td.classList.add('selected'); setTimeout(() => td.scrollIntoView({ block: 'center', inline: 'center' }), 0); }
+      if (sel && sel.row === r && sel.col === c) {
+        td.classList.add('selected');
+        setTimeout(() => td.scrollIntoView({ block: 'center', inline: 'center' }), 0);
+      }
       tr.appendChild(td);
     }
     grid.appendChild(tr);
@@ -66,7 +73,11 @@ async function drawGrid(): Promise<void> {
 }
 
 /** Every panel action is followed by a redraw of the grid. */
-const after = <T>(p: Promise<T>) => p.then(async (v) => { await drawGrid(); return v; });
+const after = <T>(p: Promise<T>) =>
+  p.then(async (v) => {
+    await drawGrid();
+    return v;
+  });
 
 const bridge: HostBridge = {
   units: async () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))],
@@ -76,12 +87,19 @@ const bridge: HostBridge = {
   mappingTargets: () => mappingTargets(book),
   manualMapping: (sheet, table, row) => manualMapping(book, sheet, table, row),
   check: () => after(check(book)),
-  select: async (sheet, cell) => { await book.select({ sheet, cell }); active = sheet; await drawGrid(); },
+  select: async (sheet, cell) => {
+    await book.select({ sheet, cell });
+    active = sheet;
+    await drawGrid();
+  },
   complete: () => after(complete(book)),
 };
 
 const consolidation: ConsolidationBridge = {
-  readFile: async (file) => ({ source: { file: file.name }, sheets: await (await XlsxWorkbook.fromBuffer(new Uint8Array(await file.arrayBuffer()))).read() }),
+  readFile: async (file) => ({
+    source: { file: file.name },
+    sheets: await (await XlsxWorkbook.fromBuffer(new Uint8Array(await file.arrayBuffer()))).read(),
+  }),
   listSources: async () => (await runAsync(listSourcesOp(book))).filter((x) => x.id.startsWith('tab:')),
   readSource: async (id) => ({ source: { sheets: [id.slice(4)] }, sheets: await book.read([id.slice(4)]) }),
   write: (sources, opts, cancelled) => after(writeAnnexes(book, sources, opts, cancelled)),
@@ -102,10 +120,20 @@ function start(): void {
   renderConsolidatePanel($('consolidate'), consolidation);
   renderFormulaPanel($('formulas'), 'excel');
   const input = $('pg-open') as HTMLInputElement;
-  input.addEventListener('change', () => { if (input.files?.[0]) void open(input.files[0]); });
-  $('pg-new').addEventListener('click', () => { book = new XlsxWorkbook(); fileName = 'bang-tinh.xlsx'; $('pg-file').textContent = ''; active = ''; void drawGrid(); });
+  input.addEventListener('change', () => {
+    if (input.files?.[0]) void open(input.files[0]);
+  });
+  $('pg-new').addEventListener('click', () => {
+    book = new XlsxWorkbook();
+    fileName = 'bang-tinh.xlsx';
+    $('pg-file').textContent = '';
+    active = '';
+    void drawGrid();
+  });
   $('pg-download').addEventListener('click', async () => {
-    const blob = new Blob([(await book.toBuffer()) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const blob = new Blob([(await book.toBuffer()) as Uint8Array<ArrayBuffer>], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     const a = el('a', { href: URL.createObjectURL(blob), download: fileName });
     document.body.appendChild(a);
     a.click();

@@ -58,15 +58,24 @@ async function fill(book: XlsxWorkbook, cells: Cells, cover: Record<string, stri
     for (const [row, fields] of Object.entries(rows)) {
       const r = row.startsWith('#') ? items[Number(row.slice(1)) - 1] : items.find((x) => x.cells.code === row);
       if (!r) continue;
-      for (const [field, value] of Object.entries(fields)) book.book.getWorksheet(t.sheet)!.getCell(`${columnLetter(t.columns[field])}${r.row + 1}`).value = value;
+      for (const [field, value] of Object.entries(fields))
+        book.book.getWorksheet(t.sheet)!.getCell(`${columnLetter(t.columns[field])}${r.row + 1}`).value = value;
     }
   }
 }
 
-const monthEnd = (m: string) => { const [y, mm] = m.split('-').map(Number); return new Date(Date.UTC(y, mm, 0)); };
-const stamp = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} 16:30`;
+const monthEnd = (m: string) => {
+  const [y, mm] = m.split('-').map(Number);
+  return new Date(Date.UTC(y, mm, 0));
+};
+const stamp = (d: Date) =>
+  `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} 16:30`;
 
-export interface SampleFile { month: string; unit: string; file: string }
+export interface SampleFile {
+  month: string;
+  unit: string;
+  file: string;
+}
 
 export async function generateSampleCity(dir: string, seed = 20230630): Promise<SampleFile[]> {
   const rnd = random(seed);
@@ -75,10 +84,14 @@ export async function generateSampleCity(dir: string, seed = 20230630): Promise<
   const out: SampleFile[] = [];
   // June ward figures that add up to seed 000's city totals.
   const june = {
-    online: split(9513, wards.length, rnd), received: split(17337 - 9513, wards.length, rnd),
-    eid: split(103223, wards.length, rnd), adults: split(311736 - 103223, wards.length, rnd),
-    resolvedOnTime: split(48, wards.length, rnd), resolvedLate: split(7, wards.length, rnd),
-    inProcessOnTime: split(1, wards.length, rnd), inProcessLate: split(9, wards.length, rnd),
+    online: split(9513, wards.length, rnd),
+    received: split(17337 - 9513, wards.length, rnd),
+    eid: split(103223, wards.length, rnd),
+    adults: split(311736 - 103223, wards.length, rnd),
+    resolvedOnTime: split(48, wards.length, rnd),
+    resolvedLate: split(7, wards.length, rnd),
+    inProcessOnTime: split(1, wards.length, rnd),
+    inProcessLate: split(9, wards.length, rnd),
   };
   for (const [mi, month] of MONTHS.entries()) {
     fs.mkdirSync(path.join(dir, month), { recursive: true });
@@ -91,7 +104,10 @@ export async function generateSampleCity(dir: string, seed = 20230630): Promise<
       const reportDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 5 + Math.floor(rnd() * 8)));
       // Phòng Kinh tế completed its June report on the 22nd, after the 15th.
       const done = unit.name === 'Phòng Kinh tế' && month === '2023-06' ? new Date(Date.UTC(2023, 6, 22)) : reportDay;
-      await fill(book, unitFigures(unit, wards, month, mi, june, rnd), { reportDate: reportDay, completedAt: stamp(done) });
+      await fill(book, unitFigures(unit, wards, month, mi, june, rnd), {
+        reportDate: reportDay,
+        completedAt: stamp(done),
+      });
       const file = path.join(dir, month, `${unit.code} ${unit.name}.xlsx`);
       await book.save(file);
       out.push({ month, unit: unit.name, file });
@@ -100,7 +116,14 @@ export async function generateSampleCity(dir: string, seed = 20230630): Promise<
   return out;
 }
 
-function unitFigures(unit: Unit, wards: Unit[], month: string, mi: number, june: Record<string, number[]>, rnd: () => number): Cells {
+function unitFigures(
+  unit: Unit,
+  wards: Unit[],
+  month: string,
+  mi: number,
+  june: Record<string, number[]>,
+  rnd: () => number,
+): Cells {
   const w = wards.indexOf(unit);
   const scale = [0.9, 0.95, 1][mi];
   const r = (lo: number, hi: number) => Math.round(lo + rnd() * (hi - lo));
@@ -112,22 +135,48 @@ function unitFigures(unit: Unit, wards: Unit[], month: string, mi: number, june:
     cells.T1['CQS.HSTT'] = { numerator: online, denominator: online + pick('received') };
     cells.T1['XHS.DDDT'] = { numerator: eid, denominator: eid + pick('adults') };
     const [rot, rl, iot, il] = ['resolvedOnTime', 'resolvedLate', 'inProcessOnTime', 'inProcessLate'].map(pick);
-    cells.T4['#1'] = { received: rot + rl + iot + il, resolved: rot + rl, resolvedOnTime: rot, resolvedLate: rl, inProcess: iot + il, inProcessOnTime: iot, inProcessLate: il };
+    cells.T4['#1'] = {
+      received: rot + rl + iot + il,
+      resolved: rot + rl,
+      resolvedOnTime: rot,
+      resolvedLate: rl,
+      inProcess: iot + il,
+      inProcessOnTime: iot,
+      inProcessLate: il,
+    };
   } else {
     cells.T1['CQS.VBDT'] = { numerator: r(180, 420), denominator: 0 };
     cells.T1['CQS.VBDT'].denominator = (cells.T1['CQS.VBDT'].numerator as number) + r(0, 4);
     const fb = r(0, 3);
-    cells.T4['#1'] = { received: fb, resolved: fb, resolvedOnTime: fb, resolvedLate: 0, inProcess: 0, inProcessOnTime: 0, inProcessLate: 0 };
+    cells.T4['#1'] = {
+      received: fb,
+      resolved: fb,
+      resolvedOnTime: fb,
+      resolvedLate: 0,
+      inProcess: 0,
+      inProcessOnTime: 0,
+      inProcessLate: 0,
+    };
   }
   const total = r(300, 2500);
   const withResult = Math.round(total * (0.6 + rnd() * 0.3));
-  cells.T3a['#1'] = { dossiers: total, withResult, signed: Math.round(withResult * (0.3 + rnd() * 0.5)), archived: r(0, 120) };
+  cells.T3a['#1'] = {
+    dossiers: total,
+    withResult,
+    signed: Math.round(withResult * (0.3 + rnd() * 0.5)),
+    archived: r(0, 120),
+  };
   const received = r(200, 2000);
   const late = r(0, 12);
   cells.T3b['#1'] = { received, onTime: received - late - r(0, 5), late, inProcess: 0 };
   (cells.T3b['#1'] as Record<string, number>).inProcess = received - (cells.T3b['#1'].onTime as number) - late;
   cells.T2['#1'] = { sentOn: r(150, 900), receivedOn: r(400, 2500), sentOff: 0, receivedOff: 0 };
-  cells.T6a['#1'] = unit.name.startsWith('Phòng Tài nguyên') || unit.name.startsWith('Phòng Giáo dục') || unit.name.startsWith('Phòng Y tế') ? {} : { issued: 'X', document: `Kế hoạch số ${r(10, 300)}/KH-UBND` };
+  cells.T6a['#1'] =
+    unit.name.startsWith('Phòng Tài nguyên') ||
+    unit.name.startsWith('Phòng Giáo dục') ||
+    unit.name.startsWith('Phòng Y tế')
+      ? {}
+      : { issued: 'X', document: `Kế hoạch số ${r(10, 300)}/KH-UBND` };
   mistakes(unit, month, cells);
   return cells;
 }
@@ -139,10 +188,13 @@ function mistakes(unit: Unit, month: string, cells: Cells): void {
   if (at('Phòng Y tế', '2023-06')) cells.T4['#1'].resolved = '100%';
   if (at('Ban quản lý Vịnh Nha Trang', '2023-06')) cells.T3a['#1'].signed = (cells.T3a['#1'].withResult as number) + 57;
   if (at('Phường Vạn Thạnh', '2023-05')) cells.T2['#1'].unit = 'Pường Vạn Thạnh';
-  if (at('Trung tâm Y tế thành phố', '2023-06')) cells.T1['CQS.VBDT'] = { numerator: '118.103', denominator: '142.378', rate: '54.03%' };
+  if (at('Trung tâm Y tế thành phố', '2023-06'))
+    cells.T1['CQS.VBDT'] = { numerator: '118.103', denominator: '142.378', rate: '54.03%' };
 }
 
 if (require.main === module) {
   const dir = process.argv[2] ?? path.join(__dirname, '..', '..', '..', 'samples', 'nha-trang');
-  generateSampleCity(dir).then((files) => process.stdout.write(`Đã tạo ${files.length} phiếu báo cáo mẫu trong ${dir}\n`));
+  generateSampleCity(dir).then((files) =>
+    process.stdout.write(`Đã tạo ${files.length} phiếu báo cáo mẫu trong ${dir}\n`),
+  );
 }

@@ -23,7 +23,15 @@ describe('Kiểm tra in Excel (Office.js stand-in)', () => {
     const t4 = excel.sheet('T4 Phản ánh')!;
     // Seed 000 §6: 16 received, 10 resolved (6 + 4), 6 in process typed as 5.
     const put = (cell: string, v: unknown) => t4.cells.set(cell, { value: v });
-    [['C6', 16], ['D6', 10], ['E6', 6], ['F6', 4], ['G6', 5], ['H6', 2], ['I6', 4]].forEach(([c, v]) => put(c as string, v));
+    [
+      ['C6', 16],
+      ['D6', 10],
+      ['E6', 6],
+      ['F6', 4],
+      ['G6', 5],
+      ['H6', 2],
+      ['I6', 4],
+    ].forEach(([c, v]) => put(c as string, v));
     const valuesBefore = JSON.stringify([...t4.cells.entries()]);
     const r = await check(book);
     const at = r.issues.filter((i) => i.sheet === 'T4 Phản ánh').map((i) => `${i.cell} ${i.rule}`);
@@ -64,7 +72,9 @@ describe('Kiểm tra in Excel (Office.js stand-in)', () => {
       excel.fill('Phản ánh', feedbackRows(n, true));
       const r = await check(new OfficeWorkbook(excel.run));
       expect(r.issues.filter((i) => i.rule === 'CONG-THUC')).toHaveLength(n);
-      expect(excel.sheet('Phản ánh')!.fills.size).toBe(new Set(r.issues.filter((i) => i.sheet === 'Phản ánh').map((i) => i.cell)).size);
+      expect(excel.sheet('Phản ánh')!.fills.size).toBe(
+        new Set(r.issues.filter((i) => i.sheet === 'Phản ánh').map((i) => i.cell)).size,
+      );
       syncs.push(excel.syncs);
     }
     expect(syncs[0]).toBe(6); // read 2 + fills 1 + paint 1 + marks sheet 2

@@ -6,8 +6,18 @@ import { CONSISTENT, unitWorkbook } from './helpers/unit-fixture';
 
 async function sources() {
   const out = [];
-  for (const [unit, n, d] of [['Phường Lộc Thọ', 40000, 120000], ['Phường Vạn Thạnh', 33223, 101736]] as const) {
-    const { file } = await unitWorkbook([...CONSISTENT, { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: n }, { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d }], unit);
+  for (const [unit, n, d] of [
+    ['Phường Lộc Thọ', 40000, 120000],
+    ['Phường Vạn Thạnh', 33223, 101736],
+  ] as const) {
+    const { file } = await unitWorkbook(
+      [
+        ...CONSISTENT,
+        { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: n },
+        { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d },
+      ],
+      unit,
+    );
     out.push({ source: { file: `${unit}.xlsx` }, sheets: await (await XlsxWorkbook.open(file)).read() });
   }
   return out;
@@ -20,7 +30,16 @@ describe('Tổng hợp in Excel (Office.js stand-in)', () => {
     const bridge = officeConsolidation(new OfficeWorkbook(excel.run));
     const s = await bridge.write(await sources(), { includeErrors: false }, () => false);
     expect(s.included.map((u) => u.unit)).toEqual(['Phường Lộc Thọ', 'Phường Vạn Thạnh']);
-    expect(excel.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(['Ghi chép của văn phòng', 'Phụ lục I', 'Phụ lục VI', 'Nguồn số liệu', 'Biểu đồ', 'DX_SoHuu']));
+    expect(excel.sheets.map((x) => x.name)).toEqual(
+      expect.arrayContaining([
+        'Ghi chép của văn phòng',
+        'Phụ lục I',
+        'Phụ lục VI',
+        'Nguồn số liệu',
+        'Biểu đồ',
+        'DX_SoHuu',
+      ]),
+    );
     expect(excel.sheet('Ghi chép của văn phòng')!.cells.get('B1')!.value).toBe('giữ nguyên');
     expect(excel.sheet('DX_SoHuu')!.visibility).toBe('Hidden');
     const chart = excel.sheet('Biểu đồ')!.charts[0];
@@ -41,7 +60,9 @@ describe('Tổng hợp in Excel (Office.js stand-in)', () => {
     await expect(bridge.write(await sources(), { includeErrors: false }, () => false)).rejects.toThrow(/không ghi đè/);
     expect(excel.sheet('Phụ lục I')!.cells.get('A1')!.value).toBe('Bản tự làm của văn phòng');
     const clean = new FakeExcel();
-    await expect(officeConsolidation(new OfficeWorkbook(clean.run)).write(await sources(), { includeErrors: false }, () => true)).rejects.toThrow(/Đã hủy/);
+    await expect(
+      officeConsolidation(new OfficeWorkbook(clean.run)).write(await sources(), { includeErrors: false }, () => true),
+    ).rejects.toThrow(/Đã hủy/);
     expect(clean.sheets).toEqual([]);
   }, 60000);
 });

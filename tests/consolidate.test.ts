@@ -18,9 +18,12 @@ function tasks(rows: Array<[string, string, string, string, number, number, stri
   return rows.flatMap(([name, period, source, kind, total, year, completed, assessment], i) => {
     const r = `#${i + 1}`;
     const e: Edit[] = [
-      { table: 'T5', row: r, field: 'name', value: name }, { table: 'T5', row: r, field: 'period', value: period },
-      { table: 'T5', row: r, field: 'fundSource', value: source }, { table: 'T5', row: r, field: 'fundKind', value: kind },
-      { table: 'T5', row: r, field: 'total', value: total }, { table: 'T5', row: r, field: 'yearBudget', value: year },
+      { table: 'T5', row: r, field: 'name', value: name },
+      { table: 'T5', row: r, field: 'period', value: period },
+      { table: 'T5', row: r, field: 'fundSource', value: source },
+      { table: 'T5', row: r, field: 'fundKind', value: kind },
+      { table: 'T5', row: r, field: 'total', value: total },
+      { table: 'T5', row: r, field: 'yearBudget', value: year },
       { table: 'T5', row: r, field: 'assessment', value: assessment },
     ];
     if (completed) e.push({ table: 'T5', row: r, field: 'completed', value: completed });
@@ -28,30 +31,111 @@ function tasks(rows: Array<[string, string, string, string, number, number, stri
   });
 }
 
-const eid = (n: number, d: number): Edit[] => [{ table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: n }, { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d }];
+const eid = (n: number, d: number): Edit[] => [
+  { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: n },
+  { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d },
+];
 
 async function cityFolder(): Promise<string> {
   const dir = path.dirname(tmpFile('x'));
   const units: Array<[string, Edit[]]> = [
     // Seed 004 Annex II (vốn đầu tư): city 50.267 / 43.422, province 50.000 / 13.000.
-    ['Văn phòng HĐND và UBND', tasks([
-      ['Xây dựng Trung tâm Điều hành đô thị thông minh (giai đoạn 1)', '2024 - 2025', 'NS thành phố', 'Vốn đầu tư', 27250, 25000, null, 'Đang thực hiện theo tiến độ'],
-      ['Đầu tư nền tảng hạ tầng phục vụ đô thị thông minh (giai đoạn 1)', '2024 - 2025', 'NS tỉnh', 'Vốn đầu tư', 50000, 13000, null, 'Đang thực hiện theo tiến độ'],
-    ])],
-    ['Trung tâm Văn hóa - Thông tin và Thể thao', tasks([
-      ['Đài truyền thanh ứng dụng CNTT - viễn thông (16 xã, phường)', '2024', 'NS thành phố', 'Vốn đầu tư', 23017, 18422, null, 'Đang thực hiện theo tiến độ'],
-    ])],
+    [
+      'Văn phòng HĐND và UBND',
+      tasks([
+        [
+          'Xây dựng Trung tâm Điều hành đô thị thông minh (giai đoạn 1)',
+          '2024 - 2025',
+          'NS thành phố',
+          'Vốn đầu tư',
+          27250,
+          25000,
+          null,
+          'Đang thực hiện theo tiến độ',
+        ],
+        [
+          'Đầu tư nền tảng hạ tầng phục vụ đô thị thông minh (giai đoạn 1)',
+          '2024 - 2025',
+          'NS tỉnh',
+          'Vốn đầu tư',
+          50000,
+          13000,
+          null,
+          'Đang thực hiện theo tiến độ',
+        ],
+      ]),
+    ],
+    [
+      'Trung tâm Văn hóa - Thông tin và Thể thao',
+      tasks([
+        [
+          'Đài truyền thanh ứng dụng CNTT - viễn thông (16 xã, phường)',
+          '2024',
+          'NS thành phố',
+          'Vốn đầu tư',
+          23017,
+          18422,
+          null,
+          'Đang thực hiện theo tiến độ',
+        ],
+      ]),
+    ],
     // Seed 004 Annex III (vốn sự nghiệp): 7.710 / 5.260, all city budget.
-    ['Phòng Quản lý đô thị', tasks([
-      ['Phần mềm xử lý vi phạm hành chính trong lĩnh vực đất đai và trật tự xây dựng', '2022-2024', 'NS thành phố', 'Vốn sự nghiệp', 2047, 2047, null, 'Đang thực hiện theo tiến độ'],
-      ['Phần mềm quản lý dự án đầu tư xây dựng', '2022 - 2025', 'NS thành phố', 'Vốn sự nghiệp', 1700, 0, null, 'Đang thực hiện theo tiến độ'],
-    ])],
-    ['Phòng Giáo dục và Đào tạo', tasks([
-      ['Phần mềm quản lý văn bằng, chứng chỉ', '2022-2024', 'NS thành phố', 'Vốn sự nghiệp', 500, 500, null, 'Đang thực hiện theo tiến độ'],
-    ])],
-    ['Phòng Văn hóa và Thông tin', tasks([
-      ['Tập huấn ứng dụng CNTT cho lãnh đạo, công chức, viên chức', '2023', 'NS thành phố', 'Vốn sự nghiệp', 3463, 2713, '15/03/2023', 'Hoàn thành, đúng hạn'],
-    ])],
+    [
+      'Phòng Quản lý đô thị',
+      tasks([
+        [
+          'Phần mềm xử lý vi phạm hành chính trong lĩnh vực đất đai và trật tự xây dựng',
+          '2022-2024',
+          'NS thành phố',
+          'Vốn sự nghiệp',
+          2047,
+          2047,
+          null,
+          'Đang thực hiện theo tiến độ',
+        ],
+        [
+          'Phần mềm quản lý dự án đầu tư xây dựng',
+          '2022 - 2025',
+          'NS thành phố',
+          'Vốn sự nghiệp',
+          1700,
+          0,
+          null,
+          'Đang thực hiện theo tiến độ',
+        ],
+      ]),
+    ],
+    [
+      'Phòng Giáo dục và Đào tạo',
+      tasks([
+        [
+          'Phần mềm quản lý văn bằng, chứng chỉ',
+          '2022-2024',
+          'NS thành phố',
+          'Vốn sự nghiệp',
+          500,
+          500,
+          null,
+          'Đang thực hiện theo tiến độ',
+        ],
+      ]),
+    ],
+    [
+      'Phòng Văn hóa và Thông tin',
+      tasks([
+        [
+          'Tập huấn ứng dụng CNTT cho lãnh đạo, công chức, viên chức',
+          '2023',
+          'NS thành phố',
+          'Vốn sự nghiệp',
+          3463,
+          2713,
+          '15/03/2023',
+          'Hoàn thành, đúng hạn',
+        ],
+      ]),
+    ],
     // Seed 000 §8: adults with e-ID 103.223 / 311.736 = 33,11% over three wards.
     ['Phường Lộc Thọ', eid(40000, 120000)],
     ['Phường Vạn Thạnh', eid(33223, 101736)],
@@ -62,7 +146,11 @@ async function cityFolder(): Promise<string> {
     fs.copyFileSync(file, path.join(dir, `${unit}.xlsx`));
   }
   // A ward with an error, and a ward nobody registered.
-  const bad = await unitWorkbook([REPORTED, { table: 'T4', row: '#1', field: 'received', value: '24 loại' }], 'Phường Tân Lập', '2023-06');
+  const bad = await unitWorkbook(
+    [REPORTED, { table: 'T4', row: '#1', field: 'received', value: '24 loại' }],
+    'Phường Tân Lập',
+    '2023-06',
+  );
   fs.copyFileSync(bad.file, path.join(dir, 'tan-lap.xlsx'));
   return dir;
 }
@@ -85,10 +173,12 @@ describe('dx-report consolidate', () => {
   }, 120000);
 
   test('seed 004 Annex II and III totals come out of the units', () => {
-    expect(json.projects.byLevel).toEqual(expect.arrayContaining([
-      { level: 'thanh-pho', total: 50267 + 7710, yearBudget: 43422 + 5260 },
-      { level: 'tinh', total: 50000, yearBudget: 13000 },
-    ]));
+    expect(json.projects.byLevel).toEqual(
+      expect.arrayContaining([
+        { level: 'thanh-pho', total: 50267 + 7710, yearBudget: 43422 + 5260 },
+        { level: 'tinh', total: 50000, yearBudget: 13000 },
+      ]),
+    );
   });
 
   test('Phụ lục IV / V print the subtotals by budget level and the grand total', async () => {
@@ -113,7 +203,13 @@ describe('dx-report consolidate', () => {
 
   test('units with errors are left out with the reason; units that sent nothing are listed', () => {
     expect(json.included).toHaveLength(8);
-    expect(json.excluded).toEqual([expect.objectContaining({ unit: 'Phường Tân Lập', source: 'tan-lap.xlsx', reason: expect.stringContaining('24 loại') })]);
+    expect(json.excluded).toEqual([
+      expect.objectContaining({
+        unit: 'Phường Tân Lập',
+        source: 'tan-lap.xlsx',
+        reason: expect.stringContaining('24 loại'),
+      }),
+    ]);
     expect(json.missing).toContain('Phường Vĩnh Hòa');
     expect(json.missing).not.toContain('Phường Lộc Thọ');
     // 8 consolidated, and Tân Lập sent a report (left out): neither is "missing".
@@ -124,9 +220,22 @@ describe('dx-report consolidate', () => {
   test('the annexes, named like the official ones; Phụ lục VI writes "r% (a/b)" with Đạt / Chưa đạt', async () => {
     const book = await XlsxWorkbook.open(out);
     const names = await book.sheetNames();
-    expect(names).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III', 'Phụ lục IV', 'Phụ lục V', 'Phụ lục VI', 'Phụ lục VII', 'Nguồn số liệu', 'Biểu đồ', 'DX_SoHuu']);
+    expect(names).toEqual([
+      'Phụ lục I',
+      'Phụ lục II',
+      'Phụ lục III',
+      'Phụ lục IV',
+      'Phụ lục V',
+      'Phụ lục VI',
+      'Phụ lục VII',
+      'Nguồn số liệu',
+      'Biểu đồ',
+      'DX_SoHuu',
+    ]);
     const [vi] = await book.read(['Phụ lục VI']);
-    const row = vi.values.find((r) => String(r[1]).startsWith('Dân số trưởng thành có tài khoản định danh điện tử (kích hoạt)'))!;
+    const row = vi.values.find((r) =>
+      String(r[1]).startsWith('Dân số trưởng thành có tài khoản định danh điện tử (kích hoạt)'),
+    )!;
     expect(row.slice(2)).toEqual(['30% đến cuối năm là 50%', null, null, '33,11% (103.223/311.736)', 'Đạt']);
     const [iii] = await book.read(['Phụ lục III']);
     expect(iii.values.find((r) => r[0] === 'I')!.slice(1)).toEqual(['Cơ quan chuyên môn', '0/12', '0/12']);
@@ -155,9 +264,17 @@ describe('dx-report consolidate', () => {
   });
 
   test('two submissions from one unit: the latest completed one is kept, with a warning', async () => {
-    const older = await unitWorkbook([REPORTED, ...eid(100, 200), { cover: 'completedAt', value: '05/07/2023 08:00' }], 'Phường Lộc Thọ');
-    const newer = await unitWorkbook([REPORTED, ...eid(150, 200), { cover: 'completedAt', value: '09/07/2023 16:30' }], 'Phường Lộc Thọ');
-    const r = JSON.parse((await runCli(['consolidate', newer.file, older.file, '--out', tmpFile('a.xlsx'), '--json'])).stdout);
+    const older = await unitWorkbook(
+      [REPORTED, ...eid(100, 200), { cover: 'completedAt', value: '05/07/2023 08:00' }],
+      'Phường Lộc Thọ',
+    );
+    const newer = await unitWorkbook(
+      [REPORTED, ...eid(150, 200), { cover: 'completedAt', value: '09/07/2023 16:30' }],
+      'Phường Lộc Thọ',
+    );
+    const r = JSON.parse(
+      (await runCli(['consolidate', newer.file, older.file, '--out', tmpFile('a.xlsx'), '--json'])).stdout,
+    );
     expect(r.included).toHaveLength(1);
     expect(r.indicators.find((i: { code: string }) => i.code === 'XHS.DDDT')).toMatchObject({ numerator: 150 });
     expect(r.warnings[0]).toContain('Phường Lộc Thọ nộp hai lần');
@@ -167,7 +284,11 @@ describe('dx-report consolidate', () => {
 describe('the HTML report, opened in Chromium', () => {
   test('summary, indicator table and one SVG bar chart per main indicator; text from units stays text', async () => {
     const dir = path.dirname(tmpFile('x'));
-    for (const [unit, n, d] of [['Phường Lộc Thọ', 40000, 120000], ['Phường Vạn Thạnh', 33223, 101736], ['Xã Vĩnh Ngọc', 30000, 90000]] as const) {
+    for (const [unit, n, d] of [
+      ['Phường Lộc Thọ', 40000, 120000],
+      ['Phường Vạn Thạnh', 33223, 101736],
+      ['Xã Vĩnh Ngọc', 30000, 90000],
+    ] as const) {
       fs.copyFileSync((await unitWorkbook([REPORTED, ...eid(n, d)], unit)).file, path.join(dir, `${unit}.xlsx`));
     }
     // A unit nobody registered, named with markup: its name must show as text.
@@ -202,22 +323,36 @@ describe('the HTML report, opened in Chromium', () => {
   }, 60000);
 });
 
-describe('--registry: a secretariat\'s own list of units', () => {
+describe("--registry: a secretariat's own list of units", () => {
   test('units are matched against it and the missing ones listed; a bad group is refused with its cell', async () => {
     const reg = tmpFile('camlam.xlsx');
     const { tsvWorkbook } = await import('./helpers/xlsx');
-    await tsvWorkbook(reg, [{ name: 'Danh mục', tsv: ['Mã đơn vị\tTên đơn vị\tNhóm\tTên khác', 'CL-X01\tXã Cam Hải Tây\tUBND các xã, phường\tCam Hải Tây', 'CL-X02\tXã Cam Đức\tUBND các xã, phường\t', 'CL-X03\tXã Suối Cát\tUBND các xã, phường\t'].join('\n') }]);
+    await tsvWorkbook(reg, [
+      {
+        name: 'Danh mục',
+        tsv: [
+          'Mã đơn vị\tTên đơn vị\tNhóm\tTên khác',
+          'CL-X01\tXã Cam Hải Tây\tUBND các xã, phường\tCam Hải Tây',
+          'CL-X02\tXã Cam Đức\tUBND các xã, phường\t',
+          'CL-X03\tXã Suối Cát\tUBND các xã, phường\t',
+        ].join('\n'),
+      },
+    ]);
     const { file } = await unitWorkbook([REPORTED, ...eid(10, 20)], 'Phường Lộc Thọ');
     const book = await XlsxWorkbook.open(file);
     book.book.getWorksheet('Thông tin chung')!.getCell('B4').value = 'UBND xã Cam Hải Tây';
     await book.save(file);
     const without = JSON.parse((await runCli(['consolidate', file, '--out', tmpFile('a.xlsx'), '--json'])).stdout);
     expect(without.excluded[0].reason).toContain('không có trong danh mục');
-    const withReg = JSON.parse((await runCli(['consolidate', file, '--out', tmpFile('b.xlsx'), '--registry', reg, '--json'])).stdout);
+    const withReg = JSON.parse(
+      (await runCli(['consolidate', file, '--out', tmpFile('b.xlsx'), '--registry', reg, '--json'])).stdout,
+    );
     expect(withReg.included.map((u: { unit: string }) => u.unit)).toEqual(['Xã Cam Hải Tây']);
     expect(withReg.missing).toEqual(['Xã Cam Đức', 'Xã Suối Cát']);
     const bad = tmpFile('bad.xlsx');
-    await tsvWorkbook(bad, [{ name: 'Danh mục', tsv: ['Mã đơn vị\tTên đơn vị\tNhóm', 'CL-X01\tXã Cam Hải Tây\tPhường xã'].join('\n') }]);
+    await tsvWorkbook(bad, [
+      { name: 'Danh mục', tsv: ['Mã đơn vị\tTên đơn vị\tNhóm', 'CL-X01\tXã Cam Hải Tây\tPhường xã'].join('\n') },
+    ]);
     const refused = await runCli(['consolidate', file, '--out', tmpFile('c.xlsx'), '--registry', bad]);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toContain('bad.xlsx!C2: Nhóm “Phường xã” không hợp lệ');
@@ -226,15 +361,30 @@ describe('--registry: a secretariat\'s own list of units', () => {
 
 describe('project lists keep the sections the units wrote (seed 004 Annex III)', () => {
   test('capital-letter headings become the Roman-numbered sections of the annex', async () => {
-    const row = (n: number, name: string, total?: number): Edit[] => total === undefined
-      ? [{ table: 'T5', row: `#${n}`, field: 'name', value: name }]
-      : [{ table: 'T5', row: `#${n}`, field: 'name', value: name }, { table: 'T5', row: `#${n}`, field: 'stt', value: 1 }, { table: 'T5', row: `#${n}`, field: 'period', value: '2024' },
-        { table: 'T5', row: `#${n}`, field: 'fundSource', value: 'NS thành phố' }, { table: 'T5', row: `#${n}`, field: 'fundKind', value: 'Vốn sự nghiệp' },
-        { table: 'T5', row: `#${n}`, field: 'total', value: total }, { table: 'T5', row: `#${n}`, field: 'assessment', value: 'Đang thực hiện theo tiến độ' }];
-    const { file } = await unitWorkbook([REPORTED,
-      ...row(1, 'XÂY DỰNG ĐÔ THỊ THÔNG MINH'), ...row(2, 'Đào tạo, tuyên truyền về đô thị thông minh', 1200),
-      ...row(3, 'CHUYỂN ĐỔI SỐ CÁC NGÀNH, LĨNH VỰC'), ...row(4, 'Phần mềm quản lý văn bằng, chứng chỉ', 500), ...row(5, 'Quản lý thu phí nhà trường', 300),
-    ], 'Phòng Văn hóa và Thông tin', '2024-01');
+    const row = (n: number, name: string, total?: number): Edit[] =>
+      total === undefined
+        ? [{ table: 'T5', row: `#${n}`, field: 'name', value: name }]
+        : [
+            { table: 'T5', row: `#${n}`, field: 'name', value: name },
+            { table: 'T5', row: `#${n}`, field: 'stt', value: 1 },
+            { table: 'T5', row: `#${n}`, field: 'period', value: '2024' },
+            { table: 'T5', row: `#${n}`, field: 'fundSource', value: 'NS thành phố' },
+            { table: 'T5', row: `#${n}`, field: 'fundKind', value: 'Vốn sự nghiệp' },
+            { table: 'T5', row: `#${n}`, field: 'total', value: total },
+            { table: 'T5', row: `#${n}`, field: 'assessment', value: 'Đang thực hiện theo tiến độ' },
+          ];
+    const { file } = await unitWorkbook(
+      [
+        REPORTED,
+        ...row(1, 'XÂY DỰNG ĐÔ THỊ THÔNG MINH'),
+        ...row(2, 'Đào tạo, tuyên truyền về đô thị thông minh', 1200),
+        ...row(3, 'CHUYỂN ĐỔI SỐ CÁC NGÀNH, LĨNH VỰC'),
+        ...row(4, 'Phần mềm quản lý văn bằng, chứng chỉ', 500),
+        ...row(5, 'Quản lý thu phí nhà trường', 300),
+      ],
+      'Phòng Văn hóa và Thông tin',
+      '2024-01',
+    );
     const out = tmpFile('sec.xlsx');
     expect((await runCli(['consolidate', file, '--out', out])).code).toBe(0);
     const [v] = await (await XlsxWorkbook.open(out)).read(['Phụ lục V']);
@@ -246,8 +396,10 @@ describe('project lists keep the sections the units wrote (seed 004 Annex III)',
 
 describe('Phụ lục VII: seed 000 §6 feedback stacked by group', () => {
   test('city 16 = 10 + 6, offices 10 = 7 + 3, wards 65 = 55 + 10; total 91', async () => {
-    const fb = (vals: number[]): Edit[] => ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'inProcess', 'inProcessOnTime', 'inProcessLate']
-      .map((field, i) => ({ table: 'T4', row: '#1', field, value: vals[i] }));
+    const fb = (vals: number[]): Edit[] =>
+      ['received', 'resolved', 'resolvedOnTime', 'resolvedLate', 'inProcess', 'inProcessOnTime', 'inProcessLate'].map(
+        (field, i) => ({ table: 'T4', row: '#1', field, value: vals[i] }),
+      );
     const files = [
       (await unitWorkbook([REPORTED, ...fb([16, 10, 6, 4, 6, 2, 4])], 'UBND thành phố Nha Trang')).file,
       (await unitWorkbook([REPORTED, ...fb([10, 7, 5, 2, 3, 1, 2])], 'Phòng Văn hóa và Thông tin')).file,
@@ -268,7 +420,7 @@ describe('Phụ lục VII: seed 000 §6 feedback stacked by group', () => {
 });
 
 describe('task counts per assessment status (seed 000 §10: 25 = 4 + 1 + 19 + 1)', () => {
-  test('counted from the units\' project sheets', async () => {
+  test("counted from the units' project sheets", async () => {
     const statuses: Array<[string, string | null, string]> = [
       ...Array.from({ length: 4 }, () => ['2023', '15/03/2023', 'Hoàn thành, đúng hạn'] as [string, string, string]),
       ['2022', '10/02/2023', 'Hoàn thành, trễ hạn'],
@@ -278,47 +430,107 @@ describe('task counts per assessment status (seed 000 §10: 25 = 4 + 1 + 19 + 1)
     const files: string[] = [];
     for (let u = 0; u < 3; u++) {
       const mine = statuses.filter((_, i) => i % 3 === u).slice(0, 12);
-      const rows = mine.map(([period, completed, status], i) => [`Nhiệm vụ ${u + 1}.${i + 1}`, period, 'NS thành phố', 'Vốn sự nghiệp', 100, 50, completed, status] as [string, string, string, string, number, number, string | null, string]);
-      files.push((await unitWorkbook([REPORTED, ...tasks(rows)], ['Phòng Nội vụ', 'Phòng Tư pháp', 'Phòng Y tế'][u])).file);
+      const rows = mine.map(
+        ([period, completed, status], i) =>
+          [`Nhiệm vụ ${u + 1}.${i + 1}`, period, 'NS thành phố', 'Vốn sự nghiệp', 100, 50, completed, status] as [
+            string,
+            string,
+            string,
+            string,
+            number,
+            number,
+            string | null,
+            string,
+          ],
+      );
+      files.push(
+        (await unitWorkbook([REPORTED, ...tasks(rows)], ['Phòng Nội vụ', 'Phòng Tư pháp', 'Phòng Y tế'][u])).file,
+      );
     }
     const r = JSON.parse((await runCli(['consolidate', ...files, '--out', tmpFile('t.xlsx'), '--json'])).stdout);
     expect(r.excluded).toEqual([]);
-    expect(r.projects.statuses).toEqual({ total: 25, other: 0, byStatus: [
-      { status: 'Hoàn thành, đúng hạn', count: 4 }, { status: 'Hoàn thành, trễ hạn', count: 1 },
-      { status: 'Đang thực hiện theo tiến độ', count: 19 }, { status: 'Đang thực hiện, trễ hạn', count: 1 },
-    ] });
+    expect(r.projects.statuses).toEqual({
+      total: 25,
+      other: 0,
+      byStatus: [
+        { status: 'Hoàn thành, đúng hạn', count: 4 },
+        { status: 'Hoàn thành, trễ hạn', count: 1 },
+        { status: 'Đang thực hiện theo tiến độ', count: 19 },
+        { status: 'Đang thực hiện, trễ hạn', count: 1 },
+      ],
+    });
   }, 60000);
 });
 
 describe('properties of consolidation', () => {
   const catalogue = defaultCatalogue();
   const fakeUnit = (i: number, n: number, d: number): Submission => ({
-    source: { file: `u${i}.xlsx` }, period: null, completedAt: null, version: null, issues: [],
+    source: { file: `u${i}.xlsx` },
+    period: null,
+    completedAt: null,
+    version: null,
+    issues: [],
     unit: { code: `U${i}`, name: `Đơn vị ${i}`, group: i % 2 ? 'ubnd-xa-phuong' : 'co-quan-chuyen-mon', aliases: [] },
-    read: { cover: {}, unmatched: [], mappings: [], tables: [{ table: 'T1', sheet: 'T1', headerRow: 3, headerRows: 1, columns: {}, missing: [], score: 0, mapped: false,
-      rows: [{ row: 4, kind: 'item', cells: { code: 'XHS.DDDT', numerator: n, denominator: d } }] }] },
+    read: {
+      cover: {},
+      unmatched: [],
+      mappings: [],
+      tables: [
+        {
+          table: 'T1',
+          sheet: 'T1',
+          headerRow: 3,
+          headerRows: 1,
+          columns: {},
+          missing: [],
+          score: 0,
+          mapped: false,
+          rows: [{ row: 4, kind: 'item', cells: { code: 'XHS.DDDT', numerator: n, denominator: d } }],
+        },
+      ],
+    },
   });
-  const units = fc.array(fc.tuple(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 1e6 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const), { minLength: 1, maxLength: 40 });
+  const units = fc.array(
+    fc
+      .tuple(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 1e6 }))
+      .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+    { minLength: 1, maxLength: 40 },
+  );
 
   test('the consolidated rate is Σnumerator / Σdenominator', () => {
-    fc.assert(fc.property(units, (us) => {
-      const k = consolidateKpis(us.map(([n, d], i) => fakeUnit(i, n, d)), catalogue);
-      const s = k.total.get('XHS.DDDT')!;
-      const n = us.reduce((x, [a]) => x + a, 0);
-      const d = us.reduce((x, [, b]) => x + b, 0);
-      return s.numerator === n && s.denominator === d && (d === 0 ? rateOf(s) === null : rateOf(s) === n / d);
-    }));
+    fc.assert(
+      fc.property(units, (us) => {
+        const k = consolidateKpis(
+          us.map(([n, d], i) => fakeUnit(i, n, d)),
+          catalogue,
+        );
+        const s = k.total.get('XHS.DDDT')!;
+        const n = us.reduce((x, [a]) => x + a, 0);
+        const d = us.reduce((x, [, b]) => x + b, 0);
+        return s.numerator === n && s.denominator === d && (d === 0 ? rateOf(s) === null : rateOf(s) === n / d);
+      }),
+    );
   });
 
   test('any order, or two batches merged, gives the same result', () => {
-    fc.assert(fc.property(units, fc.integer({ min: 0, max: 40 }), (us, cut) => {
-      const subs = us.map(([n, d], i) => fakeUnit(i, n, d));
-      const whole = consolidateKpis(subs, catalogue).total.get('XHS.DDDT')!;
-      const reversed = consolidateKpis([...subs].reverse(), catalogue).total.get('XHS.DDDT')!;
-      const a = consolidateKpis(subs.slice(0, cut), catalogue).total.get('XHS.DDDT') ?? { numerator: 0, denominator: 0, units: 0 };
-      const b = consolidateKpis(subs.slice(cut), catalogue).total.get('XHS.DDDT') ?? { numerator: 0, denominator: 0, units: 0 };
-      const merged: Sums = addSums(a, b);
-      return JSON.stringify(whole) === JSON.stringify(reversed) && JSON.stringify(whole) === JSON.stringify(merged);
-    }));
+    fc.assert(
+      fc.property(units, fc.integer({ min: 0, max: 40 }), (us, cut) => {
+        const subs = us.map(([n, d], i) => fakeUnit(i, n, d));
+        const whole = consolidateKpis(subs, catalogue).total.get('XHS.DDDT')!;
+        const reversed = consolidateKpis([...subs].reverse(), catalogue).total.get('XHS.DDDT')!;
+        const a = consolidateKpis(subs.slice(0, cut), catalogue).total.get('XHS.DDDT') ?? {
+          numerator: 0,
+          denominator: 0,
+          units: 0,
+        };
+        const b = consolidateKpis(subs.slice(cut), catalogue).total.get('XHS.DDDT') ?? {
+          numerator: 0,
+          denominator: 0,
+          units: 0,
+        };
+        const merged: Sums = addSums(a, b);
+        return JSON.stringify(whole) === JSON.stringify(reversed) && JSON.stringify(whole) === JSON.stringify(merged);
+      }),
+    );
   });
 });

@@ -25,7 +25,11 @@ describe('Apps Script bundle (built dist/appsscript, as clasp pushes it)', () =>
     expect(manifest.runtimeVersion).toBe('V8');
     const clasp = JSON.parse(fs.readFileSync(path.join(DIST, '..', '.clasp.json'), 'utf8'));
     expect(clasp.rootDir).toBe('dist/appsscript');
-    expect(fs.readdirSync(path.join(DIST, 'appsscript')).sort()).toEqual(['Code.js', 'Sidebar.html', 'appsscript.json']);
+    expect(fs.readdirSync(path.join(DIST, 'appsscript')).sort()).toEqual([
+      'Code.js',
+      'Sidebar.html',
+      'appsscript.json',
+    ]);
   });
 
   test('every DX_ function is a top-level declaration with @customfunction JSDoc', () => {
@@ -35,10 +39,12 @@ describe('Apps Script bundle (built dist/appsscript, as clasp pushes it)', () =>
       expect({ fn: spec.name, declared: Boolean(m) }).toEqual({ fn: spec.name, declared: true });
       expect(m![1]).toContain('@customfunction');
       expect(m![1]).toContain(spec.vi);
-      for (const p of spec.params) expect(m![1]).toMatch(new RegExp(`@param \\{[^}]+\\} ${p.optional ? `\\[${p.name}\\]` : p.name} `));
+      for (const p of spec.params)
+        expect(m![1]).toMatch(new RegExp(`@param \\{[^}]+\\} ${p.optional ? `\\[${p.name}\\]` : p.name} `));
       expect(typeof gas.global[spec.name]).toBe('function');
     }
-    for (const name of ['onOpen', 'onInstall', 'showSidebar']) expect(bundle).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    for (const name of ['onOpen', 'onInstall', 'showSidebar'])
+      expect(bundle).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
   });
 
   test.each(FORMULA_CASES.map((c) => [`${c.fn} ${c.why}`, c] as const))('%s', (_, c) => {
@@ -64,10 +70,19 @@ describe('Apps Script bundle (built dist/appsscript, as clasp pushes it)', () =>
     gas.global.onOpen({});
     expect(gas.calls.menus).toHaveLength(1);
     expect(gas.calls.menus[0].title).toBe('Báo cáo CĐS');
-    expect(gas.calls.menus[0].items.map(([caption]) => caption)).toEqual(['Kiểm tra', 'Tạo phiếu báo cáo', 'Tổng hợp phụ lục', 'Mở bảng điều khiển (hàm DX)']);
+    expect(gas.calls.menus[0].items.map(([caption]) => caption)).toEqual([
+      'Kiểm tra',
+      'Tạo phiếu báo cáo',
+      'Tổng hợp phụ lục',
+      'Mở bảng điều khiển (hàm DX)',
+    ]);
     for (const [, fn] of gas.calls.menus[0].items) gas.global[fn]();
     expect(gas.calls.sidebars).toHaveLength(4);
-    expect(gas.calls.sidebars[0]).toMatchObject({ file: 'Sidebar', title: 'Báo cáo chuyển đổi số', appended: '<script>window.dxAutoCheck = true;</script>' });
+    expect(gas.calls.sidebars[0]).toMatchObject({
+      file: 'Sidebar',
+      title: 'Báo cáo chuyển đổi số',
+      appended: '<script>window.dxAutoCheck = true;</script>',
+    });
     expect(gas.calls.sidebars[1]).toMatchObject({ file: 'Sidebar', appended: '' });
     gas.global.onInstall({});
     expect(gas.calls.menus).toHaveLength(2);

@@ -34,13 +34,19 @@ describe('core formulas against the case table', () => {
   test('element-wise over ranges, broadcasting a single cell', () => {
     const out = callFormula('DX_RATE', [[[10], [6], [0]], [[16]], 0]);
     expect(out).toEqual([[0.63], [0.38], [0]]);
-    const mixed = callFormula('DX_RATE', [[[1], [2]], [[0], [4]]]) as unknown[][];
+    const mixed = callFormula('DX_RATE', [
+      [[1], [2]],
+      [[0], [4]],
+    ]) as unknown[][];
     expect(isFormulaError(mixed[0][0])).toBe(true);
     expect(mixed[1][0]).toBe(0.5);
   });
 
   test('ranges of unequal length give #N/A past the shorter one', () => {
-    const out = callFormula('DX_RATE', [[[1], [2], [3]], [[4], [5]]]) as unknown[][];
+    const out = callFormula('DX_RATE', [
+      [[1], [2], [3]],
+      [[4], [5]],
+    ]) as unknown[][];
     expect(out[1][0]).toBe(0.4);
     expect(out[2][0]).toMatchObject({ error: '#N/A' });
   });
@@ -55,7 +61,9 @@ describe('core formulas against the case table', () => {
     expect(callFormula('DX_TARGET_MET', ['42,5%', '30% đến cuối năm là 50%', 45199])).toEqual([['Đạt']]);
     expect(callFormula('DX_TARGET_MET', ['42,5%', '30% đến cuối năm là 50%', 45274])).toEqual([['Chưa đạt']]);
     expect(callFormula('DX_ONTIME', [new Date(2023, 4, 22), new Date(2023, 3, 1), 20])).toEqual([['Trễ hạn']]);
-    expect(callFormula('DX_STATUS', ['2023', new Date(2023, 10, 15), new Date(2024, 5, 30)])).toEqual([['Hoàn thành, đúng hạn']]);
+    expect(callFormula('DX_STATUS', ['2023', new Date(2023, 10, 15), new Date(2024, 5, 30)])).toEqual([
+      ['Hoàn thành, đúng hạn'],
+    ]);
     expect(callFormula('DX_STATUS', ['2023', true, 45107])).toEqual([['Hoàn thành, đúng hạn']]);
   });
 });

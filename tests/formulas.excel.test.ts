@@ -6,7 +6,12 @@ import { asRange, DIST, ExcelErrorStub, loadExcelFunctions } from './helpers/hos
 import { FORMULAS } from '../shared/formulas/catalog';
 
 interface Metadata {
-  functions: Array<{ id: string; name: string; description: string; parameters: Array<{ name: string; description: string; dimensionality?: string; optional?: boolean }> }>;
+  functions: Array<{
+    id: string;
+    name: string;
+    description: string;
+    parameters: Array<{ name: string; description: string; dimensionality?: string; optional?: boolean }>;
+  }>;
 }
 
 const metadata: Metadata = JSON.parse(fs.readFileSync(path.join(DIST, 'addin', 'functions.json'), 'utf8'));

@@ -12,9 +12,13 @@ test('the annexes open in LibreOffice headless and convert to PDF', async () => 
   expect((await runCli(['consolidate', unit.file, '--out', out])).code).toBe(0);
   const dir = path.dirname(out);
   const profile = `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`;
-  execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, out], { timeout: 120000, stdio: 'pipe' });
+  execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, out], {
+    timeout: 120000,
+    stdio: 'pipe',
+  });
   const pdf = path.join(dir, 'annexes.pdf');
   expect(fs.statSync(pdf).size).toBeGreaterThan(5000);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  for (const s of ['Phụ lục I', 'Phụ lục IV', 'Đơn vị tính: triệu đồng.', 'NGUỒN SỐ LIỆU', 'Tổng cộng:']) expect(text).toContain(s);
+  for (const s of ['Phụ lục I', 'Phụ lục IV', 'Đơn vị tính: triệu đồng.', 'NGUỒN SỐ LIỆU', 'Tổng cộng:'])
+    expect(text).toContain(s);
 }, 180000);

@@ -31,7 +31,9 @@ describe('manifest.xml', () => {
 
   test('namespace DX, a "Kiểm tra" button opening the task pane, English overrides', () => {
     expect(xml).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="DX"\s*\/>/);
-    expect(xml).toMatch(/id="ValidateButton.Label" DefaultValue="Kiểm tra">\s*<bt:Override Locale="en-US" Value="Validate"/);
+    expect(xml).toMatch(
+      /id="ValidateButton.Label" DefaultValue="Kiểm tra">\s*<bt:Override Locale="en-US" Value="Validate"/,
+    );
     expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">[\s\S]*<SourceLocation resid="Taskpane.Url"\s*\/>/);
     expect(xml).toMatch(/<Override Locale="en-US" Value="Digital transformation reporting"\s*\/>/);
   });
@@ -39,7 +41,8 @@ describe('manifest.xml', () => {
   test('every URL resource points at a file the build produces', () => {
     const urls = [...xml.matchAll(/DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(5);
-    for (const u of urls) expect({ u, exists: fs.existsSync(path.join(DIST, 'addin', u)) }).toEqual({ u, exists: true });
+    for (const u of urls)
+      expect({ u, exists: fs.existsSync(path.join(DIST, 'addin', u)) }).toEqual({ u, exists: true });
   });
 
   test('the task pane loads office.js from the add-in itself, with the functions in the same page', () => {

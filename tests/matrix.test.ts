@@ -5,11 +5,41 @@ import { defaultMatcher } from '../shared/registry/default';
 
 const unit = (name: string) => defaultMatcher().match(name).unit!;
 
-function sub(name: string, period: string, completedAt: string | null, plans: Record<string, boolean> = {}): Submission {
+function sub(
+  name: string,
+  period: string,
+  completedAt: string | null,
+  plans: Record<string, boolean> = {},
+): Submission {
   return {
-    source: { file: `${name}.xlsx` }, unit: unit(name), period, completedAt, version: null, issues: [],
-    read: { cover: {}, unmatched: [], mappings: [], tables: [{ table: 'T6a', sheet: 'T6 Tuân thủ', headerRow: 3, headerRows: 1, columns: {}, missing: [], score: 0, mapped: false,
-      rows: Object.entries(plans).map(([plan, issued], i) => ({ row: 4 + i, kind: 'item' as const, cells: { plan, issued: issued ? 'X' : null } })) }] },
+    source: { file: `${name}.xlsx` },
+    unit: unit(name),
+    period,
+    completedAt,
+    version: null,
+    issues: [],
+    read: {
+      cover: {},
+      unmatched: [],
+      mappings: [],
+      tables: [
+        {
+          table: 'T6a',
+          sheet: 'T6 Tuân thủ',
+          headerRow: 3,
+          headerRows: 1,
+          columns: {},
+          missing: [],
+          score: 0,
+          mapped: false,
+          rows: Object.entries(plans).map(([plan, issued], i) => ({
+            row: 4 + i,
+            kind: 'item' as const,
+            cells: { plan, issued: issued ? 'X' : null },
+          })),
+        },
+      ],
+    },
   };
 }
 
@@ -18,14 +48,36 @@ const rowsOf = (values: Array<Array<{ v?: unknown } | null>>) => values.map((r) 
 describe('Phụ lục II: seed 001 Annex II, reports of months 2, 3 and 4/2023', () => {
   // Seed 001 Annex II, unit by unit: [Feb, Mar, Apr].
   const MARKS: Array<[string, string]> = [
-    ['Sở Xây dựng', '..X'], ['Sở Ngoại vụ', '...'], ['Sở Kế hoạch và Đầu tư', 'XXX'], ['Sở Khoa học và Công nghệ', '...'],
-    ['Sở Văn hóa và Thể thao', '.XX'], ['Sở Nội vụ', '..X'], ['Sở Công Thương', '...'], ['Sở Nông nghiệp và Phát triển nông thôn', '.XX'],
-    ['Sở Giao thông vận tải', '..X'], ['BQL Khu kinh tế Vân Phong', '.XX'], ['Thanh tra tỉnh', 'X.X'], ['Sở Y tế', 'XXX'],
-    ['Sở Giáo dục và Đào tạo', 'XXX'], ['Sở Thông tin và Truyền thông', 'XXX'], ['Sở Tài nguyên và Môi trường', 'X.X'], ['Sở Tài chính', '.XX'],
-    ['Ban Dân tộc', '..X'], ['Sở Tư pháp', 'X.X'], ['VP Ủy ban nhân dân tỉnh', 'XXX'], ['Sở Du lịch', '...'], ['Công an tỉnh', 'X.X'],
+    ['Sở Xây dựng', '..X'],
+    ['Sở Ngoại vụ', '...'],
+    ['Sở Kế hoạch và Đầu tư', 'XXX'],
+    ['Sở Khoa học và Công nghệ', '...'],
+    ['Sở Văn hóa và Thể thao', '.XX'],
+    ['Sở Nội vụ', '..X'],
+    ['Sở Công Thương', '...'],
+    ['Sở Nông nghiệp và Phát triển nông thôn', '.XX'],
+    ['Sở Giao thông vận tải', '..X'],
+    ['BQL Khu kinh tế Vân Phong', '.XX'],
+    ['Thanh tra tỉnh', 'X.X'],
+    ['Sở Y tế', 'XXX'],
+    ['Sở Giáo dục và Đào tạo', 'XXX'],
+    ['Sở Thông tin và Truyền thông', 'XXX'],
+    ['Sở Tài nguyên và Môi trường', 'X.X'],
+    ['Sở Tài chính', '.XX'],
+    ['Ban Dân tộc', '..X'],
+    ['Sở Tư pháp', 'X.X'],
+    ['VP Ủy ban nhân dân tỉnh', 'XXX'],
+    ['Sở Du lịch', '...'],
+    ['Công an tỉnh', 'X.X'],
     ['Sở Lao động – Thương binh và Xã hội', '...'],
-    ['UBND huyện Cam Lâm', 'X..'], ['UBND huyện Diên Khánh', 'XXX'], ['UBND huyện Khánh Vĩnh', '..X'], ['UBND huyện Khánh Sơn', '..X'],
-    ['UBND huyện Vạn Ninh', 'XXX'], ['UBND thị xã Ninh Hòa', 'XXX'], ['UBND thành phố Cam Ranh', '..X'], ['UBND thành phố Nha Trang', 'XXX'],
+    ['UBND huyện Cam Lâm', 'X..'],
+    ['UBND huyện Diên Khánh', 'XXX'],
+    ['UBND huyện Khánh Vĩnh', '..X'],
+    ['UBND huyện Khánh Sơn', '..X'],
+    ['UBND huyện Vạn Ninh', 'XXX'],
+    ['UBND thị xã Ninh Hòa', 'XXX'],
+    ['UBND thành phố Cam Ranh', '..X'],
+    ['UBND thành phố Nha Trang', 'XXX'],
   ];
   const months = ['2/2023', '3/2023', '4/2023'];
   const subs: Submission[] = [];
@@ -49,23 +101,47 @@ describe('Phụ lục II: seed 001 Annex II, reports of months 2, 3 and 4/2023',
 
   test('counts per group and month', () => {
     expect(rows.find((r) => r[0] === 'I')!.slice(1)).toEqual(['Sở, ban, ngành (22)', '9/22', '9/22', '17/22']);
-    expect(rows.find((r) => r[0] === 'II')!.slice(1)).toEqual(['UBND huyện, thị xã, thành phố (8)', '5/8', '4/8', '7/8']);
+    expect(rows.find((r) => r[0] === 'II')!.slice(1)).toEqual([
+      'UBND huyện, thị xã, thành phố (8)',
+      '5/8',
+      '4/8',
+      '7/8',
+    ]);
   });
 
   test('late by the deadline day of the following month', () => {
     expect(rows.find((r) => r[1] === 'Sở Tài chính')!.slice(2)).toEqual(['', 'X', 'X (trễ hạn)']);
     const early = submissionMatrix(subs, KHANH_HOA, { deadlineDay: 28 });
-    expect(rowsOf(early.rows).find((r) => r[1] === 'Sở Tài chính')!.slice(2)).toEqual(['', 'X', 'X']);
+    expect(
+      rowsOf(early.rows)
+        .find((r) => r[1] === 'Sở Tài chính')!
+        .slice(2),
+    ).toEqual(['', 'X', 'X']);
     expect(rows.some((r) => String(r[0]).startsWith('Ghi chú: Dấu “X”: Đã thực hiện'))).toBe(true);
   });
 });
 
 describe('Phụ lục III: seed 001 Annex III, plans issued, with counts per group', () => {
-  const NO_PLAN = new Set(['Sở Tài nguyên và Môi trường', 'Sở Du lịch', 'BQLDA đầu tư xây dựng các công trình Nông nghiệp và Phát triển nông thôn tỉnh Khánh Hòa', 'Trường Cao đẳng Y tế Khánh Hòa']);
-  const NO_INCIDENT = new Set(['Thanh tra tỉnh', 'Sở Tư pháp', 'Sở Du lịch', 'BQLDA đầu tư xây dựng các công trình Nông nghiệp và Phát triển nông thôn tỉnh Khánh Hòa', 'Trường Đại học Khánh Hòa', 'Đài Phát thanh và Truyền hình tỉnh Khánh Hòa']);
-  const subs = KHANH_HOA.units.map((u) => sub(u.name, 'tháng 4/2023', '10/05/2023 08:00', {
-    'Kế hoạch chuyển đổi số năm': !NO_PLAN.has(u.name), 'Kế hoạch ứng phó sự cố': !NO_INCIDENT.has(u.name),
-  }));
+  const NO_PLAN = new Set([
+    'Sở Tài nguyên và Môi trường',
+    'Sở Du lịch',
+    'BQLDA đầu tư xây dựng các công trình Nông nghiệp và Phát triển nông thôn tỉnh Khánh Hòa',
+    'Trường Cao đẳng Y tế Khánh Hòa',
+  ]);
+  const NO_INCIDENT = new Set([
+    'Thanh tra tỉnh',
+    'Sở Tư pháp',
+    'Sở Du lịch',
+    'BQLDA đầu tư xây dựng các công trình Nông nghiệp và Phát triển nông thôn tỉnh Khánh Hòa',
+    'Trường Đại học Khánh Hòa',
+    'Đài Phát thanh và Truyền hình tỉnh Khánh Hòa',
+  ]);
+  const subs = KHANH_HOA.units.map((u) =>
+    sub(u.name, 'tháng 4/2023', '10/05/2023 08:00', {
+      'Kế hoạch chuyển đổi số năm': !NO_PLAN.has(u.name),
+      'Kế hoạch ứng phó sự cố': !NO_INCIDENT.has(u.name),
+    }),
+  );
   const rows = rowsOf(plansMatrix(subs, KHANH_HOA, { year: 2023 }).rows);
 
   test('"X" marks per unit and "20/22"-style counts per group', () => {
@@ -74,6 +150,9 @@ describe('Phụ lục III: seed 001 Annex III, plans issued, with counts per gro
     expect(rows.find((r) => r[0] === 'III')!.slice(2)).toEqual(['6/8', '5/8']);
     expect(rows.find((r) => r[1] === 'Sở Du lịch')!.slice(2)).toEqual(['', '']);
     expect(rows.find((r) => r[1] === 'Thanh tra tỉnh')!.slice(2)).toEqual(['X', '']);
-    expect(rows.find((r) => r[0] === 'STT')!.slice(2)).toEqual(['Kế hoạch chuyển đổi số năm 2023', 'Kế hoạch ứng phó sự cố 2023']);
+    expect(rows.find((r) => r[0] === 'STT')!.slice(2)).toEqual([
+      'Kế hoạch chuyển đổi số năm 2023',
+      'Kế hoạch ứng phó sự cố 2023',
+    ]);
   });
 });

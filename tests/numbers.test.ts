@@ -33,7 +33,12 @@ describe('parseNumber on the writings found in the seeds', () => {
   });
 
   test('a ratio keeps both sides and the unit: "4.837 hộ/4886 hộ"', () => {
-    expect(parseNumber('4.837 hộ/4886 hộ')).toMatchObject({ kind: 'ratio', numerator: 4837, denominator: 4886, unit: 'hộ' });
+    expect(parseNumber('4.837 hộ/4886 hộ')).toMatchObject({
+      kind: 'ratio',
+      numerator: 4837,
+      denominator: 4886,
+      unit: 'hộ',
+    });
     expect(parseNumber('103.223/311.736')).toMatchObject({ kind: 'ratio', numerator: 103223, denominator: 311736 });
   });
 
@@ -76,35 +81,58 @@ describe('formatting the vi-VN way', () => {
 
 describe('properties', () => {
   test('parse(format(n)) = n for counts', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
-      const p = parseNumber(formatNumber(n));
-      return p.kind === 'count' && p.value === n && !p.ambiguous;
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+        const p = parseNumber(formatNumber(n));
+        return p.kind === 'count' && p.value === n && !p.ambiguous;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   // Up to 999,99%: "1.000%" is flagged ambiguous on purpose (thousands group or decimal point).
   test('parse(format(r)) = r for rates at 0, 1 and 2 decimals', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99_949 }), fc.integer({ min: 0, max: 2 }), (hundredths, k) => {
-      const shown = roundTo(hundredths / 100, k); // percentage points, as reported
-      const p = parseNumber(formatPercent(shown / 100, k));
-      return p.kind === 'percent' && !p.ambiguous && Math.abs((p.value as number) * 100 - shown) < 1e-9 && p.decimals === k;
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_949 }), fc.integer({ min: 0, max: 2 }), (hundredths, k) => {
+        const shown = roundTo(hundredths / 100, k); // percentage points, as reported
+        const p = parseNumber(formatPercent(shown / 100, k));
+        return (
+          p.kind === 'percent' && !p.ambiguous && Math.abs((p.value as number) * 100 - shown) < 1e-9 && p.decimals === k
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('the parser never throws, and its result always fits the schema', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('%', '/', '.', ',', ' ', '1.2.3', '1//2', '%%', '-', '+'),
-      fc.double(), fc.boolean(), fc.constant(null), fc.date()), (x) => {
-      const p = parseNumber(x);
-      ParsedNumber.parse(p);
-      return p.value === null || Number.isFinite(p.value);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.constantFrom('%', '/', '.', ',', ' ', '1.2.3', '1//2', '%%', '-', '+'),
+          fc.double(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.date(),
+        ),
+        (x) => {
+          const p = parseNumber(x);
+          ParsedNumber.parse(p);
+          return p.value === null || Number.isFinite(p.value);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   test('a number with separators never parses to a different count silently', () => {
-    fc.assert(fc.property(fc.integer({ min: 1000, max: 1e9 }), fc.constantFrom('.', ' ', '\u00A0'), (n, sep) => {
-      const text = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-      const p = parseNumber(text);
-      return p.value === n && !p.ambiguous;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 1e9 }), fc.constantFrom('.', ' ', '\u00A0'), (n, sep) => {
+        const text = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+        const p = parseNumber(text);
+        return p.value === n && !p.ambiguous;
+      }),
+    );
   });
 });

@@ -55,7 +55,9 @@ describe('the panels in real Chromium', () => {
       const first = await page.locator('#fx-name option').first().textContent();
       expect(first).toBe('DX.RATE');
       expect(await tryFormula(page, 'DX.RATE', ['103.223', '311.736'])).toBe('=DX.RATE(…) → 33,11%');
-      expect(await tryFormula(page, 'DX.NUMBER', ['24 loại'])).toMatch(/^=DX.NUMBER\(…\) → #VALUE! — “24 loại” có chữ “loại”/);
+      expect(await tryFormula(page, 'DX.NUMBER', ['24 loại'])).toMatch(
+        /^=DX.NUMBER\(…\) → #VALUE! — “24 loại” có chữ “loại”/,
+      );
       expect(await page.textContent('#host-status')).toContain('Chưa mở trong Excel');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-formulas.png'), fullPage: true });
     } finally {

@@ -12,12 +12,17 @@ beforeAll(async () => {
   server = await serveFolder(path.join(DIST, 'playground'));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
-afterAll(async () => { await browser?.close(); await server?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 async function openPlayground(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const outside: string[] = [];
-  page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:')) outside.push(r.url()); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:')) outside.push(r.url());
+  });
   await page.goto(`${server.url}/index.html`);
   (page as unknown as { outside: string[] }).outside = outside;
   return page;
@@ -25,17 +30,25 @@ async function openPlayground(): Promise<Page> {
 
 describe('the playground: the pane over an .xlsx file, in Chromium', () => {
   test('open a unit with mistakes, Kiểm tra, click an issue: its cell is selected and highlighted in the grid', async () => {
-    const { file } = await unitWorkbook([...CONSISTENT, { table: 'T4', row: '#1', field: 'inProcess', value: 5 }, { table: 'T3a', row: '#1', field: 'withResult', value: '24 loại' }]);
+    const { file } = await unitWorkbook([
+      ...CONSISTENT,
+      { table: 'T4', row: '#1', field: 'inProcess', value: 5 },
+      { table: 'T3a', row: '#1', field: 'withResult', value: '24 loại' },
+    ]);
     const page = await openPlayground();
     await page.setInputFiles('#pg-open', file);
     await page.waitForSelector('#tabs button[data-sheet="T1 Chỉ tiêu"]');
     await page.click('#chk-run');
     await page.waitForSelector('#chk-list ul.issues');
     const issues = await page.locator('button.issue').allTextContents();
-    expect(issues).toEqual(expect.arrayContaining([
-      expect.stringContaining('T4 Phản ánh!C6 Tiếp nhận = đã giải quyết + đang giải quyết. Đang là 16 ≠ 10 + 5 = 15.'),
-      expect.stringContaining('T3 TTHC!D6 “24 loại” có chữ “loại”'),
-    ]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          'T4 Phản ánh!C6 Tiếp nhận = đã giải quyết + đang giải quyết. Đang là 16 ≠ 10 + 5 = 15.',
+        ),
+        expect.stringContaining('T3 TTHC!D6 “24 loại” có chữ “loại”'),
+      ]),
+    );
     await page.locator('button.issue[data-sheet="T4 Phản ánh"][data-cell="C6"]').click();
     await page.waitForSelector('#tabs button.active[data-sheet="T4 Phản ánh"]');
     const cell = page.locator('#grid td[data-cell="C6"]');
@@ -44,7 +57,9 @@ describe('the playground: the pane over an .xlsx file, in Chromium', () => {
     expect(await cell.evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(244, 204, 204)');
     expect(await cell.textContent()).toBe('16');
     // Only the problem cells are painted: the cell beside keeps the template's input colour.
-    expect(await page.locator('#grid td[data-cell="D6"]').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 248, 220)');
+    expect(await page.locator('#grid td[data-cell="D6"]').evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(
+      'rgb(255, 248, 220)',
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'playground-check.png') });
     // Download gives the same workbook back, with the highlights.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pg-download')]);
@@ -55,8 +70,18 @@ describe('the playground: the pane over an .xlsx file, in Chromium', () => {
 
   test('Tạo phiếu báo cáo in an empty workbook, then Tổng hợp of unit files: "Phụ lục I" appears', async () => {
     const files = [];
-    for (const [unit, n, d] of [['Phường Lộc Thọ', 40000, 120000], ['Phường Vạn Thạnh', 33223, 101736]] as const) {
-      const { file } = await unitWorkbook([...CONSISTENT, { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: n }, { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d }], unit);
+    for (const [unit, n, d] of [
+      ['Phường Lộc Thọ', 40000, 120000],
+      ['Phường Vạn Thạnh', 33223, 101736],
+    ] as const) {
+      const { file } = await unitWorkbook(
+        [
+          ...CONSISTENT,
+          { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: n },
+          { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d },
+        ],
+        unit,
+      );
       const named = path.join(path.dirname(file), `${unit}.xlsx`);
       fs.copyFileSync(file, named);
       files.push(named);
@@ -66,7 +91,16 @@ describe('the playground: the pane over an .xlsx file, in Chromium', () => {
     await page.fill('#tpl-period', '2023-06');
     await page.click('#tpl-create');
     await page.waitForSelector('#tpl-result.ok');
-    expect(await page.locator('#tabs button').allTextContents()).toEqual(['Thông tin chung', 'T1 Chỉ tiêu', 'T2 Văn bản', 'T3 TTHC', 'T4 Phản ánh', 'T5 Dự án', 'T6 Tuân thủ', 'DX_CauHinh']);
+    expect(await page.locator('#tabs button').allTextContents()).toEqual([
+      'Thông tin chung',
+      'T1 Chỉ tiêu',
+      'T2 Văn bản',
+      'T3 TTHC',
+      'T4 Phản ánh',
+      'T5 Dự án',
+      'T6 Tuân thủ',
+      'DX_CauHinh',
+    ]);
     await page.click('#pg-new');
     await page.setInputFiles('#con-files', files);
     await page.click('#con-run');

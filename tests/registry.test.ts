@@ -30,17 +30,35 @@ describe('unit registries from the seeds', () => {
 
   test('every seed-named ward is found whichever way it is written', () => {
     const m = defaultMatcher();
-    for (const name of ['Lộc Thọ', 'Phước Hải', 'Phước Long', 'Vĩnh Ngọc', 'Tân Lập', 'Phương Sài', 'Vĩnh Hiệp', 'Vĩnh Phương', 'Vĩnh Nguyên']) {
+    for (const name of [
+      'Lộc Thọ',
+      'Phước Hải',
+      'Phước Long',
+      'Vĩnh Ngọc',
+      'Tân Lập',
+      'Phương Sài',
+      'Vĩnh Hiệp',
+      'Vĩnh Phương',
+      'Vĩnh Nguyên',
+    ]) {
       const official = m.match(name).unit?.name;
       expect(official).toBeDefined();
-      for (const variant of [`UBND ${official}`, official!.normalize('NFD'), official!.toUpperCase(), `  ${official}  `]) {
+      for (const variant of [
+        `UBND ${official}`,
+        official!.normalize('NFD'),
+        official!.toUpperCase(),
+        `  ${official}  `,
+      ]) {
         expect(m.match(variant).unit?.name).toBe(official);
       }
     }
   });
 
   test('a name without diacritics still finds its unit (folded match)', () => {
-    expect(defaultMatcher().match('Phuong Loc Tho')).toMatchObject({ status: 'folded', unit: { name: 'Phường Lộc Thọ' } });
+    expect(defaultMatcher().match('Phuong Loc Tho')).toMatchObject({
+      status: 'folded',
+      unit: { name: 'Phường Lộc Thọ' },
+    });
   });
 
   test('a typo is never matched, only suggested', () => {
@@ -51,8 +69,15 @@ describe('unit registries from the seeds', () => {
   });
 
   test('property: every registered name and alias matches itself in NFC and NFD', () => {
-    const all = DEFAULT_REGISTRIES.flatMap((r) => r.units.flatMap((u) => [u.name, ...u.aliases].map((n) => [n, u.name] as const)));
-    fc.assert(fc.property(fc.constantFrom(...all), fc.constantFrom('NFC', 'NFD') as fc.Arbitrary<'NFC' | 'NFD'>, ([name, official], form) =>
-      defaultMatcher().match(name.normalize(form)).unit?.name === official));
+    const all = DEFAULT_REGISTRIES.flatMap((r) =>
+      r.units.flatMap((u) => [u.name, ...u.aliases].map((n) => [n, u.name] as const)),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...all),
+        fc.constantFrom('NFC', 'NFD') as fc.Arbitrary<'NFC' | 'NFD'>,
+        ([name, official], form) => defaultMatcher().match(name.normalize(form)).unit?.name === official,
+      ),
+    );
   });
 });

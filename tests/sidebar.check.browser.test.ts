@@ -6,7 +6,9 @@ import { bridgeGoogleScriptRun } from './helpers/gas-bridge';
 import { DIST, loadAppsScript } from './helpers/hosts';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+});
 afterAll(async () => browser?.close());
 
 test('sidebar Kiểm tra: issues grouped by importance with their cells; a click selects the cell; Hoàn thành waits for no error', async () => {
@@ -14,21 +16,33 @@ test('sidebar Kiểm tra: issues grouped by importance with their cells; a click
   const gas = loadAppsScript(ss);
   gas.global.dxCreateTemplate({ unit: 'Phường Lộc Thọ', period: '2023-06', preparer: 'A' });
   const t4 = ss.getSheetByName('T4 Phản ánh')!;
-  [['C6', 16], ['D6', 10], ['E6', 6], ['F6', 4], ['G6', 5], ['H6', 2], ['I6', 4]].forEach(([c, v]) => t4.cells.set(c as string, { value: v }));
+  [
+    ['C6', 16],
+    ['D6', 10],
+    ['E6', 6],
+    ['F6', 4],
+    ['G6', 5],
+    ['H6', 2],
+    ['I6', 4],
+  ].forEach(([c, v]) => t4.cells.set(c as string, { value: v }));
   ss.getSheetByName('T3 TTHC')!.cells.set('D6', { value: '24 loại' });
   const page = await browser.newPage();
   await bridgeGoogleScriptRun(page, gas.global);
-  await page.addInitScript(() => { (window as unknown as { dxAutoCheck: boolean }).dxAutoCheck = true; });
+  await page.addInitScript(() => {
+    (window as unknown as { dxAutoCheck: boolean }).dxAutoCheck = true;
+  });
   await page.goto(`file://${path.join(DIST, 'appsscript', 'Sidebar.html')}`);
   await page.waitForSelector('#chk-list ul.issues');
   expect(await page.textContent('#chk-status')).toContain('4 lỗi');
   const high = page.locator('ul.issues[data-importance="cao"] button.issue');
   const texts = await high.allTextContents();
-  expect(texts).toEqual(expect.arrayContaining([
-    expect.stringContaining('T4 Phản ánh!C6 Tiếp nhận = đã giải quyết + đang giải quyết. Đang là 16 ≠ 10 + 5 = 15.'),
-    expect.stringContaining('T3 TTHC!D6 “24 loại” có chữ “loại” bên cạnh số 24'),
-    expect.stringContaining('Thông tin chung!B7 Thiếu “Ngày báo cáo”.'),
-  ]));
+  expect(texts).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining('T4 Phản ánh!C6 Tiếp nhận = đã giải quyết + đang giải quyết. Đang là 16 ≠ 10 + 5 = 15.'),
+      expect.stringContaining('T3 TTHC!D6 “24 loại” có chữ “loại” bên cạnh số 24'),
+      expect.stringContaining('Thông tin chung!B7 Thiếu “Ngày báo cáo”.'),
+    ]),
+  );
   expect(await page.getAttribute('#chk-complete', 'disabled')).not.toBeNull();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-check.png'), fullPage: true });
   await page.locator('button.issue[data-cell="C6"][data-sheet="T4 Phản ánh"]').click();

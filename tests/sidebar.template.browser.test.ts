@@ -6,7 +6,9 @@ import { bridgeGoogleScriptRun } from './helpers/gas-bridge';
 import { DIST, loadAppsScript } from './helpers/hosts';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+});
 afterAll(async () => browser?.close());
 
 describe('sidebar: Tạo phiếu báo cáo and column mapping, clicked in Chromium', () => {
@@ -37,7 +39,10 @@ describe('sidebar: Tạo phiếu báo cáo and column mapping, clicked in Chromi
 
   test('a table with unfamiliar headers is mapped once from the sidebar, then read', async () => {
     const ss = new FakeSpreadsheet();
-    ss.fill('Theo dõi hồ sơ', [['T T', 'Tên cơ quan, đơn vị', 'Tổng số hồ sơ tiếp nhận', 'Hồ sơ kịp thời', 'Hồ sơ chậm'], [1, 'Phường 2', 50, 45, 5]]);
+    ss.fill('Theo dõi hồ sơ', [
+      ['T T', 'Tên cơ quan, đơn vị', 'Tổng số hồ sơ tiếp nhận', 'Hồ sơ kịp thời', 'Hồ sơ chậm'],
+      [1, 'Phường 2', 50, 45, 5],
+    ]);
     const gas = loadAppsScript(ss);
     const page = await browser.newPage();
     await bridgeGoogleScriptRun(page, gas.global);
@@ -53,14 +58,20 @@ describe('sidebar: Tạo phiếu báo cáo and column mapping, clicked in Chromi
     await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-mapping.png'), fullPage: true });
     await form.locator('button[type="submit"]').click();
     await page.waitForSelector('#map-found li:has-text("theo ánh xạ đã lưu")');
-    expect(await page.textContent('#map-found')).toContain('HTTT Một cửa điện tử — Theo dõi hồ sơ, tiêu đề dòng 1, 1 dòng (theo ánh xạ đã lưu)');
+    expect(await page.textContent('#map-found')).toContain(
+      'HTTT Một cửa điện tử — Theo dõi hồ sơ, tiêu đề dòng 1, 1 dòng (theo ánh xạ đã lưu)',
+    );
     expect(ss.getSheetByName('DX_AnhXa')!.hidden).toBe(true);
     await page.close();
   });
 
   test('a table nothing was recognised in is mapped by naming the table, the sheet and the header row', async () => {
     const ss = new FakeSpreadsheet();
-    ss.fill('Sổ theo dõi', [['Bảng theo dõi của phường'], ['Số', 'Đơn vị', 'Nhận', 'Kịp thời', 'Chậm'], [1, 'Phường 2', 50, 45, 5]]);
+    ss.fill('Sổ theo dõi', [
+      ['Bảng theo dõi của phường'],
+      ['Số', 'Đơn vị', 'Nhận', 'Kịp thời', 'Chậm'],
+      [1, 'Phường 2', 50, 45, 5],
+    ]);
     const gas = loadAppsScript(ss);
     const page = await browser.newPage();
     await bridgeGoogleScriptRun(page, gas.global);
@@ -74,12 +85,20 @@ describe('sidebar: Tạo phiếu báo cáo and column mapping, clicked in Chromi
     await page.click('#map-manual button[type="submit"]');
     const form = page.locator('form.mapping[data-table="T3b"]');
     await form.waitFor();
-    for (const [field, col] of [['stt', 'A'], ['unit', 'B'], ['received', 'C'], ['onTime', 'D'], ['late', 'E']]) {
+    for (const [field, col] of [
+      ['stt', 'A'],
+      ['unit', 'B'],
+      ['received', 'C'],
+      ['onTime', 'D'],
+      ['late', 'E'],
+    ]) {
       await form.locator(`select[data-field="${field}"]`).selectOption(col);
     }
     await form.locator('button[type="submit"]').click();
     await page.waitForSelector('#map-found li:has-text("theo ánh xạ đã lưu")');
-    expect(await page.textContent('#map-found')).toContain('HTTT Một cửa điện tử — Sổ theo dõi, tiêu đề dòng 2, 1 dòng (theo ánh xạ đã lưu)');
+    expect(await page.textContent('#map-found')).toContain(
+      'HTTT Một cửa điện tử — Sổ theo dõi, tiêu đề dòng 2, 1 dòng (theo ánh xạ đã lưu)',
+    );
     await page.close();
   });
 });

@@ -7,12 +7,34 @@ import { callFormula } from '../shared/formulas/catalog';
 import { tableSpec } from '../shared/templates/families';
 import { TEMPLATE_VERSION } from '../shared/templates/version';
 
-const T1_LABELS = ['STT', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Đơn vị tính', 'Tử số', 'Mẫu số', 'Tỷ lệ (%)', 'Chỉ tiêu giao', 'Đánh giá', 'Ghi chú'];
+const T1_LABELS = [
+  'STT',
+  'Mã chỉ tiêu',
+  'Tên chỉ tiêu',
+  'Đơn vị tính',
+  'Tử số',
+  'Mẫu số',
+  'Tỷ lệ (%)',
+  'Chỉ tiêu giao',
+  'Đánh giá',
+  'Ghi chú',
+];
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 async function makeTemplate(extra: string[] = []): Promise<string> {
   const file = tmpFile('unit.xlsx');
-  const r = await runCli(['template', '--unit', 'UBND phường Lộc Thọ', '--period', '2023-06', '--preparer', 'Nguyễn Văn A', '--out', file, ...extra]);
+  const r = await runCli([
+    'template',
+    '--unit',
+    'UBND phường Lộc Thọ',
+    '--period',
+    '2023-06',
+    '--preparer',
+    'Nguyễn Văn A',
+    '--out',
+    file,
+    ...extra,
+  ]);
   expect(r.stdout).toContain('Đã tạo');
   expect(r.code).toBe(0);
   return file;
@@ -20,11 +42,25 @@ async function makeTemplate(extra: string[] = []): Promise<string> {
 
 describe('the unit workbook', () => {
   let file: string;
-  beforeAll(async () => { file = await makeTemplate(); });
+  beforeAll(async () => {
+    file = await makeTemplate();
+  });
 
   test('every generated table is found by its labels when read back', async () => {
     const { read } = await readBack(file);
-    expect(read.tables.map((t) => t.table).sort()).toEqual(['T1', 'T2', 'T3a', 'T3b', 'T3c', 'T3d', 'T3e', 'T4', 'T5', 'T6a', 'T6b']);
+    expect(read.tables.map((t) => t.table).sort()).toEqual([
+      'T1',
+      'T2',
+      'T3a',
+      'T3b',
+      'T3c',
+      'T3d',
+      'T3e',
+      'T4',
+      'T5',
+      'T6a',
+      'T6b',
+    ]);
     expect(read.unmatched).toEqual([]);
     const t1 = read.tables.find((t) => t.table === 'T1')!;
     expect(t1.rows.filter((r) => r.kind === 'group').map((r) => r.cells.stt)).toEqual(['I', 'II', 'III', 'IV', 'V']);
@@ -63,11 +99,20 @@ describe('the unit workbook', () => {
     expect(fill('E6')).not.toBe(fill('G6'));
     // The 2023 city target of CQS.01 is 100%: the assessment is a formula against it.
     expect(ws.getCell('H6').value).toBe('100%');
-    expect((ws.getCell('I6').value as ExcelJS.CellFormulaValue).formula).toBe('IF(G6="","",IF(G6>=1,"Đạt","Chưa đạt"))');
+    expect((ws.getCell('I6').value as ExcelJS.CellFormulaValue).formula).toBe(
+      'IF(G6="","",IF(G6>=1,"Đạt","Chưa đạt"))',
+    );
     const t3 = book.getWorksheet('T3 TTHC')!;
     const formulas: string[] = [];
-    t3.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'object' && c.value && 'formula' in c.value) formulas.push((c.value as ExcelJS.CellFormulaValue).formula); }));
-    expect(formulas).toEqual(expect.arrayContaining([expect.stringMatching(/^IF\(AND\(ISNUMBER\(C\d+\),C\d+>0\),D\d+\/C\d+,""\)$/)]));
+    t3.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === 'object' && c.value && 'formula' in c.value)
+          formulas.push((c.value as ExcelJS.CellFormulaValue).formula);
+      }),
+    );
+    expect(formulas).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^IF\(AND\(ISNUMBER\(C\d+\),C\d+>0\),D\d+\/C\d+,""\)$/)]),
+    );
   });
 
   test('dropdowns for status columns, from the hidden lists sheet', async () => {
@@ -80,14 +125,31 @@ describe('the unit workbook', () => {
     expect(lists.state).toBe('hidden');
     const ref = /^DX_DanhSach!\$([A-Z])\$1:\$\1\$(\d+)$/.exec(dv.formulae![0])!;
     const items = Array.from({ length: Number(ref[2]) }, (_, i) => lists.getCell(`${ref[1]}${i + 1}`).value);
-    expect(items).toEqual(['Hoàn thành, đúng hạn', 'Hoàn thành, trễ hạn', 'Đang thực hiện theo tiến độ', 'Đang thực hiện, trễ hạn']);
+    expect(items).toEqual([
+      'Hoàn thành, đúng hạn',
+      'Hoàn thành, trễ hạn',
+      'Đang thực hiện theo tiến độ',
+      'Đang thực hiện, trễ hạn',
+    ]);
   });
 
   test('tables are still found after rows and columns are inserted above and beside them', async () => {
     const moved = tmpFile('moved.xlsx');
     await insertRowsAndColumns(file, moved, 2, 2);
     const { read } = await readBack(moved);
-    expect(read.tables.map((t) => t.table).sort()).toEqual(['T1', 'T2', 'T3a', 'T3b', 'T3c', 'T3d', 'T3e', 'T4', 'T5', 'T6a', 'T6b']);
+    expect(read.tables.map((t) => t.table).sort()).toEqual([
+      'T1',
+      'T2',
+      'T3a',
+      'T3b',
+      'T3c',
+      'T3d',
+      'T3e',
+      'T4',
+      'T5',
+      'T6a',
+      'T6b',
+    ]);
     const t1 = read.tables.find((t) => t.table === 'T1')!;
     expect(t1.headerRow).toBe(5);
     expect(t1.columns.stt).toBe(2);
@@ -98,7 +160,15 @@ describe('the unit workbook', () => {
     const again = await runCli(['template', '--unit', 'Phường Lộc Thọ', '--period', '2023-06', '--out', file]);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('không ghi đè');
-    const typo = await runCli(['template', '--unit', 'Pường Lộc Thọ', '--period', '2023-06', '--out', tmpFile('x.xlsx')]);
+    const typo = await runCli([
+      'template',
+      '--unit',
+      'Pường Lộc Thọ',
+      '--period',
+      '2023-06',
+      '--out',
+      tmpFile('x.xlsx'),
+    ]);
     expect(typo.code).toBe(1);
     expect(typo.stdout).toContain('Có phải “Phường Lộc Thọ”?');
   });
@@ -110,7 +180,10 @@ describe('workbooks staff already use', () => {
 
   test('seed 003 tables typed as they stand are recognised without any mapping', async () => {
     const file = tmpFile('vungtau.xlsx');
-    await tsvWorkbook(file, [{ name: 'Báo cáo 9 tháng', tsv: seedTables, rowOffset: 2, colOffset: 1 }, { name: 'Tiêu chí', tsv: seedIndicators }]);
+    await tsvWorkbook(file, [
+      { name: 'Báo cáo 9 tháng', tsv: seedTables, rowOffset: 2, colOffset: 1 },
+      { name: 'Tiêu chí', tsv: seedIndicators },
+    ]);
     const { read } = await readBack(file);
     const found = Object.fromEntries(read.tables.map((t) => [t.table, t]));
     expect(Object.keys(found).sort()).toEqual(['T1b', 'T2', 'T3b', 'T3c', 'T3d', 'T3e', 'T3f']);
@@ -119,30 +192,71 @@ describe('workbooks staff already use', () => {
     // §1: "T T" header, two levels, a page break repeating the header, groups I and II.
     const t2 = found.T2;
     expect(t2.headerRows).toBe(2);
-    expect(t2.rows.filter((r) => r.kind === 'group').map((r) => r.cells.unit)).toEqual(['UBND TP. Vũng Tàu', 'UBND các phường, xã']);
+    expect(t2.rows.filter((r) => r.kind === 'group').map((r) => r.cells.unit)).toEqual([
+      'UBND TP. Vũng Tàu',
+      'UBND các phường, xã',
+    ]);
     expect(t2.rows.filter((r) => r.kind === 'item')).toHaveLength(12 + 17);
-    expect(t2.rows.find((r) => r.cells.unit === 'Pường 1')!.cells).toMatchObject({ sentOn: '1582', receivedOn: '4465' });
+    expect(t2.rows.find((r) => r.cells.unit === 'Pường 1')!.cells).toMatchObject({
+      sentOn: '1582',
+      receivedOn: '4465',
+    });
     expect(t2.rows.find((r) => r.cells.unit === 'Phòng Y tế')!.cells.sentOff).toBe('09');
     // §4a one-stop: 24.020 = 23.987 + 33 under the two-level "đã tra kết quả" header.
     expect(found.T3b.rows[0].cells).toMatchObject({ received: '24.020', onTime: '23.987', late: '33' });
     // §3: "24 loại" stays what it is, for the validator to flag.
-    expect(found.T3f.rows[0].cells).toMatchObject({ procedures: '265', dossiersLookedUp: '24 loại', resultsDigitised: '3.121' });
+    expect(found.T3f.rows[0].cells).toMatchObject({
+      procedures: '265',
+      dossiersLookedUp: '24 loại',
+      resultsDigitised: '3.121',
+    });
     // §5a and §5b: columns (1)…(6) told apart by their labels.
     expect(found.T3d.rows[0].cells).toMatchObject({ feeProcedures: '55', paidProcedures: '100%' });
-    expect(found.T3e.rows[0].cells).toMatchObject({ transactions: '23.391', successful: '23.802', successRate: '98.27%' });
+    expect(found.T3e.rows[0].cells).toMatchObject({
+      transactions: '23.391',
+      successful: '23.802',
+      successRate: '98.27%',
+    });
     // §6.2 indicator table: groups, 14+6+14+9+1 items, results "54.03% (118.103/142.378)".
     const t1 = found.T1b;
     expect(t1.rows.filter((r) => r.kind === 'group')).toHaveLength(5);
-    expect(t1.rows.find((r) => String(r.cells.name).startsWith('Dân số trưởng thành có tài khoản định danh'))!.cells.result).toBe('54.03% (118.103/142.378)');
+    expect(
+      t1.rows.find((r) => String(r.cells.name).startsWith('Dân số trưởng thành có tài khoản định danh'))!.cells.result,
+    ).toBe('54.03% (118.103/142.378)');
   });
 
   test('unfamiliar headers are read after a column mapping saved in the workbook', async () => {
     const file = tmpFile('own.xlsx');
-    const tsv = ['Bảng theo dõi hồ sơ của phường', '', 'Số\tĐơn vị\tSố hồ sơ nhận\tGiải quyết kịp thời\tGiải quyết chậm\tCòn tồn', '1\tPhường Lộc Thọ\t1.250\t1.200\t30\t20'].join('\n');
+    const tsv = [
+      'Bảng theo dõi hồ sơ của phường',
+      '',
+      'Số\tĐơn vị\tSố hồ sơ nhận\tGiải quyết kịp thời\tGiải quyết chậm\tCòn tồn',
+      '1\tPhường Lộc Thọ\t1.250\t1.200\t30\t20',
+    ].join('\n');
     await tsvWorkbook(file, [{ name: 'Một cửa', tsv }]);
     expect((await readBack(file)).read.tables.some((t) => t.table === 'T3b')).toBe(false);
-    const m = await runCli(['map', file, '--sheet', 'Một cửa', '--table', 'T3b', '--header-row', '3',
-      '--col', 'stt=A', '--col', 'unit=B', '--col', 'received=C', '--col', 'onTime=D', '--col', 'late=E', '--col', 'inProcess=F']);
+    const m = await runCli([
+      'map',
+      file,
+      '--sheet',
+      'Một cửa',
+      '--table',
+      'T3b',
+      '--header-row',
+      '3',
+      '--col',
+      'stt=A',
+      '--col',
+      'unit=B',
+      '--col',
+      'received=C',
+      '--col',
+      'onTime=D',
+      '--col',
+      'late=E',
+      '--col',
+      'inProcess=F',
+    ]);
     expect(m).toMatchObject({ code: 0 });
     const { read, book } = await readBack(file);
     const t = read.tables.find((x) => x.table === 'T3b')!;
@@ -154,26 +268,42 @@ describe('workbooks staff already use', () => {
     expect(own.values[3]).toEqual(['1', 'Phường Lộc Thọ', '1.250', '1.200', '30', '20']);
     expect((await book.read(['DX_AnhXa']))[0].hidden).toBe(true);
     const listed = JSON.parse((await runCli(['tables', file, '--json'])).stdout);
-    expect(listed.tables.find((x: { table: string }) => x.table === 'T3b')).toMatchObject({ mapped: true, headerRow: 3, columns: { received: 'C' } });
+    expect(listed.tables.find((x: { table: string }) => x.table === 'T3b')).toMatchObject({
+      mapped: true,
+      headerRow: 3,
+      columns: { received: 'C' },
+    });
   });
 
   test('a partly recognised table is reported for mapping with what is missing', async () => {
     const file = tmpFile('partial.xlsx');
-    const tsv = ['T T\tTên cơ quan, đơn vị\tTổng số hồ sơ tiếp nhận\tHồ sơ đúng hạn\tHồ sơ quá hạn', '1\tPhường 1\t10\t8\t2'].join('\n');
+    const tsv = [
+      'T T\tTên cơ quan, đơn vị\tTổng số hồ sơ tiếp nhận\tHồ sơ đúng hạn\tHồ sơ quá hạn',
+      '1\tPhường 1\t10\t8\t2',
+    ].join('\n');
     await tsvWorkbook(file, [{ name: 'Sheet1', tsv }]);
     const listed = JSON.parse((await runCli(['tables', file, '--json'])).stdout);
-    expect(listed.unmatched).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'T3b', sheet: 'Sheet1', missing: ['onTime', 'late'] })]));
+    expect(listed.unmatched).toEqual(
+      expect.arrayContaining([expect.objectContaining({ table: 'T3b', sheet: 'Sheet1', missing: ['onTime', 'late'] })]),
+    );
     expect(tableSpec('T3b').columns.map((c) => c.key)).toEqual(expect.arrayContaining(['onTime', 'late']));
   });
 });
 
 /** Edits one cell of an indicator's DX_CauHinh row, as a secretariat would; returns the file and the row. */
-async function editConfig(code: string, column: string, value: string, expectBefore?: string): Promise<{ file: string; row: number }> {
+async function editConfig(
+  code: string,
+  column: string,
+  value: string,
+  expectBefore?: string,
+): Promise<{ file: string; row: number }> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await makeTemplate());
   const cfg = book.getWorksheet('DX_CauHinh')!;
   let row = 0;
-  cfg.eachRow((r, i) => { if (r.getCell(1).value === code) row = i; });
+  cfg.eachRow((r, i) => {
+    if (r.getCell(1).value === code) row = i;
+  });
   if (expectBefore !== undefined) expect(cfg.getCell(`${column}${row}`).value).toBe(expectBefore);
   cfg.getCell(`${column}${row}`).value = value;
   const file = tmpFile('cauhinh.xlsx');
@@ -187,7 +317,17 @@ describe('DX_CauHinh: the template as a sheet', () => {
     const { file: edited } = await editConfig('CQS.09', 'M', '40%', '30%');
 
     const reissued = tmpFile('unit2.xlsx');
-    const r = await runCli(['template', '--unit', 'Phường Lộc Thọ', '--period', '2023-06', '--config', edited, '--out', reissued]);
+    const r = await runCli([
+      'template',
+      '--unit',
+      'Phường Lộc Thọ',
+      '--period',
+      '2023-06',
+      '--config',
+      edited,
+      '--out',
+      reissued,
+    ]);
     expect(r.stdout).toContain('theo DX_CauHinh');
     const { read } = await readBack(reissued);
     const t1 = read.tables.find((t) => t.table === 'T1')!;
@@ -204,7 +344,17 @@ describe('DX_CauHinh: the template as a sheet', () => {
 
   test('a malformed row is reported with its cell, not ignored', async () => {
     const { file: edited, row } = await editConfig('KTS.02', 'B', 'VI');
-    const r = await runCli(['template', '--unit', 'Phường Lộc Thọ', '--period', '2023-06', '--config', edited, '--out', tmpFile('u.xlsx')]);
+    const r = await runCli([
+      'template',
+      '--unit',
+      'Phường Lộc Thọ',
+      '--period',
+      '2023-06',
+      '--config',
+      edited,
+      '--out',
+      tmpFile('u.xlsx'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`DX_CauHinh!B${row}`);
     expect(r.stdout).toContain('Nhóm “VI” không hợp lệ');

@@ -41,7 +41,10 @@ describe('seed 003 as the city typed it: the mistakes named in the issue, each a
     expect(at('Báo cáo!D50', 'KIEU-CHU')[0]).toMatchObject({ severity: 'loi', fix: 'Chỉ ghi số: 24' });
   });
   test('"Pường" for "Phường" (§1), with the suggestion', () => {
-    expect(at('Báo cáo!B22', 'TEN-DON-VI')[0]).toMatchObject({ message: '“Pường 1” không có trong danh mục đơn vị. Có phải “Phường 1”?', fix: 'Phường 1' });
+    expect(at('Báo cáo!B22', 'TEN-DON-VI')[0]).toMatchObject({
+      message: '“Pường 1” không có trong danh mục đơn vị. Có phải “Phường 1”?',
+      fix: 'Phường 1',
+    });
     expect(issues.filter((i) => i.rule === 'TEN-DON-VI' && i.severity === 'loi')).toHaveLength(16);
   });
   test('"421.62" is ambiguous (§6.2 III.05)', () => {
@@ -64,23 +67,77 @@ const KINDS: Array<{ rule: string; edits: Edit[]; cell?: string; period?: string
   { rule: 'KIEU-SO-DEM', edits: [{ table: 'T3a', row: '#1', field: 'dossiers', value: -3 }] },
   { rule: 'KIEU-PHAN-TRAM', edits: [{ table: 'T3d', row: '#1', field: 'paidProcedures', value: '100%' }] },
   { rule: 'KIEU-CHU', edits: [{ table: 'T3a', row: '#1', field: 'withResult', value: '24 loại' }] },
-  { rule: 'KIEU-MO-HO', edits: [{ table: 'T1', row: 'XHS.05', field: 'numerator', value: '421.62' }, { table: 'T1', row: 'XHS.05', field: 'denominator', value: '527.025' }] },
-  { rule: 'TY-LE', edits: [{ table: 'T1', row: 'XHS.03', field: 'numerator', value: '118.103' }, { table: 'T1', row: 'XHS.03', field: 'denominator', value: '142.378' }, { table: 'T1', row: 'XHS.03', field: 'rate', value: '54.03%' }] },
-  { rule: 'TU-LON-HON-MAU', edits: [{ table: 'T1', row: 'CQS.07', field: 'numerator', value: 23802 }, { table: 'T1', row: 'CQS.07', field: 'denominator', value: 23391 }] },
+  {
+    rule: 'KIEU-MO-HO',
+    edits: [
+      { table: 'T1', row: 'XHS.05', field: 'numerator', value: '421.62' },
+      { table: 'T1', row: 'XHS.05', field: 'denominator', value: '527.025' },
+    ],
+  },
+  {
+    rule: 'TY-LE',
+    edits: [
+      { table: 'T1', row: 'XHS.03', field: 'numerator', value: '118.103' },
+      { table: 'T1', row: 'XHS.03', field: 'denominator', value: '142.378' },
+      { table: 'T1', row: 'XHS.03', field: 'rate', value: '54.03%' },
+    ],
+  },
+  {
+    rule: 'TU-LON-HON-MAU',
+    edits: [
+      { table: 'T1', row: 'CQS.07', field: 'numerator', value: 23802 },
+      { table: 'T1', row: 'CQS.07', field: 'denominator', value: 23391 },
+    ],
+  },
   { rule: 'CONG-THUC', edits: [{ table: 'T4', row: '#1', field: 'inProcess', value: 5 }] },
   { rule: 'CONG-THUC', edits: [{ table: 'T3a', row: '#1', field: 'signed', value: 6000 }], cell: 'T3 TTHC!D6' },
-  { rule: 'TIEN-DO', edits: [{ table: 'T5', row: '#1', field: 'name', value: 'Phần mềm quản lý văn bằng' }, { table: 'T5', row: '#1', field: 'period', value: '2022' }, { table: 'T5', row: '#1', field: 'assessment', value: 'Đang thực hiện theo tiến độ' }] },
-  { rule: 'THU-TU-NGAY', edits: [{ table: 'T5', row: '#1', field: 'name', value: 'Trung tâm điều hành đô thị thông minh' }, { table: 'T5', row: '#1', field: 'period', value: '2023-2024' },
-    { table: 'T5', row: '#1', field: 'started', value: '12/2023' }, { table: 'T5', row: '#1', field: 'completed', value: '01/2023' }] },
-  { rule: 'DAT-CHUA-DAT', edits: [{ table: 'T1', row: 'CQS.05', field: 'numerator', value: 118103 }, { table: 'T1', row: 'CQS.05', field: 'denominator', value: 527025 }, { table: 'T1', row: 'CQS.05', field: 'assessment', value: 'Đạt' }] },
+  {
+    rule: 'TIEN-DO',
+    edits: [
+      { table: 'T5', row: '#1', field: 'name', value: 'Phần mềm quản lý văn bằng' },
+      { table: 'T5', row: '#1', field: 'period', value: '2022' },
+      { table: 'T5', row: '#1', field: 'assessment', value: 'Đang thực hiện theo tiến độ' },
+    ],
+  },
+  {
+    rule: 'THU-TU-NGAY',
+    edits: [
+      { table: 'T5', row: '#1', field: 'name', value: 'Trung tâm điều hành đô thị thông minh' },
+      { table: 'T5', row: '#1', field: 'period', value: '2023-2024' },
+      { table: 'T5', row: '#1', field: 'started', value: '12/2023' },
+      { table: 'T5', row: '#1', field: 'completed', value: '01/2023' },
+    ],
+  },
+  {
+    rule: 'DAT-CHUA-DAT',
+    edits: [
+      { table: 'T1', row: 'CQS.05', field: 'numerator', value: 118103 },
+      { table: 'T1', row: 'CQS.05', field: 'denominator', value: 527025 },
+      { table: 'T1', row: 'CQS.05', field: 'assessment', value: 'Đạt' },
+    ],
+  },
   { rule: 'TEN-DON-VI', edits: [{ table: 'T2', row: '#1', field: 'unit', value: 'Pường 1' }] },
   { rule: 'KY-BAO-CAO', edits: [], period: '2023-05', cell: 'Thông tin chung!B6' },
   { rule: 'KY-BAO-CAO', edits: [{ cover: 'period', value: 'tháng 13/2023' }], cell: 'Thông tin chung!B6' },
-  { rule: 'TRUNG-DONG', edits: [{ table: 'T6b', row: '#1', field: 'system', value: 'Hệ thống thông tin thành phố' }, { table: 'T6b', row: '#1', field: 'level', value: '2' }, { table: 'T6b', row: '#1', field: 'operator', value: 'Văn phòng HĐND và UBND' },
-    { table: 'T6b', row: '#2', field: 'system', value: 'Hệ thống thông tin thành phố' }, { table: 'T6b', row: '#2', field: 'level', value: '2' }, { table: 'T6b', row: '#2', field: 'operator', value: 'Văn phòng HĐND và UBND' }], severity: 'canh-bao' },
+  {
+    rule: 'TRUNG-DONG',
+    edits: [
+      { table: 'T6b', row: '#1', field: 'system', value: 'Hệ thống thông tin thành phố' },
+      { table: 'T6b', row: '#1', field: 'level', value: '2' },
+      { table: 'T6b', row: '#1', field: 'operator', value: 'Văn phòng HĐND và UBND' },
+      { table: 'T6b', row: '#2', field: 'system', value: 'Hệ thống thông tin thành phố' },
+      { table: 'T6b', row: '#2', field: 'level', value: '2' },
+      { table: 'T6b', row: '#2', field: 'operator', value: 'Văn phòng HĐND và UBND' },
+    ],
+    severity: 'canh-bao',
+  },
   { rule: 'LOI-CONG-THUC', edits: [{ table: 'T4', row: '#1', field: 'received', value: { error: '#REF!' } }] },
   { rule: 'GOP-O', edits: [{ merge: { sheet: 'T3 TTHC', range: 'C6:D6' } }] },
-  { rule: 'BIEN-DONG', edits: [{ sheet: 'DX_CauHinh', cell: 'A1', value: 'CẤU HÌNH MẪU BÁO CÁO' }], severity: 'canh-bao' },
+  {
+    rule: 'BIEN-DONG',
+    edits: [{ sheet: 'DX_CauHinh', cell: 'A1', value: 'CẤU HÌNH MẪU BÁO CÁO' }],
+    severity: 'canh-bao',
+  },
   { rule: 'CAU-HINH', edits: [{ sheet: 'DX_CauHinh', cell: 'B8', value: 'VI' }] },
 ];
 
@@ -95,15 +152,27 @@ describe('every rule kind has a failing fixture (the consistent workbook is the 
       // The counts the unit stamped last month: 800 dossiers, now 8.122.
       const book = await XlsxWorkbook.open(file);
       const { previousSheet } = await import('../shared/validation/previous');
-      await book.write([previousSheet([{ table: 'T3a', key: 'UBND thành phố Nha Trang', field: 'dossiers', value: 800, period: 'tháng 5/2023' }])]);
+      await book.write([
+        previousSheet([
+          { table: 'T3a', key: 'UBND thành phố Nha Trang', field: 'dossiers', value: 800, period: 'tháng 5/2023' },
+        ]),
+      ]);
       await book.save(file);
     }
     const r = await check(file, k.period ?? '2023-06');
     const found = r.issues.filter((i) => i.rule === k.rule);
     expect(found.length).toBeGreaterThan(0);
-    const expectedCell = k.cell ?? (k.edits.length && k.rule !== 'BIEN-DONG' && k.rule !== 'CAU-HINH' ? at[CONSISTENT.length + k.edits.length - 1] : undefined);
+    const expectedCell =
+      k.cell ??
+      (k.edits.length && k.rule !== 'BIEN-DONG' && k.rule !== 'CAU-HINH'
+        ? at[CONSISTENT.length + k.edits.length - 1]
+        : undefined);
     if (k.rule === 'GOP-O') expect(`${found[0].sheet}!${found[0].cell}`).toBe('T3 TTHC!C6');
-    else if (expectedCell && !['TY-LE', 'TU-LON-HON-MAU', 'KIEU-MO-HO', 'TIEN-DO', 'TRUNG-DONG', 'BAT-BUOC'].includes(k.rule)) expect(found.map((i) => `${i.sheet}!${i.cell}`)).toContain(expectedCell);
+    else if (
+      expectedCell &&
+      !['TY-LE', 'TU-LON-HON-MAU', 'KIEU-MO-HO', 'TIEN-DO', 'TRUNG-DONG', 'BAT-BUOC'].includes(k.rule)
+    )
+      expect(found.map((i) => `${i.sheet}!${i.cell}`)).toContain(expectedCell);
     expect(found[0].severity).toBe(k.severity ?? 'loi');
     expect(found[0].message).toMatch(/[ạ-ỹà-ýđ]/u);
   });
@@ -116,18 +185,33 @@ describe('dx-report validate', () => {
     expect((await runCli(['validate', good])).code).toBe(0);
     const text = await runCli(['validate', bad]);
     expect(text.code).toBe(1);
-    expect(text.stdout).toMatch(/^T4 Phản ánh!C6\s+CONG-THUC\s+Tiếp nhận = đã giải quyết \+ đang giải quyết\. Đang là 16 ≠ 10 \+ 5 = 15\./m);
+    expect(text.stdout).toMatch(
+      /^T4 Phản ánh!C6\s+CONG-THUC\s+Tiếp nhận = đã giải quyết \+ đang giải quyết\. Đang là 16 ≠ 10 \+ 5 = 15\./m,
+    );
     const json = JSON.parse((await runCli(['validate', good, bad, '--json'])).stdout);
-    expect(text.stdout).toMatch(/^T4 Phản ánh!G6\s+CONG-THUC\s+Đang giải quyết = đúng hạn \+ trễ hạn\. Đang là 5 ≠ 2 \+ 4 = 6\./m);
+    expect(text.stdout).toMatch(
+      /^T4 Phản ánh!G6\s+CONG-THUC\s+Đang giải quyết = đúng hạn \+ trễ hạn\. Đang là 5 ≠ 2 \+ 4 = 6\./m,
+    );
     expect(json.summary).toMatchObject({ errors: 2, warnings: 0, files: 2 });
-    expect(json.issues[0]).toEqual({ file: path.basename(bad), sheet: 'T4 Phản ánh', cell: 'C6', rule: 'CONG-THUC', severity: 'loi', importance: 'cao', message: expect.stringContaining('16 ≠ 10 + 5 = 15') });
+    expect(json.issues[0]).toEqual({
+      file: path.basename(bad),
+      sheet: 'T4 Phản ánh',
+      cell: 'C6',
+      rule: 'CONG-THUC',
+      severity: 'loi',
+      importance: 'cao',
+      message: expect.stringContaining('16 ≠ 10 + 5 = 15'),
+    });
     const missing = tmpFile('nope.xlsx');
     fs.writeFileSync(missing, 'not a zip');
     expect((await runCli(['validate', good, missing])).code).toBe(2);
   });
 
   test('validating reads only: the file is byte-for-byte the same afterwards', async () => {
-    const { file } = await unitWorkbook([...CONSISTENT, { table: 'T3a', row: '#1', field: 'withResult', value: '24 loại' }]);
+    const { file } = await unitWorkbook([
+      ...CONSISTENT,
+      { table: 'T3a', row: '#1', field: 'withResult', value: '24 loại' },
+    ]);
     const before = fs.readFileSync(file);
     await runCli(['validate', file]);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
@@ -137,6 +221,9 @@ describe('dx-report validate', () => {
 test('the README documents every rule kind with an example message', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
   for (const k of RULE_KINDS) {
-    expect({ id: k.id, listed: readme.includes(`| \`${k.id}\` ${k.title} | ${k.checks} | ${k.example} |`) }).toEqual({ id: k.id, listed: true });
+    expect({ id: k.id, listed: readme.includes(`| \`${k.id}\` ${k.title} | ${k.checks} | ${k.example} |`) }).toEqual({
+      id: k.id,
+      listed: true,
+    });
   }
 });

@@ -3,7 +3,11 @@ import { IMPORTANCE_LABEL, SEVERITY_LABEL } from '../shared/validation/issue';
 import { HostBridge } from './bridge';
 import { clear, el } from './dom';
 
-const GROUPS = [['cao', 'Mức độ cao'], ['trung-binh', 'Mức độ trung bình'], ['thap', 'Mức độ thấp']] as const;
+const GROUPS = [
+  ['cao', 'Mức độ cao'],
+  ['trung-binh', 'Mức độ trung bình'],
+  ['thap', 'Mức độ thấp'],
+] as const;
 
 /**
  * "Kiểm tra": the issues of the open workbook grouped by importance, each
@@ -19,9 +23,10 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
   const draw = (r: CheckResult) => {
     clear(list);
     status.className = `msg ${r.summary.errors ? 'error' : r.summary.warnings ? 'busy' : 'ok'}`;
-    status.textContent = r.summary.errors || r.summary.warnings
-      ? `${r.summary.errors} lỗi, ${r.summary.warnings} cảnh báo trong ${r.summary.tables} bảng${r.unit ? ` — ${r.unit}` : ''}${r.period ? `, ${r.period}` : ''}.`
-      : `Không có lỗi (${r.summary.tables} bảng).${r.completedAt ? ` Đã hoàn thành lúc ${r.completedAt}.` : ' Có thể bấm “Hoàn thành”.'}`;
+    status.textContent =
+      r.summary.errors || r.summary.warnings
+        ? `${r.summary.errors} lỗi, ${r.summary.warnings} cảnh báo trong ${r.summary.tables} bảng${r.unit ? ` — ${r.unit}` : ''}${r.period ? `, ${r.period}` : ''}.`
+        : `Không có lỗi (${r.summary.tables} bảng).${r.completedAt ? ` Đã hoàn thành lúc ${r.completedAt}.` : ' Có thể bấm “Hoàn thành”.'}`;
     if (r.summary.errors) done.setAttribute('disabled', 'true');
     else done.removeAttribute('disabled');
     for (const [imp, title] of GROUPS) {
@@ -29,11 +34,22 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
       if (!items.length) continue;
       const ul = el('ul', { class: 'issues', 'data-importance': imp });
       for (const i of items) {
-        const link = el('button', { type: 'button', class: `issue ${i.severity}`, 'data-sheet': i.sheet, 'data-cell': i.cell },
-          el('span', { class: 'where' }, `${i.sheet}!${i.cell}`), ' ', el('span', { class: 'what' }, i.message),
+        const link = el(
+          'button',
+          { type: 'button', class: `issue ${i.severity}`, 'data-sheet': i.sheet, 'data-cell': i.cell },
+          el('span', { class: 'where' }, `${i.sheet}!${i.cell}`),
+          ' ',
+          el('span', { class: 'what' }, i.message),
           i.fix ? el('span', { class: 'fix' }, ` → ${i.fix}`) : null,
-          i.severity === 'canh-bao' ? el('span', { class: 'sev' }, ` (${SEVERITY_LABEL[i.severity]})`) : null);
-        link.addEventListener('click', () => void bridge.select(i.sheet, i.cell).catch((e: Error) => { status.textContent = e.message; }));
+          i.severity === 'canh-bao' ? el('span', { class: 'sev' }, ` (${SEVERITY_LABEL[i.severity]})`) : null,
+        );
+        link.addEventListener(
+          'click',
+          () =>
+            void bridge.select(i.sheet, i.cell).catch((e: Error) => {
+              status.textContent = e.message;
+            }),
+        );
         ul.appendChild(el('li', {}, link));
       }
       list.append(el('h3', {}, `${title} (${IMPORTANCE_LABEL[imp]}): ${items.length}`), ul);
@@ -64,8 +80,17 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
       status.textContent = (e as Error).message;
     }
   });
-  root.append(el('h2', {}, 'Kiểm tra phiếu báo cáo'),
-    el('p', { class: 'help' }, 'Kiểm tra mọi bảng; ô có lỗi được tô đỏ, cảnh báo tô vàng (lần kiểm tra sau xóa màu cũ). Số liệu của đơn vị không bị sửa.'),
-    run, done, status, list);
+  root.append(
+    el('h2', {}, 'Kiểm tra phiếu báo cáo'),
+    el(
+      'p',
+      { class: 'help' },
+      'Kiểm tra mọi bảng; ô có lỗi được tô đỏ, cảnh báo tô vàng (lần kiểm tra sau xóa màu cũ). Số liệu của đơn vị không bị sửa.',
+    ),
+    run,
+    done,
+    status,
+    list,
+  );
   if (auto) void check();
 }

@@ -17,7 +17,11 @@ export interface ConsolidationBridge {
   /** Google Sheets: the unit spreadsheets listed in the registry sheet, and unit tabs. */
   listSources?(): Promise<Array<{ id: string; label: string }>>;
   readSource?(id: string): Promise<{ source: SourceRef; sheets: SheetSnapshot[] }>;
-  write(sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: ConsolidateOptionsInput, cancelled: () => boolean): Promise<ConsolidateSummary>;
+  write(
+    sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>,
+    opts: ConsolidateOptionsInput,
+    cancelled: () => boolean,
+  ): Promise<ConsolidateSummary>;
   /** Google Sheets: adds the registry sheet DX_NguonDuLieu to fill in. */
   makeSourceList?(): Promise<string>;
 }
@@ -39,15 +43,22 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
   const status = el('div', { id: 'con-status', role: 'status' });
   const result = el('div', { id: 'con-result' });
   let stop = false;
-  cancel.addEventListener('click', () => { stop = true; status.textContent = 'Đang hủy…'; });
+  cancel.addEventListener('click', () => {
+    stop = true;
+    status.textContent = 'Đang hủy…';
+  });
   run.addEventListener('click', async () => {
     type Item = { label: string; read: () => Promise<{ source: SourceRef; sheets: SheetSnapshot[] }> };
     let picked: Item[] = [];
     try {
       // Files picked in the pane (Excel), then the sources the host knows: listed spreadsheets, unit tabs.
       picked = [
-        ...(bridge.readFile ? [...(files.files ?? [])].map((f) => ({ label: f.name, read: () => bridge.readFile!(f) })) : []),
-        ...(bridge.listSources ? (await bridge.listSources()).map((x) => ({ label: x.label, read: () => bridge.readSource!(x.id) })) : []),
+        ...(bridge.readFile
+          ? [...(files.files ?? [])].map((f) => ({ label: f.name, read: () => bridge.readFile!(f) }))
+          : []),
+        ...(bridge.listSources
+          ? (await bridge.listSources()).map((x) => ({ label: x.label, read: () => bridge.readSource!(x.id) }))
+          : []),
       ];
     } catch (e) {
       status.className = 'msg error';
@@ -56,7 +67,9 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     }
     if (!picked.length) {
       status.className = 'msg error';
-      status.textContent = bridge.readFile ? 'Chọn các tệp .xlsx của đơn vị (hoặc thêm trang báo cáo của đơn vị vào bảng tính này).' : 'Chưa có nguồn: ghi địa chỉ bảng tính của các đơn vị vào trang DX_NguonDuLieu (nút “Tạo danh sách nguồn”).';
+      status.textContent = bridge.readFile
+        ? 'Chọn các tệp .xlsx của đơn vị (hoặc thêm trang báo cáo của đơn vị vào bảng tính này).'
+        : 'Chưa có nguồn: ghi địa chỉ bảng tính của các đơn vị vào trang DX_NguonDuLieu (nút “Tạo danh sách nguồn”).';
       return;
     }
     stop = false;
@@ -75,15 +88,25 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
       }
       bar.setAttribute('value', String(picked.length));
       status.textContent = 'Đang ghi các phụ lục…';
-      const s = await bridge.write(sources, {
-        period: period.value || undefined, deadlineDay: Number(deadline.value) || 20, includeErrors: include.checked,
-      }, () => stop);
+      const s = await bridge.write(
+        sources,
+        {
+          period: period.value || undefined,
+          deadlineDay: Number(deadline.value) || 20,
+          includeErrors: include.checked,
+        },
+        () => stop,
+      );
       status.className = 'msg ok';
       status.textContent = `Đã tổng hợp ${s.included.length} đơn vị vào ${s.sheets.join(', ')}.`;
       const ul = el('ul', { id: 'con-excluded' });
       for (const e of s.excluded) ul.appendChild(el('li', {}, `${e.unit ?? e.source}: ${e.reason}`));
       result.append(
-        el('p', {}, `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}${s.missing.length ? ` (${s.missing.slice(0, 10).join(', ')}${s.missing.length > 10 ? '…' : ''})` : ''}.`),
+        el(
+          'p',
+          {},
+          `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}${s.missing.length ? ` (${s.missing.slice(0, 10).join(', ')}${s.missing.length > 10 ? '…' : ''})` : ''}.`,
+        ),
         ul,
       );
       for (const w of s.warnings) result.appendChild(el('p', { class: 'help' }, w));
@@ -108,12 +131,31 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
   root.append(
     el('h2', {}, 'Tổng hợp phụ lục'),
     bridge.readFile
-      ? el('p', { class: 'help' }, 'Chọn các tệp báo cáo (.xlsx) đơn vị gửi qua thư điện tử, Zalo…; tệp được đọc ngay trong khung này, không gửi đi đâu. Các phụ lục được ghi vào bảng tính đang mở; trang của đơn vị không bị sửa.')
-      : el('p', { class: 'help' }, 'Nguồn: các bảng tính ghi trong trang DX_NguonDuLieu (địa chỉ hoặc ID) và các trang báo cáo của đơn vị trong bảng tính này. Bảng tính của đơn vị chỉ được đọc.'),
-    bridge.readFile ? el('label', { class: 'arg' }, el('span', {}, 'Tệp của các đơn vị (và các trang báo cáo đơn vị trong bảng tính này)'), files) : listButton,
+      ? el(
+          'p',
+          { class: 'help' },
+          'Chọn các tệp báo cáo (.xlsx) đơn vị gửi qua thư điện tử, Zalo…; tệp được đọc ngay trong khung này, không gửi đi đâu. Các phụ lục được ghi vào bảng tính đang mở; trang của đơn vị không bị sửa.',
+        )
+      : el(
+          'p',
+          { class: 'help' },
+          'Nguồn: các bảng tính ghi trong trang DX_NguonDuLieu (địa chỉ hoặc ID) và các trang báo cáo của đơn vị trong bảng tính này. Bảng tính của đơn vị chỉ được đọc.',
+        ),
+    bridge.readFile
+      ? el(
+          'label',
+          { class: 'arg' },
+          el('span', {}, 'Tệp của các đơn vị (và các trang báo cáo đơn vị trong bảng tính này)'),
+          files,
+        )
+      : listButton,
     el('label', { class: 'arg' }, el('span', {}, 'Kỳ tổng hợp (để trống: kỳ mới nhất)'), period),
     el('label', { class: 'arg' }, el('span', {}, 'Hạn nộp: ngày … của tháng sau kỳ'), deadline),
     el('label', { class: 'arg' }, include, ' Tổng hợp cả đơn vị còn lỗi'),
-    run, cancel, bar, status, result,
+    run,
+    cancel,
+    bar,
+    status,
+    result,
   );
 }

@@ -13,7 +13,8 @@ export function spell(spec: FormulaSpec, spelling: Spelling): string {
 function show(spec: FormulaSpec, v: unknown): string {
   if (isFormulaError(v)) return `${v.error} — ${v.message}`;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number') return spec.display === 'percent' ? formatPercent(v, 2) : formatNumber(v, 6).replace(/,?0+$/, '');
+  if (typeof v === 'number')
+    return spec.display === 'percent' ? formatPercent(v, 2) : formatNumber(v, 6).replace(/,?0+$/, '');
   return String(v);
 }
 
@@ -37,9 +38,12 @@ export function renderFormulaPanel(root: HTMLElement, spelling: Spelling): void 
     help.textContent = spec.vi;
     spec.params.forEach((p, i) => {
       inputs.appendChild(
-        el('label', { class: 'arg' },
+        el(
+          'label',
+          { class: 'arg' },
           el('span', {}, `${p.name}${p.optional ? ' (tùy chọn)' : ''}: ${p.vi}`),
-          el('input', { type: 'text', 'data-arg': String(i), title: p.vi })),
+          el('input', { type: 'text', 'data-arg': String(i), title: p.vi }),
+        ),
       );
     });
   };
@@ -57,7 +61,15 @@ export function renderFormulaPanel(root: HTMLElement, spelling: Spelling): void 
 
   const list = el('ul', { class: 'formulas' });
   for (const f of FORMULAS) {
-    list.appendChild(el('li', {}, el('code', {}, f.example.replace(/DX_([A-Z_]+)/, spelling === 'excel' ? 'DX.$1' : 'DX_$1')), ' ', f.vi));
+    list.appendChild(
+      el(
+        'li',
+        {},
+        el('code', {}, f.example.replace(/DX_([A-Z_]+)/, spelling === 'excel' ? 'DX.$1' : 'DX_$1')),
+        ' ',
+        f.vi,
+      ),
+    );
   }
   root.append(el('h2', {}, 'Thử hàm DX'), select, help, inputs, button, result, el('h2', {}, 'Các hàm'), list);
   drawInputs();

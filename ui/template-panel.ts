@@ -13,7 +13,11 @@ export function renderTemplatePanel(root: HTMLElement, bridge: HostBridge): void
   const units = el('datalist', { id: 'tpl-units' });
   const now = new Date();
   const lastMonth = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  const period = el('input', { id: 'tpl-period', type: 'month', value: `${lastMonth.getFullYear()}-${String(lastMonth.getMonth() + 1).padStart(2, '0')}` });
+  const period = el('input', {
+    id: 'tpl-period',
+    type: 'month',
+    value: `${lastMonth.getFullYear()}-${String(lastMonth.getMonth() + 1).padStart(2, '0')}`,
+  });
   const preparer = el('input', { id: 'tpl-preparer', type: 'text' });
   const result = el('div', { id: 'tpl-result', role: 'status' });
   const button = el('button', { id: 'tpl-create', type: 'button' }, 'Tạo phiếu báo cáo');
@@ -21,7 +25,11 @@ export function renderTemplatePanel(root: HTMLElement, bridge: HostBridge): void
     button.setAttribute('disabled', 'true');
     message(result, 'busy', 'Đang tạo các trang…');
     try {
-      const r = await bridge.createTemplate({ unit: unit.value, period: period.value, preparer: preparer.value || undefined });
+      const r = await bridge.createTemplate({
+        unit: unit.value,
+        period: period.value,
+        preparer: preparer.value || undefined,
+      });
       message(result, 'ok', `Đã thêm ${r.sheets.length} trang cho ${r.unit}, ${r.period}: ${r.sheets.join(', ')}.`);
     } catch (e) {
       message(result, 'error', (e as Error).message);
@@ -31,13 +39,24 @@ export function renderTemplatePanel(root: HTMLElement, bridge: HostBridge): void
   });
   root.append(
     el('h2', {}, 'Tạo phiếu báo cáo'),
-    el('p', { class: 'help' }, 'Thêm các trang báo cáo (theo mẫu và DX_CauHinh nếu bảng tính có) vào bảng tính đang mở. Trang đã có không bị ghi đè.'),
-    el('label', { class: 'arg' }, el('span', {}, 'Đơn vị báo cáo'), unit), units,
+    el(
+      'p',
+      { class: 'help' },
+      'Thêm các trang báo cáo (theo mẫu và DX_CauHinh nếu bảng tính có) vào bảng tính đang mở. Trang đã có không bị ghi đè.',
+    ),
+    el('label', { class: 'arg' }, el('span', {}, 'Đơn vị báo cáo'), unit),
+    units,
     el('label', { class: 'arg' }, el('span', {}, 'Kỳ báo cáo (tháng)'), period),
     el('label', { class: 'arg' }, el('span', {}, 'Người lập'), preparer),
-    button, result,
+    button,
+    result,
   );
-  bridge.units().then((names) => { for (const n of names) units.appendChild(el('option', { value: n })); }, () => undefined);
+  bridge.units().then(
+    (names) => {
+      for (const n of names) units.appendChild(el('option', { value: n }));
+    },
+    () => undefined,
+  );
 }
 
 /** "Đọc bảng": which tables the product recognises, and a one-time column mapping for the others. */
@@ -57,13 +76,29 @@ export function renderMappingPanel(root: HTMLElement, bridge: HostBridge): void 
     clear(list);
     list.className = '';
     const found = el('ul', { id: 'map-found' });
-    for (const x of t.tables) found.appendChild(el('li', {}, `${x.title} — ${x.sheet}, tiêu đề dòng ${x.headerRow}, ${x.rows} dòng${x.mapped ? ' (theo ánh xạ đã lưu)' : ''}`));
+    for (const x of t.tables)
+      found.appendChild(
+        el(
+          'li',
+          {},
+          `${x.title} — ${x.sheet}, tiêu đề dòng ${x.headerRow}, ${x.rows} dòng${x.mapped ? ' (theo ánh xạ đã lưu)' : ''}`,
+        ),
+      );
     list.append(el('h3', {}, `Đã nhận ra ${t.tables.length} bảng`), found);
     for (const u of t.unmatched) list.appendChild(mappingForm(u, bridge, show));
     list.appendChild(manualForm(bridge, list, show));
   };
   button.addEventListener('click', () => void show());
-  root.append(el('h2', {}, 'Bảng trong bảng tính'), el('p', { class: 'help' }, 'Bảng do đơn vị tự lập được nhận ra theo tên cột. Nếu chưa nhận ra, chọn cột một lần; lựa chọn được lưu trong bảng tính (trang ẩn DX_AnhXa).'), button, list);
+  root.append(
+    el('h2', {}, 'Bảng trong bảng tính'),
+    el(
+      'p',
+      { class: 'help' },
+      'Bảng do đơn vị tự lập được nhận ra theo tên cột. Nếu chưa nhận ra, chọn cột một lần; lựa chọn được lưu trong bảng tính (trang ẩn DX_AnhXa).',
+    ),
+    button,
+    list,
+  );
 }
 
 type Unmatched = Awaited<ReturnType<HostBridge['inspect']>>['unmatched'][number];
@@ -108,15 +143,21 @@ function manualForm(bridge: HostBridge, list: HTMLElement, done: () => Promise<v
   const sheet = el('select', { id: 'map-sheet' });
   const row = el('input', { id: 'map-row', type: 'number', min: '1', value: '1' });
   const status = el('div', { role: 'status' });
-  box.append(el('h3', {}, 'Bảng chưa được nhận ra? Chỉ ra bảng và dòng tiêu đề'),
+  box.append(
+    el('h3', {}, 'Bảng chưa được nhận ra? Chỉ ra bảng và dòng tiêu đề'),
     el('label', { class: 'arg' }, el('span', {}, 'Loại bảng'), table),
     el('label', { class: 'arg' }, el('span', {}, 'Trang tính'), sheet),
     el('label', { class: 'arg' }, el('span', {}, 'Dòng tiêu đề'), row),
-    el('button', { type: 'submit' }, 'Chọn cột'), status);
-  bridge.mappingTargets().then((t) => {
-    for (const x of t.tables) table.appendChild(el('option', { value: x.id }, x.title));
-    for (const n of t.sheets) sheet.appendChild(el('option', { value: n }, n));
-  }, (e: Error) => message(status, 'error', e.message));
+    el('button', { type: 'submit' }, 'Chọn cột'),
+    status,
+  );
+  bridge.mappingTargets().then(
+    (t) => {
+      for (const x of t.tables) table.appendChild(el('option', { value: x.id }, x.title));
+      for (const n of t.sheets) sheet.appendChild(el('option', { value: n }, n));
+    },
+    (e: Error) => message(status, 'error', e.message),
+  );
   box.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {

@@ -7,9 +7,16 @@ const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 function excelStyle(style: Style): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
-  out.font = { name: 'Times New Roman', size: style.size ?? 12, bold: style.bold, italic: style.italic, color: style.color ? { argb: argb(style.color) } : undefined };
+  out.font = {
+    name: 'Times New Roman',
+    size: style.size ?? 12,
+    bold: style.bold,
+    italic: style.italic,
+    color: style.color ? { argb: argb(style.color) } : undefined,
+  };
   if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
-  if (style.align || style.valign || style.wrap) out.alignment = { horizontal: style.align, vertical: style.valign ?? 'middle', wrapText: style.wrap };
+  if (style.align || style.valign || style.wrap)
+    out.alignment = { horizontal: style.align, vertical: style.valign ?? 'middle', wrapText: style.wrap };
   if (style.numFmt) out.numFmt = style.numFmt;
   if (style.border) {
     const thin = { style: 'thin' as const, color: { argb: 'FF9AA0A6' } };
@@ -29,7 +36,8 @@ function plain(v: ExcelJS.CellValue): { value: CellValue; formula: string | null
       const res = plain((fv.result ?? null) as ExcelJS.CellValue).value;
       return { value: res, formula: fv.formula ? `=${fv.formula}` : null };
     }
-    if ('richText' in v) return { value: (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join(''), formula: null };
+    if ('richText' in v)
+      return { value: (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join(''), formula: null };
     if ('error' in v) return { value: (v as ExcelJS.CellErrorValue).error, formula: null };
     if ('text' in v) return { value: String((v as { text: unknown }).text), formula: null };
   }
@@ -121,7 +129,12 @@ export class XlsxWorkbook implements WorkbookPort {
       const cell = this.book.getWorksheet(m.sheet)?.getCell(m.cell);
       if (!cell) continue;
       // ExcelJS shares one style object among cells loaded with the same style: give this cell its own.
-      cell.style = { ...cell.style, fill: m.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(m.fill) } } : { type: 'pattern', pattern: 'none' } };
+      cell.style = {
+        ...cell.style,
+        fill: m.fill
+          ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(m.fill) } }
+          : { type: 'pattern', pattern: 'none' },
+      };
       if (m.note === null) cell.note = undefined as never;
       else if (m.note !== undefined) cell.note = m.note;
     }
@@ -147,12 +160,24 @@ export class XlsxWorkbook implements WorkbookPort {
       state: spec.hidden ? 'hidden' : 'visible',
       views: spec.freeze ? [{ state: 'frozen', ySplit: spec.freeze.rows, xSplit: spec.freeze.columns }] : [],
       pageSetup: spec.print
-        ? { paperSize: 9, orientation: spec.print.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-            printTitlesRow: spec.print.repeatRows ? `${spec.print.repeatRows[0]}:${spec.print.repeatRows[1]}` : undefined }
+        ? {
+            paperSize: 9,
+            orientation: spec.print.landscape ? 'landscape' : 'portrait',
+            fitToPage: true,
+            fitToWidth: 1,
+            fitToHeight: 0,
+            printTitlesRow: spec.print.repeatRows
+              ? `${spec.print.repeatRows[0]}:${spec.print.repeatRows[1]}`
+              : undefined,
+          }
         : { paperSize: 9 },
     });
-    spec.columnWidths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
-    spec.rowHeights.forEach((h, i) => { if (h) ws.getRow(i + 1).height = h; });
+    spec.columnWidths.forEach((w, i) => {
+      ws.getColumn(i + 1).width = w;
+    });
+    spec.rowHeights.forEach((h, i) => {
+      if (h) ws.getRow(i + 1).height = h;
+    });
     spec.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
         if (!cell) return;
@@ -165,9 +190,15 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const m of spec.merges) ws.mergeCells(m);
     for (const v of spec.validations) {
       const formula = v.source ? v.source : `"${v.list.join(',')}"`;
-      (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, {
-        type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
-        errorTitle: 'Giá trị không hợp lệ', error: 'Chọn một giá trị trong danh sách.',
+      (
+        ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }
+      ).dataValidations.add(v.range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [formula],
+        showErrorMessage: true,
+        errorTitle: 'Giá trị không hợp lệ',
+        error: 'Chọn một giá trị trong danh sách.',
       });
     }
   }

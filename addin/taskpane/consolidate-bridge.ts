@@ -14,7 +14,10 @@ export function officeConsolidation(book = new OfficeWorkbook()): ConsolidationB
       const name = id.replace(/^tab:/, '');
       return { source: { sheets: [name] }, sheets: await book.read([name]) };
     },
-    readFile: async (file) => ({ source: { file: file.name }, sheets: await (await XlsxWorkbook.fromBuffer(await file.arrayBuffer())).read() }),
+    readFile: async (file) => ({
+      source: { file: file.name },
+      sheets: await (await XlsxWorkbook.fromBuffer(await file.arrayBuffer())).read(),
+    }),
     write: (sources, opts, cancelled) => writeAnnexes(book, sources, opts, cancelled),
   };
 }

@@ -11,7 +11,12 @@ import { listSourcesOp, makeSourceListOp } from '../../shared/operations/sources
 import { ChartSpec } from '../../shared/workbook/port';
 import { SheetSpec } from '../../shared/workbook/sheet-spec';
 import { createTemplateOp, CreateTemplateInput } from '../../shared/operations/create-template';
-import { inspectWorkbookOp, manualMappingOp, mappingTargetsOp, saveMappingOp } from '../../shared/operations/mapping-ops';
+import {
+  inspectWorkbookOp,
+  manualMappingOp,
+  mappingTargetsOp,
+  saveMappingOp,
+} from '../../shared/operations/mapping-ops';
 import { runSync } from '../../shared/operations/run';
 import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
 import { ColumnMapping } from '../../shared/templates/mapping';
@@ -53,7 +58,9 @@ global.showSidebar = () => {
 
 /** Menu "Kiểm tra": the sidebar, checking at once. */
 global.showCheck = () => {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').append('<script>window.dxAutoCheck = true;</script>').setTitle('Báo cáo chuyển đổi số');
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append('<script>window.dxAutoCheck = true;</script>')
+    .setTitle('Báo cáo chuyển đổi số');
   SpreadsheetApp.getUi().showSidebar(html);
 };
 
@@ -93,7 +100,12 @@ global.dxReadSource = (id: string) => {
  */
 global.dxWriteConsolidation = (sheets: SheetSpec[], chart: ChartSpec | null) => {
   const book = new SheetsWorkbook();
-  runSync(writeOwnedOp(book, sheets.map((s) => SheetSpec.parse(s))));
+  runSync(
+    writeOwnedOp(
+      book,
+      sheets.map((s) => SheetSpec.parse(s)),
+    ),
+  );
   if (chart) book.chart(chart);
   return sheets.map((s) => s.name);
 };
@@ -108,7 +120,8 @@ global.dxUnits = () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map
  * "Tạo phiếu báo cáo" from the sidebar: adds the unit workbook's sheets to this spreadsheet.
  * @param {{unit: string, period: string, preparer?: string}} input
  */
-global.dxCreateTemplate = (input: Omit<CreateTemplateInput, 'matcher'>) => runSync(createTemplateOp(new SheetsWorkbook(), input));
+global.dxCreateTemplate = (input: Omit<CreateTemplateInput, 'matcher'>) =>
+  runSync(createTemplateOp(new SheetsWorkbook(), input));
 
 /** Tables recognised in this spreadsheet, and those waiting for a column mapping. */
 global.dxInspect = () => runSync(inspectWorkbookOp(new SheetsWorkbook()));
@@ -122,7 +135,8 @@ global.dxMappingTargets = () => runSync(mappingTargetsOp(new SheetsWorkbook()));
  * @param {string} table
  * @param {number} headerRow
  */
-global.dxManualMapping = (sheet: string, table: string, headerRow: number) => runSync(manualMappingOp(new SheetsWorkbook(), sheet, table, headerRow));
+global.dxManualMapping = (sheet: string, table: string, headerRow: number) =>
+  runSync(manualMappingOp(new SheetsWorkbook(), sheet, table, headerRow));
 
 /**
  * Saves a column mapping in the hidden sheet DX_AnhXa.
@@ -148,7 +162,8 @@ global.DX_RATE = (numerator: any, denominator: any, decimals?: any) =>
  * @return Tỷ lệ chung dạng phân số.
  * @customfunction
  */
-global.DX_SUMRATE = (numerators: any, denominators: any) => toSheets(IMPLEMENTATIONS.DX_SUMRATE(numerators, denominators));
+global.DX_SUMRATE = (numerators: any, denominators: any) =>
+  toSheets(IMPLEMENTATIONS.DX_SUMRATE(numerators, denominators));
 
 /**
  * Đọc số viết kiểu Việt Nam (“4.602”, “68,67%”, “48 682”) thành số; báo lỗi khi viết không rõ.

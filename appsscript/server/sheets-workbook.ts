@@ -22,7 +22,8 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   read(names?: string[]): SheetSnapshot[] {
-    return this.ss.getSheets()
+    return this.ss
+      .getSheets()
       .filter((s) => !names || names.includes(s.getName()))
       .map((s) => {
         const range = s.getDataRange();
@@ -47,7 +48,13 @@ export class SheetsWorkbook implements WorkbookPort {
       const bottom = Math.max(...list.map((x) => x.row));
       const right = Math.max(...list.map((x) => x.col));
       const sheet = this.ss.getSheetByName(name);
-      return { sheet, list, top, left, range: sheet ? sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1) : null };
+      return {
+        sheet,
+        list,
+        top,
+        left,
+        range: sheet ? sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1) : null,
+      };
     });
   }
 
@@ -79,7 +86,11 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   setCells(updates: Array<CellRef & { value: string | number }>): void {
-    for (const u of updates) this.ss.getSheetByName(u.sheet)?.getRange(u.cell).setValue(typeof u.value === 'string' ? asText(u.value) : u.value);
+    for (const u of updates)
+      this.ss
+        .getSheetByName(u.sheet)
+        ?.getRange(u.cell)
+        .setValue(typeof u.value === 'string' ? asText(u.value) : u.value);
   }
 
   select(ref: CellRef): void {
@@ -93,8 +104,14 @@ export class SheetsWorkbook implements WorkbookPort {
     const sheet = this.ss.getSheetByName(spec.sheet);
     if (!sheet) return;
     const anchor = parseA1(spec.anchor);
-    const chart = sheet.newChart().asBarChart().addRange(sheet.getRange(spec.range)).setOption('title', spec.title)
-      .setOption('legend', { position: 'none' }).setPosition(anchor.row + 1, anchor.col + 1, 0, 0).build();
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .addRange(sheet.getRange(spec.range))
+      .setOption('title', spec.title)
+      .setOption('legend', { position: 'none' })
+      .setPosition(anchor.row + 1, anchor.col + 1, 0, 0)
+      .build();
     sheet.insertChart(chart);
   }
 
@@ -117,7 +134,8 @@ function writeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, 
   const range = sheet.getRange(1, 1, g.rows, g.columns);
   // Strings starting with "=" are formulas for setValues; text that only looks like one was given a "'" prefix.
   range.setNumberFormats(g.numberFormats).setValues(g.cells);
-  const pick = <T>(f: (s: (typeof STYLES)[StyleName]) => T, none: T) => g.styleGrid.map((row) => row.map((s) => (s ? f(STYLES[s]) ?? none : none)));
+  const pick = <T>(f: (s: (typeof STYLES)[StyleName]) => T, none: T) =>
+    g.styleGrid.map((row) => row.map((s) => (s ? (f(STYLES[s]) ?? none) : none)));
   range.setBackgrounds(pick((s) => s.fill ?? null, null) as string[][]);
   range.setFontWeights(pick((s) => (s.bold ? 'bold' : 'normal'), 'normal'));
   range.setFontStyles(pick((s) => (s.italic ? 'italic' : 'normal'), 'normal'));
@@ -126,18 +144,27 @@ function writeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, 
   range.setHorizontalAlignments(pick((s) => s.align ?? 'left', 'left'));
   range.setVerticalAlignments(pick((s) => (s.valign === 'top' ? 'top' : 'middle'), 'middle'));
   range.setWraps(pick((s) => Boolean(s.wrap), false));
-  const bordered = Object.entries(g.byStyle).filter(([name]) => STYLES[name as StyleName].border).flatMap(([, a]) => a);
-  if (bordered.length) sheet.getRangeList(bordered).setBorder(true, true, true, true, null, null, '#9AA0A6', SpreadsheetApp.BorderStyle.SOLID);
+  const bordered = Object.entries(g.byStyle)
+    .filter(([name]) => STYLES[name as StyleName].border)
+    .flatMap(([, a]) => a);
+  if (bordered.length)
+    sheet
+      .getRangeList(bordered)
+      .setBorder(true, true, true, true, null, null, '#9AA0A6', SpreadsheetApp.BorderStyle.SOLID);
   spec.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, Math.round(w * 7)));
   // Runs of equal heights in one call each.
-  for (let i = 0; i < spec.rowHeights.length; ) {
+  for (let i = 0; i < spec.rowHeights.length;) {
     const h = spec.rowHeights[i];
     let j = i;
     while (j + 1 < spec.rowHeights.length && spec.rowHeights[j + 1] === h) j++;
     if (h) sheet.setRowHeights(i + 1, j - i + 1, Math.round(h * 1.33));
     i = j + 1;
   }
-  if (spec.merges.length) sheet.getRangeList(spec.merges).getRanges().forEach((r) => r.merge());
+  if (spec.merges.length)
+    sheet
+      .getRangeList(spec.merges)
+      .getRanges()
+      .forEach((r) => r.merge());
   for (const v of spec.validations) {
     const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false);
     const rule = v.source
@@ -145,11 +172,17 @@ function writeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, 
       : builder.requireValueInList(v.list, true).build();
     sheet.getRange(v.range).setDataValidation(rule);
   }
-  if (spec.freeze) { sheet.setFrozenRows(spec.freeze.rows); sheet.setFrozenColumns(spec.freeze.columns); }
+  if (spec.freeze) {
+    sheet.setFrozenRows(spec.freeze.rows);
+    sheet.setFrozenColumns(spec.freeze.columns);
+  }
   if (spec.hidden) sheet.hideSheet();
 }
 
 /** google.script.run carries no Date: dates travel as dd/mm/yyyy text, which the core reads back. */
 export function plainSnapshots(sheets: SheetSnapshot[]): SheetSnapshot[] {
-  return sheets.map((s) => ({ ...s, values: s.values.map((row) => row.map((v) => (isDate(v) ? formatDay(parseDay(v)!) : v))) }));
+  return sheets.map((s) => ({
+    ...s,
+    values: s.values.map((row) => row.map((v) => (isDate(v) ? formatDay(parseDay(v)!) : v))),
+  }));
 }

@@ -13,12 +13,17 @@ const CITY_2024: Record<string, string> = {
   'ATTT.01': '100%',
 };
 
-export function buildCatalogue(inputs: IndicatorInput[] = [...SEED_003_INDICATORS, ...COUNTED_INDICATORS]): Indicator[] {
+export function buildCatalogue(
+  inputs: IndicatorInput[] = [...SEED_003_INDICATORS, ...COUNTED_INDICATORS],
+): Indicator[] {
   return inputs.map((raw) => {
     const ind = Indicator.parse(raw);
     const extra = CITY_2024[ind.code];
     return extra && !ind.targets.some((t) => t.year === 2024)
-      ? { ...ind, targets: [...ind.targets, { level: 'thanh-pho' as const, year: 2024, text: extra, source: 'seed 004 §II' }] }
+      ? {
+          ...ind,
+          targets: [...ind.targets, { level: 'thanh-pho' as const, year: 2024, text: extra, source: 'seed 004 §II' }],
+        }
       : ind;
   });
 }
@@ -33,7 +38,11 @@ export function parsedTargets(ind: Indicator): ParsedIndicatorTarget[] {
 }
 
 /** The target that applies to a unit report: the most local level, latest year not after the report's. */
-export function applicableTarget(ind: Indicator, year: number, levels: TargetLevel[] = ['thanh-pho', 'tinh', 'quoc-gia']): ParsedIndicatorTarget | undefined {
+export function applicableTarget(
+  ind: Indicator,
+  year: number,
+  levels: TargetLevel[] = ['thanh-pho', 'tinh', 'quoc-gia'],
+): ParsedIndicatorTarget | undefined {
   for (const level of levels) {
     const cands = parsedTargets(ind)
       .filter((t) => t.level === level && (t.year === undefined || t.year <= year))

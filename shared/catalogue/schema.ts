@@ -14,7 +14,11 @@ export const INDICATOR_GROUP_LABEL: Record<IndicatorGroup, string> = {
 
 export const TargetLevel = z.enum(['quoc-gia', 'tinh', 'thanh-pho']);
 export type TargetLevel = z.infer<typeof TargetLevel>;
-export const TARGET_LEVEL_LABEL: Record<TargetLevel, string> = { 'quoc-gia': 'Quốc gia', tinh: 'Tỉnh', 'thanh-pho': 'Thành phố' };
+export const TARGET_LEVEL_LABEL: Record<TargetLevel, string> = {
+  'quoc-gia': 'Quốc gia',
+  tinh: 'Tỉnh',
+  'thanh-pho': 'Thành phố',
+};
 
 export const Quantity = z.object({
   /** What is counted ("Hồ sơ thực hiện trực tuyến"). */

@@ -23,7 +23,13 @@ export interface AnnexOptions {
 }
 
 /** The lines every official annex opens with: "Phụ lục I", the caption, the "(Kèm theo …)" line. */
-export function opening(title: string, caption: string, width: number, opts: AnnexOptions, unitNote?: string): { rows: Row[]; merges: string[] } {
+export function opening(
+  title: string,
+  caption: string,
+  width: number,
+  opts: AnnexOptions,
+  unitNote?: string,
+): { rows: Row[]; merges: string[] } {
   const last = columnLetter(width - 1);
   const rows: Row[] = [
     [c(title, 'title')],
@@ -39,22 +45,48 @@ export function opening(title: string, caption: string, width: number, opts: Ann
   return { rows, merges };
 }
 
-export function sheet(name: string, rows: Row[], merges: string[], widths: number[], headerTop: number, headerRows: number): SheetSpec {
+export function sheet(
+  name: string,
+  rows: Row[],
+  merges: string[],
+  widths: number[],
+  headerTop: number,
+  headerRows: number,
+): SheetSpec {
   // A note alone in column A spreads over the table's width (and does not make its narrow column tall).
   rows.forEach((r, i) => {
-    if (r.length === 1 && r[0] && (r[0].s === 'note' || r[0].s === 'label')) merges.push(`A${i + 1}:${columnLetter(widths.length - 1)}${i + 1}`);
+    if (r.length === 1 && r[0] && (r[0].s === 'note' || r[0].s === 'label'))
+      merges.push(`A${i + 1}:${columnLetter(widths.length - 1)}${i + 1}`);
   });
-  const spec = { name, rows, merges, columnWidths: widths, freeze: { rows: headerTop + headerRows, columns: 2 },
-    print: { landscape: true, repeatRows: [headerTop + 1, headerTop + headerRows] as [number, number] } };
+  const spec = {
+    name,
+    rows,
+    merges,
+    columnWidths: widths,
+    freeze: { rows: headerTop + headerRows, columns: 2 },
+    print: { landscape: true, repeatRows: [headerTop + 1, headerTop + headerRows] as [number, number] },
+  };
   return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
 }
 
-const GROUP_ORDER: UnitGroup[] = ['co-quan-chuyen-mon', 'don-vi-su-nghiep', 'ubnd-xa-phuong', 'so-ban-nganh', 'ubnd-huyen', 'cap-tinh'];
+const GROUP_ORDER: UnitGroup[] = [
+  'co-quan-chuyen-mon',
+  'don-vi-su-nghiep',
+  'ubnd-xa-phuong',
+  'so-ban-nganh',
+  'ubnd-huyen',
+  'cap-tinh',
+];
 
 /** Phụ lục I: indicators by unit, group subtotals and the total, rates from summed counts. */
 export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptions): SheetSpec {
   const width = 2 + kpi.codes.length * 3;
-  const { rows, merges } = opening('Phụ lục I', `Kết quả thực hiện chỉ tiêu chuyển đổi số của các cơ quan, đơn vị${opts.period ? ` — ${opts.period}` : ''}`, width, opts);
+  const { rows, merges } = opening(
+    'Phụ lục I',
+    `Kết quả thực hiện chỉ tiêu chuyển đổi số của các cơ quan, đơn vị${opts.period ? ` — ${opts.period}` : ''}`,
+    width,
+    opts,
+  );
   const top = rows.length;
   const upper: Row = [c('STT', 'header'), c('Tên cơ quan, đơn vị', 'header')];
   const lower: Row = [c(null, 'header'), c(null, 'header')];
@@ -63,7 +95,11 @@ export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptio
     const ind = catalogue.find((x) => x.code === code)!;
     const col = 2 + i * 3;
     upper.push(c(`${code}. ${ind.name}`, 'header'), c(null, 'header'), c(null, 'header'));
-    lower.push(c(`Tử số (${ind.numerator.unit})`, 'header'), c(`Mẫu số (${ind.denominator.unit})`, 'header'), c('Tỷ lệ (%)', 'header'));
+    lower.push(
+      c(`Tử số (${ind.numerator.unit})`, 'header'),
+      c(`Mẫu số (${ind.denominator.unit})`, 'header'),
+      c('Tỷ lệ (%)', 'header'),
+    );
     merges.push(`${columnLetter(col)}${top + 1}:${columnLetter(col + 2)}${top + 1}`);
   });
   rows.push(upper, lower);
@@ -78,18 +114,44 @@ export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptio
   for (const group of GROUP_ORDER) {
     const units = kpi.byUnit.filter((u) => u.group === group);
     if (!units.length) continue;
-    rows.push([c(roman(++g), 'group'), c(UNIT_GROUP_LABEL[group], 'group'), ...kpi.codes.flatMap(() => [c(null, 'group'), c(null, 'group'), c(null, 'group')])]);
+    rows.push([
+      c(roman(++g), 'group'),
+      c(UNIT_GROUP_LABEL[group], 'group'),
+      ...kpi.codes.flatMap(() => [c(null, 'group'), c(null, 'group'), c(null, 'group')]),
+    ]);
     units.forEach((u, i) => rows.push([c(`${i + 1}.`, 'text'), c(u.unit, 'text'), ...cells(u.values, 'count')]));
-    rows.push([c(null, 'total'), c(`Cộng ${UNIT_GROUP_LABEL[group]}:`, 'total'), ...cells(kpi.byGroup.get(group), 'total')]);
+    rows.push([
+      c(null, 'total'),
+      c(`Cộng ${UNIT_GROUP_LABEL[group]}:`, 'total'),
+      ...cells(kpi.byGroup.get(group), 'total'),
+    ]);
   }
   rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...cells(kpi.total, 'total')]);
-  rows.push([], [c('Ghi chú: Tỷ lệ của nhóm và của tổng cộng = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ).', 'note')]);
+  rows.push(
+    [],
+    [
+      c(
+        'Ghi chú: Tỷ lệ của nhóm và của tổng cộng = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ).',
+        'note',
+      ),
+    ],
+  );
   return sheet('Phụ lục I', rows, merges, [6, 34, ...kpi.codes.flatMap(() => [12, 12, 10])], top, 2);
 }
 
 /** Phụ lục of projects (investment or recurrent funds): by unit, subtotals by budget level, status counts. */
 export function projectAnnex(name: string, caption: string, projects: ProjectRow[], opts: AnnexOptions): SheetSpec {
-  const headers = ['STT', 'Tên dự án, nhiệm vụ', 'Cơ quan chủ trì', 'Mục tiêu, nội dung', 'Thời gian triển khai', 'Nguồn vốn', 'Tổng mức đầu tư', 'Kế hoạch kinh phí năm', 'Đánh giá'];
+  const headers = [
+    'STT',
+    'Tên dự án, nhiệm vụ',
+    'Cơ quan chủ trì',
+    'Mục tiêu, nội dung',
+    'Thời gian triển khai',
+    'Nguồn vốn',
+    'Tổng mức đầu tư',
+    'Kế hoạch kinh phí năm',
+    'Đánh giá',
+  ];
   const { rows, merges } = opening(name, caption, headers.length, opts, 'Đơn vị tính: triệu đồng.');
   const top = rows.length;
   rows.push(headers.map((h) => c(h, 'header')));
@@ -98,62 +160,202 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
   const sections = [...new Set(projects.map(heading))];
   sections.forEach((title, ui) => {
     rows.push([c(roman(ui + 1), 'group'), c(title, 'group'), ...Array(headers.length - 2).fill(c(null, 'group'))]);
-    projects.filter((p) => heading(p) === title).forEach((p, i) => rows.push([
-      c(`${i + 1}`, 'text'), c(p.name, 'text'), c(p.lead, 'text'), c(p.content, 'text'), c(p.period, 'text'), c(p.fundSource, 'text'),
-      c(p.total, 'money'), c(p.yearBudget, 'money'), c(p.assessment, 'text'),
-    ]));
+    projects
+      .filter((p) => heading(p) === title)
+      .forEach((p, i) =>
+        rows.push([
+          c(`${i + 1}`, 'text'),
+          c(p.name, 'text'),
+          c(p.lead, 'text'),
+          c(p.content, 'text'),
+          c(p.period, 'text'),
+          c(p.fundSource, 'text'),
+          c(p.total, 'money'),
+          c(p.yearBudget, 'money'),
+          c(p.assessment, 'text'),
+        ]),
+      );
   });
   const totals = projectTotals(projects);
-  for (const l of totals.byLevel) rows.push([c(null, 'total'), c(LEVEL_LABEL[l.level], 'total'), c(null, 'total'), c(null, 'total'), c(null, 'total'), c(null, 'total'), c(l.total, 'total'), c(l.yearBudget, 'total'), c(null, 'total')]);
-  rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), c(null, 'total'), c(null, 'total'), c(null, 'total'), c(null, 'total'), c(totals.total, 'total'), c(totals.yearBudget, 'total'), c(null, 'total')]);
+  for (const l of totals.byLevel)
+    rows.push([
+      c(null, 'total'),
+      c(LEVEL_LABEL[l.level], 'total'),
+      c(null, 'total'),
+      c(null, 'total'),
+      c(null, 'total'),
+      c(null, 'total'),
+      c(l.total, 'total'),
+      c(l.yearBudget, 'total'),
+      c(null, 'total'),
+    ]);
+  rows.push([
+    c(null, 'total'),
+    c('Tổng cộng:', 'total'),
+    c(null, 'total'),
+    c(null, 'total'),
+    c(null, 'total'),
+    c(null, 'total'),
+    c(totals.total, 'total'),
+    c(totals.yearBudget, 'total'),
+    c(null, 'total'),
+  ]);
   const st = statusCounts(projects);
-  rows.push([], [c(`Tổng số nhiệm vụ: ${st.total}, trong đó: ${st.byStatus.map((s) => `${s.status}: ${s.count}`).join('; ')}${st.other ? `; chưa đánh giá: ${st.other}` : ''}.`, 'note')]);
+  rows.push(
+    [],
+    [
+      c(
+        `Tổng số nhiệm vụ: ${st.total}, trong đó: ${st.byStatus.map((s) => `${s.status}: ${s.count}`).join('; ')}${st.other ? `; chưa đánh giá: ${st.other}` : ''}.`,
+        'note',
+      ),
+    ],
+  );
   return sheet(name, rows, merges, [6, 36, 22, 30, 14, 16, 14, 14, 24], top, 1);
 }
 
 /** "Nguồn số liệu": where every unit's figures came from, and who was left out and why. */
 export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec {
-  const headers = ['STT', 'Đơn vị', 'Nhóm', 'Nguồn (tệp, bảng tính)', 'Trang tính, bảng', 'Kỳ báo cáo', 'Hoàn thành lúc', 'Phiên bản mẫu', 'Tình trạng'];
-  const rows: Row[] = [[c('NGUỒN SỐ LIỆU', 'title')], [c('Mỗi số tổng hợp truy được về đơn vị, tệp, trang và vùng đã đọc.', 'subtitle')], [], headers.map((h) => c(h, 'header'))];
+  const headers = [
+    'STT',
+    'Đơn vị',
+    'Nhóm',
+    'Nguồn (tệp, bảng tính)',
+    'Trang tính, bảng',
+    'Kỳ báo cáo',
+    'Hoàn thành lúc',
+    'Phiên bản mẫu',
+    'Tình trạng',
+  ];
+  const rows: Row[] = [
+    [c('NGUỒN SỐ LIỆU', 'title')],
+    [c('Mỗi số tổng hợp truy được về đơn vị, tệp, trang và vùng đã đọc.', 'subtitle')],
+    [],
+    headers.map((h) => c(h, 'header')),
+  ];
   let n = 0;
   for (const s of collected.included) {
-    const where = s.read.tables.map((t) => `${t.sheet}!${columnLetter(Math.min(...Object.values(t.columns)))}${t.headerRow + 1}:${columnLetter(Math.max(...Object.values(t.columns)))}${(t.rows[t.rows.length - 1]?.row ?? t.headerRow) + 1} (${t.table})`).join('; ');
-    rows.push([c(++n, 'text'), c(s.unit.name, 'text'), c(UNIT_GROUP_LABEL[s.unit.group], 'text'), c(describe(s.source), 'text'), c(where, 'text'),
-      c(s.period, 'text'), c(s.completedAt, 'text'), c(s.version, 'text'), c('Đã tổng hợp', 'text')]);
+    const where = s.read.tables
+      .map(
+        (t) =>
+          `${t.sheet}!${columnLetter(Math.min(...Object.values(t.columns)))}${t.headerRow + 1}:${columnLetter(Math.max(...Object.values(t.columns)))}${(t.rows[t.rows.length - 1]?.row ?? t.headerRow) + 1} (${t.table})`,
+      )
+      .join('; ');
+    rows.push([
+      c(++n, 'text'),
+      c(s.unit.name, 'text'),
+      c(UNIT_GROUP_LABEL[s.unit.group], 'text'),
+      c(describe(s.source), 'text'),
+      c(where, 'text'),
+      c(s.period, 'text'),
+      c(s.completedAt, 'text'),
+      c(s.version, 'text'),
+      c('Đã tổng hợp', 'text'),
+    ]);
   }
-  for (const e of collected.excluded) rows.push([c(++n, 'text'), c(e.unit, 'text'), c(null, 'text'), c(describe(e.source), 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(`Không tổng hợp: ${e.reason}`, 'text')]);
-  for (const m of missing) rows.push([c(++n, 'text'), c(m, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c('Chưa nộp báo cáo', 'text')]);
-  const spec = { name: 'Nguồn số liệu', rows, merges: ['A1:I1', 'A2:I2'], columnWidths: [6, 30, 20, 30, 50, 14, 16, 12, 40], freeze: { rows: 4, columns: 2 }, print: { landscape: true, repeatRows: [4, 4] as [number, number] } };
+  for (const e of collected.excluded)
+    rows.push([
+      c(++n, 'text'),
+      c(e.unit, 'text'),
+      c(null, 'text'),
+      c(describe(e.source), 'text'),
+      c(null, 'text'),
+      c(null, 'text'),
+      c(null, 'text'),
+      c(null, 'text'),
+      c(`Không tổng hợp: ${e.reason}`, 'text'),
+    ]);
+  for (const m of missing)
+    rows.push([
+      c(++n, 'text'),
+      c(m, 'text'),
+      c(null, 'text'),
+      c(null, 'text'),
+      c(null, 'text'),
+      c(null, 'text'),
+      c(null, 'text'),
+      c(null, 'text'),
+      c('Chưa nộp báo cáo', 'text'),
+    ]);
+  const spec = {
+    name: 'Nguồn số liệu',
+    rows,
+    merges: ['A1:I1', 'A2:I2'],
+    columnWidths: [6, 30, 20, 30, 50, 14, 16, 12, 40],
+    freeze: { rows: 4, columns: 2 },
+    print: { landscape: true, repeatRows: [4, 4] as [number, number] },
+  };
   return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
 }
 
 /** Phụ lục VI: each indicator with its targets, the consolidated result "r% (a/b)" and Đạt / Chưa đạt. */
 export function achievementAnnex(kpi: KpiTable, catalogue: Indicator[], year: number, opts: AnnexOptions): SheetSpec {
-  const headers = ['STT', 'Chỉ tiêu', 'Chỉ tiêu quốc gia', 'Chỉ tiêu của tỉnh', 'Chỉ tiêu của thành phố', 'Kết quả thực hiện', 'Đánh giá'];
-  const { rows, merges } = opening('Phụ lục VI', `Kết quả thực hiện các chỉ tiêu chuyển đổi số năm ${year}`, headers.length, opts);
+  const headers = [
+    'STT',
+    'Chỉ tiêu',
+    'Chỉ tiêu quốc gia',
+    'Chỉ tiêu của tỉnh',
+    'Chỉ tiêu của thành phố',
+    'Kết quả thực hiện',
+    'Đánh giá',
+  ];
+  const { rows, merges } = opening(
+    'Phụ lục VI',
+    `Kết quả thực hiện các chỉ tiêu chuyển đổi số năm ${year}`,
+    headers.length,
+    opts,
+  );
   const top = rows.length;
   rows.push(headers.map((h) => c(h, 'header')));
   const groups = [...new Set(kpi.codes.map((code) => catalogue.find((i) => i.code === code)!.group))];
   groups.forEach((g, gi) => {
-    rows.push([c(roman(gi + 1), 'group'), c(INDICATOR_GROUP_LABEL[g], 'group'), ...Array(headers.length - 2).fill(c(null, 'group'))]);
-    kpi.codes.filter((code) => catalogue.find((i) => i.code === code)!.group === g).forEach((code, i) => {
-      const ind = catalogue.find((x) => x.code === code)!;
-      const s = kpi.total.get(code)!;
-      const level = (l: 'quoc-gia' | 'tinh' | 'thanh-pho') => ind.targets.filter((t) => t.level === l && (t.year === undefined || t.year <= year)).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0]?.text ?? null;
-      const r = rateOf(s);
-      const target = applicableTarget(ind, year);
-      const met = r === null || !target ? null : targetMet(r, target.text, null);
-      rows.push([c(`${i + 1}`, 'text'), c(ind.name, 'text'), c(level('quoc-gia'), 'text'), c(level('tinh'), 'text'), c(level('thanh-pho'), 'text'),
-        c(r === null ? null : formatRateWithCounts(s.numerator, s.denominator, ind.precision), 'text'), c(typeof met === 'string' ? met : null, 'computedText')]);
-    });
+    rows.push([
+      c(roman(gi + 1), 'group'),
+      c(INDICATOR_GROUP_LABEL[g], 'group'),
+      ...Array(headers.length - 2).fill(c(null, 'group')),
+    ]);
+    kpi.codes
+      .filter((code) => catalogue.find((i) => i.code === code)!.group === g)
+      .forEach((code, i) => {
+        const ind = catalogue.find((x) => x.code === code)!;
+        const s = kpi.total.get(code)!;
+        const level = (l: 'quoc-gia' | 'tinh' | 'thanh-pho') =>
+          ind.targets
+            .filter((t) => t.level === l && (t.year === undefined || t.year <= year))
+            .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0]?.text ?? null;
+        const r = rateOf(s);
+        const target = applicableTarget(ind, year);
+        const met = r === null || !target ? null : targetMet(r, target.text, null);
+        rows.push([
+          c(`${i + 1}`, 'text'),
+          c(ind.name, 'text'),
+          c(level('quoc-gia'), 'text'),
+          c(level('tinh'), 'text'),
+          c(level('thanh-pho'), 'text'),
+          c(r === null ? null : formatRateWithCounts(s.numerator, s.denominator, ind.precision), 'text'),
+          c(typeof met === 'string' ? met : null, 'computedText'),
+        ]);
+      });
   });
-  rows.push([], [c('Ghi chú: Kết quả = tổng tử số / tổng mẫu số của các đơn vị đã tổng hợp; đánh giá theo chỉ tiêu của cấp gần nhất (thành phố, rồi tỉnh, rồi quốc gia).', 'note')]);
+  rows.push(
+    [],
+    [
+      c(
+        'Ghi chú: Kết quả = tổng tử số / tổng mẫu số của các đơn vị đã tổng hợp; đánh giá theo chỉ tiêu của cấp gần nhất (thành phố, rồi tỉnh, rồi quốc gia).',
+        'note',
+      ),
+    ],
+  );
   return sheet('Phụ lục VI', rows, merges, [6, 50, 14, 14, 14, 26, 12], top, 1);
 }
 
 /** The count and simple-rate columns of a unit table, for stacking. */
 function stackColumns(spec: TableSpec) {
-  return spec.columns.filter((col) => col.kind === 'count' || (col.kind === 'rate' && /^=IF\(AND\(ISNUMBER\(\{\w+\}\),\{\w+\}>0\),\{\w+\}\/\{\w+\},""\)$/.test(col.formula ?? '')));
+  return spec.columns.filter(
+    (col) =>
+      col.kind === 'count' ||
+      (col.kind === 'rate' &&
+        /^=IF\(AND\(ISNUMBER\(\{\w+\}\),\{\w+\}>0\),\{\w+\}\/\{\w+\},""\)$/.test(col.formula ?? '')),
+  );
 }
 
 /**
@@ -164,43 +366,75 @@ function stackColumns(spec: TableSpec) {
 export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSpec {
   const ids = ['T2', 'T3a', 'T3b', 'T3c', 'T3d', 'T3e', 'T4'];
   const width = 2 + Math.max(...ids.map((id) => stackColumns(tableSpec(id)).length));
-  const { rows, merges } = opening('Phụ lục VII', `Số liệu chi tiết theo đơn vị${opts.period ? ` — ${opts.period}` : ''}`, width, opts);
+  const { rows, merges } = opening(
+    'Phụ lục VII',
+    `Số liệu chi tiết theo đơn vị${opts.period ? ` — ${opts.period}` : ''}`,
+    width,
+    opts,
+  );
   ids.forEach((id, k) => {
     const spec = tableSpec(id);
     const cols = stackColumns(spec);
-    const lines = subs.map((s) => ({ s, row: s.read.tables.find((t) => t.table === id)?.rows.find((r) => r.kind === 'item') })).filter((x) => x.row);
+    const lines = subs
+      .map((s) => ({ s, row: s.read.tables.find((t) => t.table === id)?.rows.find((r) => r.kind === 'item') }))
+      .filter((x) => x.row);
     if (!lines.length) return;
     rows.push([], [c(`${k + 1}. ${spec.title}`, 'label')]);
-    rows.push([c('STT', 'header'), c('Tên cơ quan, đơn vị', 'header'), ...cols.map((col) => c(col.group ? `${col.group} — ${col.label}` : col.label, 'header'))]);
+    rows.push([
+      c('STT', 'header'),
+      c('Tên cơ quan, đơn vị', 'header'),
+      ...cols.map((col) => c(col.group ? `${col.group} — ${col.label}` : col.label, 'header')),
+    ]);
     const sums = (picked: typeof lines) => {
       const total: Record<string, number> = {};
-      for (const { row } of picked) for (const col of cols) if (col.kind === 'count') total[col.key] = (total[col.key] ?? 0) + (numberOf(row!.cells[col.key]) ?? 0);
+      for (const { row } of picked)
+        for (const col of cols)
+          if (col.kind === 'count') total[col.key] = (total[col.key] ?? 0) + (numberOf(row!.cells[col.key]) ?? 0);
       return total;
     };
-    const valuesOf = (v: Record<string, number | null>, style: 'count' | 'total') => cols.map((col) => {
-      if (col.kind !== 'rate') return c(v[col.key] ?? null, style);
-      const [n, d] = /\{(\w+)\}\/\{(\w+)\}/.exec(col.formula!)!.slice(1);
-      const nd = { numerator: v[n] ?? 0, denominator: v[d] ?? 0, units: 1 };
-      return c(rateOf(nd), style === 'total' ? 'totalRate' : 'rate');
-    });
+    const valuesOf = (v: Record<string, number | null>, style: 'count' | 'total') =>
+      cols.map((col) => {
+        if (col.kind !== 'rate') return c(v[col.key] ?? null, style);
+        const [n, d] = /\{(\w+)\}\/\{(\w+)\}/.exec(col.formula!)!.slice(1);
+        const nd = { numerator: v[n] ?? 0, denominator: v[d] ?? 0, units: 1 };
+        return c(rateOf(nd), style === 'total' ? 'totalRate' : 'rate');
+      });
     let g = 0;
     for (const group of GROUP_ORDER) {
       const members = lines.filter((x) => x.s.unit.group === group);
       if (!members.length) continue;
       rows.push([c(roman(++g), 'group'), c(UNIT_GROUP_LABEL[group], 'group'), ...cols.map(() => c(null, 'group'))]);
-      members.forEach(({ s, row }, i) => rows.push([c(`${i + 1}.`, 'text'), c(s.unit.name, 'text'),
-        ...valuesOf(Object.fromEntries(cols.map((col) => [col.key, numberOf(row!.cells[col.key])])), 'count')]));
-      rows.push([c(null, 'total'), c(`Cộng ${UNIT_GROUP_LABEL[group]}:`, 'total'), ...valuesOf(sums(members), 'total')]);
+      members.forEach(({ s, row }, i) =>
+        rows.push([
+          c(`${i + 1}.`, 'text'),
+          c(s.unit.name, 'text'),
+          ...valuesOf(Object.fromEntries(cols.map((col) => [col.key, numberOf(row!.cells[col.key])])), 'count'),
+        ]),
+      );
+      rows.push([
+        c(null, 'total'),
+        c(`Cộng ${UNIT_GROUP_LABEL[group]}:`, 'total'),
+        ...valuesOf(sums(members), 'total'),
+      ]);
     }
     rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...valuesOf(sums(lines), 'total')]);
   });
-  const spec = { name: 'Phụ lục VII', rows, merges, columnWidths: [6, 34, ...Array(width - 2).fill(15)], freeze: { rows: 4, columns: 2 }, print: { landscape: true } };
+  const spec = {
+    name: 'Phụ lục VII',
+    rows,
+    merges,
+    columnWidths: [6, 34, ...Array(width - 2).fill(15)],
+    freeze: { rows: 4, columns: 2 },
+    print: { landscape: true },
+  };
   return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
 }
 
 /** "Biểu đồ": the rate of the main indicator per unit, the data a host's own bar chart is drawn from. */
 export function chartSheet(kpi: KpiTable, catalogue: Indicator[]): { sheet: SheetSpec; chart: ChartSpec } | null {
-  const code = [...kpi.codes].sort((a, b) => kpi.total.get(b)!.units - kpi.total.get(a)!.units || a.localeCompare(b))[0];
+  const code = [...kpi.codes].sort(
+    (a, b) => kpi.total.get(b)!.units - kpi.total.get(a)!.units || a.localeCompare(b),
+  )[0];
   if (!code) return null;
   const ind = catalogue.find((i) => i.code === code)!;
   const units = kpi.byUnit.filter((u) => u.values.has(code));

@@ -52,7 +52,8 @@ const text = (v: unknown) => (v === null || v === undefined || v === '' ? null :
 function stampOrder(s: string | null): number {
   if (!s) return 0;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/.exec(s);
-  if (m) return Number(m[3]) * 1e8 + Number(m[2]) * 1e6 + Number(m[1]) * 1e4 + Number(m[4] ?? 0) * 100 + Number(m[5] ?? 0);
+  if (m)
+    return Number(m[3]) * 1e8 + Number(m[2]) * 1e6 + Number(m[1]) * 1e4 + Number(m[4] ?? 0) * 100 + Number(m[5] ?? 0);
   const d = parseDay(s);
   return d ? d.y * 1e8 + d.m * 1e6 + d.d * 1e4 : 0;
 }
@@ -62,7 +63,10 @@ function stampOrder(s: string | null): number {
  * unit is reported, never added) and keeps one submission per unit: the
  * latest completed one, with a warning.
  */
-export function collect(sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: CollectOptions): Collected {
+export function collect(
+  sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>,
+  opts: CollectOptions,
+): Collected {
   const out: Collected = { included: [], excluded: [], warnings: [] };
   const byUnit = new Map<string, Submission>();
   for (const s of sources) {
@@ -70,28 +74,55 @@ export function collect(sources: Array<{ source: SourceRef; sheets: SheetSnapsho
     const report = validateSheets(s.sheets, { matcher: opts.matcher });
     const cover = report.read.cover;
     const written = text(cover.unit?.value);
-    if (!written) { out.excluded.push({ source: s.source, unit: null, reason: 'Không có tên đơn vị báo cáo (thông tin chung).' }); continue; }
+    if (!written) {
+      out.excluded.push({ source: s.source, unit: null, reason: 'Không có tên đơn vị báo cáo (thông tin chung).' });
+      continue;
+    }
     const m = opts.matcher.match(written);
     if (!m.unit) {
-      out.excluded.push({ source: s.source, unit: written, reason: `Đơn vị “${written}” không có trong danh mục${m.suggestions.length ? ` (gần nhất: “${m.suggestions[0]}”)` : ''}.` });
+      out.excluded.push({
+        source: s.source,
+        unit: written,
+        reason: `Đơn vị “${written}” không có trong danh mục${m.suggestions.length ? ` (gần nhất: “${m.suggestions[0]}”)` : ''}.`,
+      });
       continue;
     }
     const period = text(cover.period?.value);
     const errors = report.issues.filter((i) => i.severity === 'loi');
     if (errors.length && !opts.includeErrors) {
-      out.excluded.push({ source: s.source, unit: m.unit.name, period: text(cover.period?.value), issues: report.issues,
-        reason: `Còn ${errors.length} lỗi (đầu tiên: ${errors[0].sheet}!${errors[0].cell} ${errors[0].message}).` });
+      out.excluded.push({
+        source: s.source,
+        unit: m.unit.name,
+        period: text(cover.period?.value),
+        issues: report.issues,
+        reason: `Còn ${errors.length} lỗi (đầu tiên: ${errors[0].sheet}!${errors[0].cell} ${errors[0].message}).`,
+      });
       continue;
     }
-    const sub: Submission = { source: s.source, unit: m.unit, period, completedAt: text(cover.completedAt?.value), version: text(cover.version?.value), read: report.read, issues: report.issues };
+    const sub: Submission = {
+      source: s.source,
+      unit: m.unit,
+      period,
+      completedAt: text(cover.completedAt?.value),
+      version: text(cover.version?.value),
+      read: report.read,
+      issues: report.issues,
+    };
     const p = period ? parsePeriod(period) : null;
-    const slot = `${m.unit.code}\u0000${p ? `${p.start.y}-${p.start.m}` : period ?? ''}`;
+    const slot = `${m.unit.code}\u0000${p ? `${p.start.y}-${p.start.m}` : (period ?? '')}`;
     const prev = byUnit.get(slot);
     if (prev) {
       const keep = stampOrder(sub.completedAt) >= stampOrder(prev.completedAt) ? sub : prev;
       const drop = keep === sub ? prev : sub;
-      out.warnings.push(`${m.unit.name} nộp hai lần: dùng bản ${describe(keep.source)} (hoàn thành ${keep.completedAt ?? 'chưa ghi'}), bỏ bản ${describe(drop.source)}.`);
-      out.excluded.push({ source: drop.source, unit: m.unit.name, period: drop.period, reason: 'Bản nộp cũ hơn của cùng đơn vị, cùng kỳ.' });
+      out.warnings.push(
+        `${m.unit.name} nộp hai lần: dùng bản ${describe(keep.source)} (hoàn thành ${keep.completedAt ?? 'chưa ghi'}), bỏ bản ${describe(drop.source)}.`,
+      );
+      out.excluded.push({
+        source: drop.source,
+        unit: m.unit.name,
+        period: drop.period,
+        reason: 'Bản nộp cũ hơn của cùng đơn vị, cùng kỳ.',
+      });
       byUnit.set(slot, keep);
     } else byUnit.set(slot, sub);
   }

@@ -6,14 +6,21 @@ import { rateOf } from './kpi';
 
 /** Every string that reaches the page goes through here. */
 export function escapeHtml(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return String(s ?? '').replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 }
 
 /**
  * A horizontal bar chart, drawn as SVG by hand: one bar per unit for one
  * indicator, the consolidated rate as a line. No script, no network.
  */
-export function barChartSvg(title: string, bars: Array<{ label: string; value: number }>, total: number | null): string {
+export function barChartSvg(
+  title: string,
+  bars: Array<{ label: string; value: number }>,
+  total: number | null,
+): string {
   const rowH = 22;
   const left = 210;
   const width = 640;
@@ -28,13 +35,17 @@ export function barChartSvg(title: string, bars: Array<{ label: string; value: n
   bars.forEach((b, i) => {
     const y = 32 + i * rowH;
     parts.push(`<text x="${left - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(b.label)}</text>`);
-    parts.push(`<rect x="${left}" y="${y + 3}" width="${Math.max(0, x(b.value) - left).toFixed(1)}" height="${rowH - 6}" fill="#1b7f4c"><title>${escapeHtml(`${b.label}: ${formatPercent(b.value)}`)}</title></rect>`);
+    parts.push(
+      `<rect x="${left}" y="${y + 3}" width="${Math.max(0, x(b.value) - left).toFixed(1)}" height="${rowH - 6}" fill="#1b7f4c"><title>${escapeHtml(`${b.label}: ${formatPercent(b.value)}`)}</title></rect>`,
+    );
     parts.push(`<text x="${(x(b.value) + 4).toFixed(1)}" y="${y + 14}">${escapeHtml(formatPercent(b.value))}</text>`);
   });
   if (total !== null) {
     const tx = x(total).toFixed(1);
     parts.push(`<line x1="${tx}" x2="${tx}" y1="28" y2="${height - 24}" stroke="#cf222e" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${tx}" y="${height - 8}" text-anchor="middle" fill="#cf222e">Chung: ${escapeHtml(formatPercent(total))}</text>`);
+    parts.push(
+      `<text x="${tx}" y="${height - 8}" text-anchor="middle" fill="#cf222e">Chung: ${escapeHtml(formatPercent(total))}</text>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');
@@ -42,7 +53,9 @@ export function barChartSvg(title: string, bars: Array<{ label: string; value: n
 
 /** The main indicators for the chart: those most units reported. */
 export function mainIndicators(c: Consolidation, n = 3): string[] {
-  return [...c.kpi.codes].sort((a, b) => (c.kpi.total.get(b)!.units - c.kpi.total.get(a)!.units) || a.localeCompare(b)).slice(0, n);
+  return [...c.kpi.codes]
+    .sort((a, b) => c.kpi.total.get(b)!.units - c.kpi.total.get(a)!.units || a.localeCompare(b))
+    .slice(0, n);
 }
 
 /** The printable HTML report of a consolidation, in Vietnamese. */
@@ -50,12 +63,18 @@ export function htmlReport(c: Consolidation, catalogue: Indicator[], title = 'B�
   const s = c.summary;
   const charts = mainIndicators(c).map((code) => {
     const ind = catalogue.find((i) => i.code === code)!;
-    const bars = c.kpi.byUnit.filter((u) => u.values.has(code)).map((u) => ({ label: u.unit, value: rateOf(u.values.get(code)!) ?? 0 }));
+    const bars = c.kpi.byUnit
+      .filter((u) => u.values.has(code))
+      .map((u) => ({ label: u.unit, value: rateOf(u.values.get(code)!) ?? 0 }));
     return barChartSvg(`${code}. ${ind.name}`, bars, rateOf(c.kpi.total.get(code)!));
   });
   const issues = [
-    ...c.collected.included.flatMap((x) => x.issues.map((i) => ({ ...i, unit: x.unit.name, file: describe(x.source) }))),
-    ...c.collected.excluded.flatMap((x) => (x.issues ?? []).map((i) => ({ ...i, unit: x.unit ?? '', file: describe(x.source) }))),
+    ...c.collected.included.flatMap((x) =>
+      x.issues.map((i) => ({ ...i, unit: x.unit.name, file: describe(x.source) })),
+    ),
+    ...c.collected.excluded.flatMap((x) =>
+      (x.issues ?? []).map((i) => ({ ...i, unit: x.unit ?? '', file: describe(x.source) })),
+    ),
   ];
   const row = (cells: unknown[]) => `<tr>${cells.map((x) => `<td>${escapeHtml(x)}</td>`).join('')}</tr>`;
   return `<!doctype html>
@@ -72,8 +91,12 @@ td.num{text-align:right}.note{color:#555;font-size:12px}@media print{body{margin
 ${s.indicators.map((i) => `<tr><td>${escapeHtml(i.code)}</td><td>${escapeHtml(i.name)}</td><td class="num">${escapeHtml(formatNumber(i.numerator))}</td><td class="num">${escapeHtml(formatNumber(i.denominator))}</td><td class="num">${escapeHtml(i.rate === null ? '—' : formatPercent(i.rate))}</td><td class="num">${i.units}</td></tr>`).join('\n')}
 </table>
 <h2>Lỗi và cảnh báo trong các phiếu (${issues.length})</h2>
-${issues.length ? `<table><tr><th>Đơn vị</th><th>Tệp</th><th>Ô</th><th>Quy tắc</th><th>Mức</th><th>Nội dung</th></tr>
-${issues.map((i) => row([i.unit, i.file ?? '', `${i.sheet}!${i.cell}`, i.rule, i.severity === 'loi' ? 'lỗi' : 'cảnh báo', i.message + (i.fix ? ` → ${i.fix}` : '')])).join('\n')}</table>` : '<p>Không có.</p>'}
+${
+  issues.length
+    ? `<table><tr><th>Đơn vị</th><th>Tệp</th><th>Ô</th><th>Quy tắc</th><th>Mức</th><th>Nội dung</th></tr>
+${issues.map((i) => row([i.unit, i.file ?? '', `${i.sheet}!${i.cell}`, i.rule, i.severity === 'loi' ? 'lỗi' : 'cảnh báo', i.message + (i.fix ? ` → ${i.fix}` : '')])).join('\n')}</table>`
+    : '<p>Không có.</p>'
+}
 <h2>Biểu đồ</h2>
 ${charts.join('\n')}
 <h2>Đơn vị không tổng hợp</h2>

@@ -7,7 +7,6 @@ import { SheetSpec } from '../workbook/sheet-spec';
 import { c, opening, sheet } from './annex';
 import { Submission } from './collect';
 
-
 export interface MatrixOptions {
   attachedTo?: string;
   /** Reports are due on this day of the month after the period (20 for Khánh Hòa, 15 for Nha Trang 2024). */
@@ -26,8 +25,6 @@ function groupsOf(units: Unit[]): UnitGroup[] {
   return [...new Set(units.map((u) => u.group))];
 }
 
-
-
 /** "6/2023" for a month period. */
 function monthLabel(p: Period): string {
   return `${p.start.m}/${p.start.y}`;
@@ -37,7 +34,12 @@ function monthLabel(p: Period): string {
  * Phụ lục II: which unit reported for which month ("X"), on time or late by
  * the deadline day and the completion stamp, with counts per group and month.
  */
-export function submissionMatrix(subs: Submission[], registry: Registry, opts: MatrixOptions, leftOut: Array<{ unit: string | null; period?: string | null }> = []): SheetSpec {
+export function submissionMatrix(
+  subs: Submission[],
+  registry: Registry,
+  opts: MatrixOptions,
+  leftOut: Array<{ unit: string | null; period?: string | null }> = [],
+): SheetSpec {
   const periods = new Map<string, Period>();
   for (const s of subs) {
     const p = s.period ? parsePeriod(s.period) : null;
@@ -45,14 +47,35 @@ export function submissionMatrix(subs: Submission[], registry: Registry, opts: M
   }
   const months = [...periods.entries()].sort((a, b) => compareDays(a[1].start, b[1].start));
   const width = 2 + months.length;
-  const { rows, merges } = opening('Phụ lục II', 'Danh sách các cơ quan, đơn vị, địa phương thực hiện báo cáo kết quả chuyển đổi số', width, opts);
+  const { rows, merges } = opening(
+    'Phụ lục II',
+    'Danh sách các cơ quan, đơn vị, địa phương thực hiện báo cáo kết quả chuyển đổi số',
+    width,
+    opts,
+  );
   const top = rows.length;
-  rows.push([c('STT', 'header'), c('Tên cơ quan, địa phương', 'header'), ...months.map(([m]) => c(`Thực hiện báo cáo chuyển đổi số tháng ${m}`, 'header'))]);
+  rows.push([
+    c('STT', 'header'),
+    c('Tên cơ quan, địa phương', 'header'),
+    ...months.map(([m]) => c(`Thực hiện báo cáo chuyển đổi số tháng ${m}`, 'header')),
+  ]);
   const units = scope(registry);
   const mark = (u: Unit, p: Period): string => {
-    const s = subs.find((x) => same(x.unit, u) && x.period && parsePeriod(x.period)?.start.m === p.start.m && parsePeriod(x.period)?.start.y === p.start.y);
+    const s = subs.find(
+      (x) =>
+        same(x.unit, u) &&
+        x.period &&
+        parsePeriod(x.period)?.start.m === p.start.m &&
+        parsePeriod(x.period)?.start.y === p.start.y,
+    );
     if (!s) {
-      const sent = leftOut.some((e) => e.unit === u.name && e.period && parsePeriod(e.period)?.start.m === p.start.m && parsePeriod(e.period)?.start.y === p.start.y);
+      const sent = leftOut.some(
+        (e) =>
+          e.unit === u.name &&
+          e.period &&
+          parsePeriod(e.period)?.start.m === p.start.m &&
+          parsePeriod(e.period)?.start.y === p.start.y,
+      );
       return sent ? 'X (còn lỗi)' : '';
     }
     const done = s.completedAt ? parseDay(s.completedAt.split(' ')[0]) : null;
@@ -63,19 +86,45 @@ export function submissionMatrix(subs: Submission[], registry: Registry, opts: M
   groupsOf(units).forEach((g, gi) => {
     const members = units.filter((u) => u.group === g);
     const counts = months.map(([, p]) => members.filter((u) => mark(u, p) !== '').length);
-    rows.push([c(roman(gi + 1), 'group'), c(`${UNIT_GROUP_LABEL[g]} (${members.length})`, 'group'), ...counts.map((k) => c(`${k}/${members.length}`, 'group'))]);
-    for (const u of members) rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(mark(u, p), 'computedText'))]);
+    rows.push([
+      c(roman(gi + 1), 'group'),
+      c(`${UNIT_GROUP_LABEL[g]} (${members.length})`, 'group'),
+      ...counts.map((k) => c(`${k}/${members.length}`, 'group')),
+    ]);
+    for (const u of members)
+      rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(mark(u, p), 'computedText'))]);
   });
-  rows.push([], [c(`Ghi chú: Dấu “X”: Đã thực hiện; “trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; “còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi.`, 'note')]);
+  rows.push(
+    [],
+    [
+      c(
+        `Ghi chú: Dấu “X”: Đã thực hiện; “trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; “còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi.`,
+        'note',
+      ),
+    ],
+  );
   return sheet('Phụ lục II', rows, merges, [6, 40, ...months.map(() => 18)], top, 1);
 }
 
 /** Phụ lục III: plans issued per unit ("X"), with "9/12"-style counts per group. */
-export function plansMatrix(subs: Submission[], registry: Registry, opts: { attachedTo?: string; year?: number }): SheetSpec {
+export function plansMatrix(
+  subs: Submission[],
+  registry: Registry,
+  opts: { attachedTo?: string; year?: number },
+): SheetSpec {
   const plans = ['Kế hoạch chuyển đổi số năm', 'Kế hoạch ứng phó sự cố'];
-  const { rows, merges } = opening('Phụ lục III', 'Kết quả triển khai chuyển đổi số của các cơ quan, đơn vị, địa phương', 4, opts);
+  const { rows, merges } = opening(
+    'Phụ lục III',
+    'Kết quả triển khai chuyển đổi số của các cơ quan, đơn vị, địa phương',
+    4,
+    opts,
+  );
   const top = rows.length;
-  rows.push([c('STT', 'header'), c('Tên cơ quan, địa phương', 'header'), ...plans.map((p) => c(`${p}${opts.year ? ` ${opts.year}` : ''}`, 'header'))]);
+  rows.push([
+    c('STT', 'header'),
+    c('Tên cơ quan, địa phương', 'header'),
+    ...plans.map((p) => c(`${p}${opts.year ? ` ${opts.year}` : ''}`, 'header')),
+  ]);
   const units = scope(registry);
   const issued = (u: Unit, plan: string): boolean => {
     const s = subs.find((x) => same(x.unit, u));
@@ -86,8 +135,17 @@ export function plansMatrix(subs: Submission[], registry: Registry, opts: { atta
   let n = 0;
   groupsOf(units).forEach((g, gi) => {
     const members = units.filter((u) => u.group === g);
-    rows.push([c(roman(gi + 1), 'group'), c(UNIT_GROUP_LABEL[g], 'group'), ...plans.map((p) => c(`${members.filter((u) => issued(u, p)).length}/${members.length}`, 'group'))]);
-    for (const u of members) rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...plans.map((p) => c(issued(u, p) ? 'X' : '', 'computedText'))]);
+    rows.push([
+      c(roman(gi + 1), 'group'),
+      c(UNIT_GROUP_LABEL[g], 'group'),
+      ...plans.map((p) => c(`${members.filter((u) => issued(u, p)).length}/${members.length}`, 'group')),
+    ]);
+    for (const u of members)
+      rows.push([
+        c(`${++n}.`, 'text'),
+        c(u.name, 'text'),
+        ...plans.map((p) => c(issued(u, p) ? 'X' : '', 'computedText')),
+      ]);
   });
   rows.push([], [c('Ghi chú: Dấu “X”: Đã thực hiện.', 'note')]);
   return sheet('Phụ lục III', rows, merges, [6, 44, 22, 22], top, 1);

@@ -47,16 +47,28 @@ export function projectRows(subs: Submission[]): ProjectRow[] {
     for (const t of s.read.tables.filter((x) => x.table === 'T5')) {
       let section: string | null = null;
       for (const r of t.rows) {
-        if (r.kind === 'group') { section = str(r.cells.name) || null; continue; }
+        if (r.kind === 'group') {
+          section = str(r.cells.name) || null;
+          continue;
+        }
         if (r.kind !== 'item') continue;
         const name = str(r.cells.name);
         if (!name) continue;
         const kind = str(r.cells.fundKind);
         out.push({
-          unit: s.unit.name, section, name, lead: str(r.cells.lead) || s.unit.name, content: str(r.cells.content), period: str(r.cells.period),
-          fundSource: str(r.cells.fundSource), fundKind: kind === 'Vốn đầu tư' || kind === 'Vốn sự nghiệp' ? kind : null,
-          level: budgetLevel(str(r.cells.fundSource)), total: numberOf(r.cells.total) ?? 0, yearBudget: numberOf(r.cells.yearBudget) ?? 0,
-          assessment: str(r.cells.assessment).replace(/^Đã hoàn thành/u, 'Hoàn thành'), at: `${t.sheet}!A${r.row + 1}`,
+          unit: s.unit.name,
+          section,
+          name,
+          lead: str(r.cells.lead) || s.unit.name,
+          content: str(r.cells.content),
+          period: str(r.cells.period),
+          fundSource: str(r.cells.fundSource),
+          fundKind: kind === 'Vốn đầu tư' || kind === 'Vốn sự nghiệp' ? kind : null,
+          level: budgetLevel(str(r.cells.fundSource)),
+          total: numberOf(r.cells.total) ?? 0,
+          yearBudget: numberOf(r.cells.yearBudget) ?? 0,
+          assessment: str(r.cells.assessment).replace(/^Đã hoàn thành/u, 'Hoàn thành'),
+          at: `${t.sheet}!A${r.row + 1}`,
         });
       }
     }
@@ -75,16 +87,32 @@ export function projectTotals(rows: ProjectRow[]): ProjectTotals {
   const byLevel = levels
     .map((level) => {
       const rs = rows.filter((r) => r.level === level);
-      return { level, total: rs.reduce((s, r) => s + r.total, 0), yearBudget: rs.reduce((s, r) => s + r.yearBudget, 0), n: rs.length };
+      return {
+        level,
+        total: rs.reduce((s, r) => s + r.total, 0),
+        yearBudget: rs.reduce((s, r) => s + r.yearBudget, 0),
+        n: rs.length,
+      };
     })
     .filter((x) => x.n > 0 || x.level === 'thanh-pho' || x.level === 'tinh')
     .map(({ level, total, yearBudget }) => ({ level, total, yearBudget }));
-  return { byLevel, total: rows.reduce((s, r) => s + r.total, 0), yearBudget: rows.reduce((s, r) => s + r.yearBudget, 0) };
+  return {
+    byLevel,
+    total: rows.reduce((s, r) => s + r.total, 0),
+    yearBudget: rows.reduce((s, r) => s + r.yearBudget, 0),
+  };
 }
 
 /** Tasks per assessment status: "25 nhiệm vụ = 4 + 1 + 19 + 1". */
-export function statusCounts(rows: ProjectRow[]): { total: number; byStatus: Array<{ status: string; count: number }>; other: number } {
-  const byStatus = STATUSES.map((status) => ({ status: status as string, count: rows.filter((r) => r.assessment === status).length }));
+export function statusCounts(rows: ProjectRow[]): {
+  total: number;
+  byStatus: Array<{ status: string; count: number }>;
+  other: number;
+} {
+  const byStatus = STATUSES.map((status) => ({
+    status: status as string,
+    count: rows.filter((r) => r.assessment === status).length,
+  }));
   const counted = byStatus.reduce((s, x) => s + x.count, 0);
   return { total: rows.length, byStatus, other: rows.length - counted };
 }

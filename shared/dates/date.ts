@@ -39,7 +39,6 @@ export function dayFromExcelSerial(serial: number): Day | null {
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
 
-
 /** Works across realms too (a Date made in another frame or vm context). */
 export function isDate(x: unknown): x is Date {
   return Object.prototype.toString.call(x) === '[object Date]';
@@ -57,7 +56,11 @@ export function parseDay(raw: unknown): Day | null {
   }
   if (typeof raw === 'number') return dayFromExcelSerial(raw);
   if (typeof raw !== 'string') return null;
-  const t = raw.normalize('NFC').trim().toLowerCase().replace(/^ngày\s+/u, '');
+  const t = raw
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/^ngày\s+/u, '');
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   if (m) return makeDay(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$/.exec(t);

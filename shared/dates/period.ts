@@ -27,16 +27,20 @@ function months(y: number, from: number, to: number, label: string): Period | nu
  * "6/2023" typed into a cell, and which stands for the month.
  */
 export function parsePeriod(raw: unknown): Period | null {
-  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) return months(raw, 1, 12, String(raw));
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1900 && raw <= 2200)
+    return months(raw, 1, 12, String(raw));
   if (typeof raw !== 'string') {
     const day = parseDay(raw);
     if (!day) return null;
-    return day.d === 1 ? month(day.y, day.m, `${day.m}/${day.y}`) : { start: day, end: day, label: `${day.d}/${day.m}/${day.y}` };
+    return day.d === 1
+      ? month(day.y, day.m, `${day.m}/${day.y}`)
+      : { start: day, end: day, label: `${day.d}/${day.m}/${day.y}` };
   }
   const label = raw.normalize('NFC').trim();
   const t = label.toLowerCase().replace(/\s+/g, ' ').replace(/[–—]/g, '-');
   if (t === '') return null;
-  if (/^(thường xuyên|hằng năm|hàng năm|liên tục)$/u.test(t)) return { start: { y: 1900, m: 1, d: 1 }, end: null, label };
+  if (/^(thường xuyên|hằng năm|hàng năm|liên tục)$/u.test(t))
+    return { start: { y: 1900, m: 1, d: 1 }, end: null, label };
   let m = /^(?:năm )?(\d{4})$/u.exec(t);
   if (m) return months(Number(m[1]), 1, 12, label);
   m = /^(?:giai đoạn )?(\d{4}) ?- ?(\d{4})$/u.exec(t);

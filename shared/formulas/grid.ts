@@ -30,9 +30,15 @@ export function elementwise(
       let missing = false;
       for (const g of grids) {
         const r = g.length === 1 ? g[0] : g[i];
-        if (!r) { missing = true; break; }
+        if (!r) {
+          missing = true;
+          break;
+        }
         const c = r.length === 1 ? r[0] : r[j];
-        if (c === undefined && j >= r.length) { missing = true; break; }
+        if (c === undefined && j >= r.length) {
+          missing = true;
+          break;
+        }
         cells.push(c);
       }
       row.push(missing ? fail('#N/A', 'Các vùng ô không cùng kích thước.') : fn(...cells));

@@ -18,7 +18,10 @@ export function quantity(x: Scalar, role: string): number | FormulaError {
 }
 
 /** A rate: a fraction (cell formatted as %), "54,03%" or "98.27%". */
-export function rateValue(x: Scalar, role: string): { value: number; decimals: number; parsed: ParsedNumber } | FormulaError {
+export function rateValue(
+  x: Scalar,
+  role: string,
+): { value: number; decimals: number; parsed: ParsedNumber } | FormulaError {
   const p = parseNumber(x);
   if (p.kind === 'blank') return fail('#VALUE!', `${role} đang trống.`);
   const bad = refuse(p, role, ['percent', 'count', 'decimal', 'ratio']);

@@ -20,11 +20,16 @@ export function reportDeadline(periodEnd: Day, deadlineDay: number): Day {
 /** DX_ONTIME: "Đúng hạn" / "Trễ hạn" for a report submitted on a day; "Chưa nộp" when blank. */
 export function onTime(submitted: Scalar, period: Scalar, deadlineDay?: Scalar): FormulaOutput {
   const p = parsePeriod(period);
-  if (!p || !p.end) return fail('#VALUE!', `Không đọc được kỳ báo cáo “${String(period ?? '')}” (ví dụ: “6/2023”, “tháng 6/2023”, “Quý II/2023”).`);
+  if (!p || !p.end)
+    return fail(
+      '#VALUE!',
+      `Không đọc được kỳ báo cáo “${String(period ?? '')}” (ví dụ: “6/2023”, “tháng 6/2023”, “Quý II/2023”).`,
+    );
   let day = DEFAULT_DEADLINE_DAY;
   if (!isBlank(deadlineDay)) {
     const n = typeof deadlineDay === 'number' ? deadlineDay : Number(String(deadlineDay).trim());
-    if (!Number.isInteger(n) || n < 1 || n > 31) return fail('#NUM!', `Ngày hạn nộp phải từ 1 đến 31 (đang là “${String(deadlineDay)}”).`);
+    if (!Number.isInteger(n) || n < 1 || n > 31)
+      return fail('#NUM!', `Ngày hạn nộp phải từ 1 đến 31 (đang là “${String(deadlineDay)}”).`);
     day = n;
   }
   if (isBlank(submitted)) return CHUA_NOP;
@@ -33,4 +38,3 @@ export function onTime(submitted: Scalar, period: Scalar, deadlineDay?: Scalar):
   const deadline = reportDeadline(p.end, day);
   return compareDays(s, deadline) <= 0 ? DUNG_HAN : TRE_HAN;
 }
-

@@ -7,7 +7,8 @@ import { fail, FormulaOutput, isFormulaError, Scalar } from './result';
 function decimalsArg(x: Scalar): number | null | ReturnType<typeof fail> {
   if (isBlank(x)) return null;
   const n = typeof x === 'number' ? x : Number(String(x).trim());
-  if (!Number.isInteger(n) || n < 0 || n > 10) return fail('#NUM!', `Số chữ số thập phân phải là số nguyên từ 0 đến 10 (đang là “${String(x)}”).`);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    return fail('#NUM!', `Số chữ số thập phân phải là số nguyên từ 0 đến 10 (đang là “${String(x)}”).`);
   return n;
 }
 

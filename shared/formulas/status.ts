@@ -25,14 +25,22 @@ function completion(x: Scalar): { done: boolean; day?: Day } | ReturnType<typeof
     if (NOT_DONE_WORDS.test(t)) return { done: false };
   }
   const day = parseDay(x);
-  if (!day) return fail('#VALUE!', `Không hiểu “${String(x)}” ở cột hoàn thành: ghi ngày hoàn thành (dd/mm/yyyy), “x”, hoặc để trống.`);
+  if (!day)
+    return fail(
+      '#VALUE!',
+      `Không hiểu “${String(x)}” ở cột hoàn thành: ghi ngày hoàn thành (dd/mm/yyyy), “x”, hoặc để trống.`,
+    );
   return { done: true, day };
 }
 
 /** DX_STATUS: which of the four statuses a task has on the report date. */
 export function taskStatus(period: Scalar, completed: Scalar, reportDate: Scalar): FormulaOutput {
   const p = parsePeriod(period);
-  if (!p) return fail('#VALUE!', `Không đọc được thời gian triển khai “${String(period ?? '')}” (ví dụ: “2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).`);
+  if (!p)
+    return fail(
+      '#VALUE!',
+      `Không đọc được thời gian triển khai “${String(period ?? '')}” (ví dụ: “2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).`,
+    );
   const report = parseDay(reportDate);
   if (!report) return fail('#VALUE!', `Cần ngày báo cáo (dd/mm/yyyy); đang là “${String(reportDate ?? '')}”.`);
   const c = completion(completed);

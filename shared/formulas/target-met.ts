@@ -13,7 +13,11 @@ export const CHUA_DAT = 'Chưa đạt';
  */
 export function targetMet(value: Scalar, target: Scalar, reportDate?: Scalar): FormulaOutput {
   const t = parseTarget(target);
-  if (!t) return fail('#VALUE!', `Không đọc được chỉ tiêu “${String(target ?? '')}”: cần một tỷ lệ phần trăm như “100%”, “Trên 8,5%”, “tối thiểu 70%”.`);
+  if (!t)
+    return fail(
+      '#VALUE!',
+      `Không đọc được chỉ tiêu “${String(target ?? '')}”: cần một tỷ lệ phần trăm như “100%”, “Trên 8,5%”, “tối thiểu 70%”.`,
+    );
   let month: number | undefined;
   if (!isBlank(reportDate)) {
     const day = parseDay(reportDate);
@@ -22,7 +26,10 @@ export function targetMet(value: Scalar, target: Scalar, reportDate?: Scalar): F
   }
   const pieces = typeof value === 'string' && value.includes(';') ? value.split(';') : [value];
   if (pieces.length !== t.parts.length) {
-    return fail('#VALUE!', `Chỉ tiêu “${t.verbatim}” có ${t.parts.length} phần nhưng có ${pieces.length} giá trị; ghi các giá trị cách nhau bằng “;”.`);
+    return fail(
+      '#VALUE!',
+      `Chỉ tiêu “${t.verbatim}” có ${t.parts.length} phần nhưng có ${pieces.length} giá trị; ghi các giá trị cách nhau bằng “;”.`,
+    );
   }
   for (let i = 0; i < pieces.length; i++) {
     const v = rateValue(pieces[i], 'Giá trị');
@@ -31,4 +38,3 @@ export function targetMet(value: Scalar, target: Scalar, reportDate?: Scalar): F
   }
   return DAT;
 }
-

@@ -9,7 +9,8 @@ export function unitName(name: Scalar, matcher: UnitMatcher = defaultMatcher()):
   const text = String(name);
   const m = matcher.match(text);
   if (m.unit) return m.unit.name;
-  if (m.status === 'ambiguous') return fail('#N/A', `“${text}” khớp nhiều đơn vị: ${m.suggestions.join(', ')}. Hãy ghi đầy đủ tên.`);
+  if (m.status === 'ambiguous')
+    return fail('#N/A', `“${text}” khớp nhiều đơn vị: ${m.suggestions.join(', ')}. Hãy ghi đầy đủ tên.`);
   const hint = m.suggestions.length ? ` Có phải “${m.suggestions[0]}”?` : '';
   return fail('#N/A', `“${text}” không có trong danh mục đơn vị.${hint}`);
 }

@@ -8,7 +8,7 @@ export function roundTo(x: number, decimals: number): number {
 export function truncateTo(x: number, decimals: number): number {
   const sign = x < 0 ? -1 : 1;
   const scaled = Number((Math.abs(x) * 10 ** decimals).toPrecision(12));
-  return sign * Math.floor(scaled) / 10 ** decimals;
+  return (sign * Math.floor(scaled)) / 10 ** decimals;
 }
 
 function groupThousands(digits: string): string {

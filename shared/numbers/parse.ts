@@ -33,38 +33,75 @@ function parseDigits(t: string, percent: boolean): Core | null {
   }
   if (/^\d{1,3}(\.\d{3})+$/.test(t)) {
     if (percent) {
-      return { value: Number(t), decimals: 3, convention: 'en', ambiguous: true,
-        note: `“${t}%”: dấu chấm có thể là phần nghìn hoặc phần thập phân.` };
+      return {
+        value: Number(t),
+        decimals: 3,
+        convention: 'en',
+        ambiguous: true,
+        note: `“${t}%”: dấu chấm có thể là phần nghìn hoặc phần thập phân.`,
+      };
     }
     return { value: Number(t.replace(/\./g, '')), decimals: 0, convention: 'vi', ambiguous: false };
   }
   if (/^\d{1,3}( \d{3})+$/.test(t)) {
-    return { value: Number(t.replace(/ /g, '')), decimals: 0, convention: 'space', ambiguous: false,
-      note: `Dấu cách được hiểu là dấu phân cách hàng nghìn.` };
+    return {
+      value: Number(t.replace(/ /g, '')),
+      decimals: 0,
+      convention: 'space',
+      ambiguous: false,
+      note: `Dấu cách được hiểu là dấu phân cách hàng nghìn.`,
+    };
   }
   if (/^\d{1,3}(,\d{3}){2,}$/.test(t)) {
-    return { value: Number(t.replace(/,/g, '')), decimals: 0, convention: 'en', ambiguous: false,
-      note: `Dấu phẩy được hiểu là dấu phân cách hàng nghìn (kiểu tiếng Anh).` };
+    return {
+      value: Number(t.replace(/,/g, '')),
+      decimals: 0,
+      convention: 'en',
+      ambiguous: false,
+      note: `Dấu phẩy được hiểu là dấu phân cách hàng nghìn (kiểu tiếng Anh).`,
+    };
   }
   if ((m = /^(\d{1,3}(?:\.\d{3})*|\d+),(\d+)$/.exec(t))) {
     const value = Number(`${m[1].replace(/\./g, '')}.${m[2]}`);
     // "1,234" is a vi decimal or an English thousands group: say so.
     const ambiguous = m[2].length === 3 && !m[1].includes('.') && !percent;
-    return { value, decimals: m[2].length, convention: 'vi', ambiguous,
-      note: ambiguous ? `“${t}”: dấu phẩy có thể là phần thập phân (${value}) hoặc phần nghìn (${t.replace(',', '')}).` : undefined };
+    return {
+      value,
+      decimals: m[2].length,
+      convention: 'vi',
+      ambiguous,
+      note: ambiguous
+        ? `“${t}”: dấu phẩy có thể là phần thập phân (${value}) hoặc phần nghìn (${t.replace(',', '')}).`
+        : undefined,
+    };
   }
   if ((m = /^(\d{1,3}(?:,\d{3})+)\.(\d+)$/.exec(t))) {
-    return { value: Number(`${m[1].replace(/,/g, '')}.${m[2]}`), decimals: m[2].length, convention: 'en', ambiguous: false,
-      note: `Viết theo kiểu tiếng Anh (dấu chấm thập phân).` };
+    return {
+      value: Number(`${m[1].replace(/,/g, '')}.${m[2]}`),
+      decimals: m[2].length,
+      convention: 'en',
+      ambiguous: false,
+      note: `Viết theo kiểu tiếng Anh (dấu chấm thập phân).`,
+    };
   }
   if ((m = /^(\d+)\.(\d+)$/.exec(t))) {
     const value = Number(t);
     if (percent) {
-      return { value, decimals: m[2].length, convention: 'en', ambiguous: false,
-        note: `Dấu chấm được hiểu là dấu thập phân.` };
+      return {
+        value,
+        decimals: m[2].length,
+        convention: 'en',
+        ambiguous: false,
+        note: `Dấu chấm được hiểu là dấu thập phân.`,
+      };
     }
-    return { value, decimals: m[2].length, convention: 'en', ambiguous: true,
-      note: `“${t}”: dấu chấm không tách đúng nhóm 3 chữ số; không rõ là số thập phân ${value} hay số hàng nghìn viết sai.` };
+    return {
+      value,
+      decimals: m[2].length,
+      convention: 'en',
+      ambiguous: true,
+      note: `“${t}”: dấu chấm không tách đúng nhóm 3 chữ số; không rõ là số thập phân ${value} hay số hàng nghìn viết sai.`,
+    };
   }
   return null;
 }
@@ -93,18 +130,29 @@ function nan(input: string, note: string, extra: Partial<ParsedNumber> = {}): Pa
  * says what was read, under which convention, and whether it is ambiguous.
  */
 export function parseNumber(raw: unknown): ParsedNumber {
-  if (raw === null || raw === undefined) return { input: '', kind: 'blank', value: null, decimals: 0, convention: 'none', ambiguous: false };
+  if (raw === null || raw === undefined)
+    return { input: '', kind: 'blank', value: null, decimals: 0, convention: 'none', ambiguous: false };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return nan(String(raw), 'Giá trị không phải là số hữu hạn.');
-    return { input: String(raw), kind: Number.isInteger(raw) ? 'count' : 'decimal', value: raw,
-      decimals: decimalsOf(raw), convention: 'number', ambiguous: false };
+    return {
+      input: String(raw),
+      kind: Number.isInteger(raw) ? 'count' : 'decimal',
+      value: raw,
+      decimals: decimalsOf(raw),
+      convention: 'number',
+      ambiguous: false,
+    };
   }
   if (typeof raw !== 'string') {
     const shown = isDate(raw) ? formatDay(parseDay(raw) ?? { y: 0, m: 0, d: 0 }) : String(raw);
     return nan(shown, `“${shown}” không phải là số.`);
   }
   const input = raw;
-  const text = raw.normalize('NFC').replace(SPACES, ' ').replace(/[\u2212\u2013]/g, '-').trim();
+  const text = raw
+    .normalize('NFC')
+    .replace(SPACES, ' ')
+    .replace(/[\u2212\u2013]/g, '-')
+    .trim();
   if (text === '') return { input, kind: 'blank', value: null, decimals: 0, convention: 'none', ambiguous: false };
 
   const slash = text.split('/');
@@ -117,11 +165,31 @@ export function parseNumber(raw: unknown): ParsedNumber {
     const denominator = b.sign * b.value;
     const note = [a.note, b.note].filter(Boolean).join(' ') || undefined;
     if (denominator === 0) {
-      return { input, kind: 'ratio', value: null, decimals: 0, convention: pick(a, b), ambiguous, numerator, denominator,
-        unit: a.unit ?? b.unit, note: `Mẫu số bằng 0 trong “${input}”.` };
+      return {
+        input,
+        kind: 'ratio',
+        value: null,
+        decimals: 0,
+        convention: pick(a, b),
+        ambiguous,
+        numerator,
+        denominator,
+        unit: a.unit ?? b.unit,
+        note: `Mẫu số bằng 0 trong “${input}”.`,
+      };
     }
-    return { input, kind: 'ratio', value: numerator / denominator, decimals: 0, convention: pick(a, b), ambiguous,
-      numerator, denominator, unit: a.unit ?? b.unit, note };
+    return {
+      input,
+      kind: 'ratio',
+      value: numerator / denominator,
+      decimals: 0,
+      convention: pick(a, b),
+      ambiguous,
+      numerator,
+      denominator,
+      unit: a.unit ?? b.unit,
+      note,
+    };
   }
   if (slash.length > 2) return nan(input, `“${input}” không phải là số (có nhiều dấu “/”).`);
 
@@ -130,12 +198,21 @@ export function parseNumber(raw: unknown): ParsedNumber {
   const q = parseQuantity(body, percent);
   if (!q) return nan(input, `“${input}” không phải là số.`);
   if (q.unit) {
-    return nan(input, `“${input}” có chữ “${q.unit}” bên cạnh số ${q.sign * q.value}; hãy chỉ ghi số.`, { unit: q.unit });
+    return nan(input, `“${input}” có chữ “${q.unit}” bên cạnh số ${q.sign * q.value}; hãy chỉ ghi số.`, {
+      unit: q.unit,
+    });
   }
   const value = q.sign * q.value;
   if (percent) {
-    return { input, kind: 'percent', value: value / 100, decimals: q.decimals, convention: q.convention,
-      ambiguous: q.ambiguous, note: q.note };
+    return {
+      input,
+      kind: 'percent',
+      value: value / 100,
+      decimals: q.decimals,
+      convention: q.convention,
+      ambiguous: q.ambiguous,
+      note: q.note,
+    };
   }
   const kind = q.decimals === 0 && !q.ambiguous ? 'count' : 'decimal';
   return { input, kind, value, decimals: q.decimals, convention: q.convention, ambiguous: q.ambiguous, note: q.note };

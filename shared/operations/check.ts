@@ -19,7 +19,9 @@ const MARKS = ownedTable('DanhDau', MARKS_SHEET, [
   { key: 'fill', label: 'Màu nền cũ', width: 12 },
 ]);
 
-interface MarkRecord extends CellRef { fill: string | null }
+interface MarkRecord extends CellRef {
+  fill: string | null;
+}
 
 function readMarks(sheets: SheetSnapshot[]): MarkRecord[] {
   return MARKS.read(sheets.find((x) => x.name === MARKS_SHEET)?.values)
@@ -63,17 +65,33 @@ export function* checkOp(port: WorkbookPort, opts: ValidateOptions = {}): Op<Che
   const fills = fresh.length ? ((yield port.readFills(fresh)) as Array<string | null>) : [];
   const original = new Map(fresh.map((t, i) => [key(t), fills[i]]));
   const marks: CellMark[] = [];
-  for (const p of previous) if (!byCell.has(key(p)) && names.has(p.sheet)) marks.push({ sheet: p.sheet, cell: p.cell, fill: p.fill, note: null });
+  for (const p of previous)
+    if (!byCell.has(key(p)) && names.has(p.sheet))
+      marks.push({ sheet: p.sheet, cell: p.cell, fill: p.fill, note: null });
   for (const list of byCell.values()) {
     const error = list.some((i) => i.severity === 'loi');
-    marks.push({ sheet: list[0].sheet, cell: list[0].cell, fill: error ? ERROR_FILL : WARNING_FILL, note: list.map((i) => `[${i.rule}] ${i.message}`).join('\n') });
+    marks.push({
+      sheet: list[0].sheet,
+      cell: list[0].cell,
+      fill: error ? ERROR_FILL : WARNING_FILL,
+      note: list.map((i) => `[${i.rule}] ${i.message}`).join('\n'),
+    });
   }
   if (marks.length) yield port.paint(marks);
-  const records: MarkRecord[] = targets.map((t) => ({ ...t, fill: was.has(key(t)) ? was.get(key(t))! : original.get(key(t)) ?? null }));
+  const records: MarkRecord[] = targets.map((t) => ({
+    ...t,
+    fill: was.has(key(t)) ? was.get(key(t))! : (original.get(key(t)) ?? null),
+  }));
   if (records.length || previous.length) yield port.write([marksSheet(records)], [MARKS_SHEET]);
   const cover = report.read.cover;
   const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
-  return { issues: report.issues, summary: report.summary, unit: text(cover.unit?.value), period: text(cover.period?.value), completedAt: text(cover.completedAt?.value) };
+  return {
+    issues: report.issues,
+    summary: report.summary,
+    unit: text(cover.unit?.value),
+    period: text(cover.period?.value),
+    completedAt: text(cover.completedAt?.value),
+  };
 }
 
 export interface CompleteResult {
@@ -93,15 +111,24 @@ function stamp(now: Date): string {
  * time on the cover (it feeds on-time reporting) and keeps this period's
  * counts for next period's outlier check.
  */
-export function* completeOp(port: WorkbookPort, now: Date = new Date(), opts: ValidateOptions = {}): Op<CompleteResult> {
+export function* completeOp(
+  port: WorkbookPort,
+  now: Date = new Date(),
+  opts: ValidateOptions = {},
+): Op<CompleteResult> {
   const check = (yield* checkOp(port, opts)) as CheckResult;
   if (check.summary.errors > 0) {
-    return { ok: false, check, message: `Chưa thể hoàn thành: còn ${check.summary.errors} lỗi. Sửa các ô tô đỏ rồi bấm Kiểm tra lại.` };
+    return {
+      ok: false,
+      check,
+      message: `Chưa thể hoàn thành: còn ${check.summary.errors} lỗi. Sửa các ô tô đỏ rồi bấm Kiểm tra lại.`,
+    };
   }
   const sheets = (yield port.read()) as SheetSnapshot[];
   const report = validateSheets(sheets, opts);
   const field = report.read.cover.completedAt;
-  if (!field) return { ok: false, check, message: `Không tìm thấy ô “${COVER_LABELS.completedAt}” trong thông tin chung.` };
+  if (!field)
+    return { ok: false, check, message: `Không tìm thấy ô “${COVER_LABELS.completedAt}” trong thông tin chung.` };
   const when = stamp(now);
   yield port.setCells([{ sheet: field.sheet, cell: field.cell, value: when }]);
   const values: PreviousValue[] = [];
@@ -119,4 +146,5 @@ export function* completeOp(port: WorkbookPort, now: Date = new Date(), opts: Va
 }
 
 export const check = (port: WorkbookPort, opts?: ValidateOptions) => runAsync(checkOp(port, opts));
-export const complete = (port: WorkbookPort, now?: Date, opts?: ValidateOptions) => runAsync(completeOp(port, now, opts));
+export const complete = (port: WorkbookPort, now?: Date, opts?: ValidateOptions) =>
+  runAsync(completeOp(port, now, opts));

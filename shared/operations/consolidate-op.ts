@@ -18,7 +18,12 @@ export class CancelledError extends Error {
  * and the run refused. Everything is computed before the one write, so a
  * cancelled run leaves nothing half-written.
  */
-export function* writeAnnexesOp(port: WorkbookPort, sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: ConsolidateOptions, cancelled: () => boolean = () => false): Op<ConsolidateSummary> {
+export function* writeAnnexesOp(
+  port: WorkbookPort,
+  sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>,
+  opts: ConsolidateOptions,
+  cancelled: () => boolean = () => false,
+): Op<ConsolidateSummary> {
   const result = consolidate(sources, opts);
   if (cancelled()) throw new CancelledError();
   yield* writeOwnedOp(port, result.sheets);
@@ -30,18 +35,36 @@ export function* writeAnnexesOp(port: WorkbookPort, sources: Array<{ source: Sou
 export function* writeOwnedOp(port: WorkbookPort, sheets: SheetSpec[]): Op<void> {
   const names = (yield port.sheetNames()) as string[];
   const ownedSheet = names.includes(OWNED.sheet) ? ((yield port.read([OWNED.sheet])) as SheetSnapshot[])[0] : undefined;
-  const owned = new Set(OWNED.read(ownedSheet?.values).map((r) => String(r.sheet)).concat(OWNED.sheet));
+  const owned = new Set(
+    OWNED.read(ownedSheet?.values)
+      .map((r) => String(r.sheet))
+      .concat(OWNED.sheet),
+  );
   const clash = sheets.filter((s) => names.includes(s.name) && !owned.has(s.name)).map((s) => s.name);
-  if (clash.length) throw new Error(`Bảng tính đã có trang “${clash.join('”, “')}” không do phần mềm tạo: không ghi đè. Đổi tên các trang đó rồi tổng hợp lại.`);
-  yield port.write(sheets, names.filter((n) => owned.has(n)));
+  if (clash.length)
+    throw new Error(
+      `Bảng tính đã có trang “${clash.join('”, “')}” không do phần mềm tạo: không ghi đè. Đổi tên các trang đó rồi tổng hợp lại.`,
+    );
+  yield port.write(
+    sheets,
+    names.filter((n) => owned.has(n)),
+  );
 }
 
-export const writeAnnexes = (port: WorkbookPort, sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>, opts: ConsolidateOptions, cancelled?: () => boolean) =>
-  runAsync(writeAnnexesOp(port, sources, opts, cancelled));
+export const writeAnnexes = (
+  port: WorkbookPort,
+  sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>,
+  opts: ConsolidateOptions,
+  cancelled?: () => boolean,
+) => runAsync(writeAnnexesOp(port, sources, opts, cancelled));
 
 /** Reads sources one by one, telling the pane how far it got; stops between two sources when cancelled. */
-export async function readSources<T>(items: T[], read: (item: T) => Promise<{ source: SourceRef; sheets: SheetSnapshot[] }>,
-  progress: (done: number, total: number, current: string) => void, cancelled: () => boolean): Promise<Array<{ source: SourceRef; sheets: SheetSnapshot[] }>> {
+export async function readSources<T>(
+  items: T[],
+  read: (item: T) => Promise<{ source: SourceRef; sheets: SheetSnapshot[] }>,
+  progress: (done: number, total: number, current: string) => void,
+  cancelled: () => boolean,
+): Promise<Array<{ source: SourceRef; sheets: SheetSnapshot[] }>> {
   const out: Array<{ source: SourceRef; sheets: SheetSnapshot[] }> = [];
   for (let i = 0; i < items.length; i++) {
     if (cancelled()) throw new CancelledError();

@@ -13,7 +13,10 @@ import { SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { Op, runAsync } from './run';
 
 export class TemplateError extends Error {
-  constructor(message: string, readonly issues: ConfigIssue[] = []) {
+  constructor(
+    message: string,
+    readonly issues: ConfigIssue[] = [],
+  ) {
     super(message);
   }
 }
@@ -36,18 +39,30 @@ export interface CreateTemplateResult {
 
 /** "tháng 6/2023" for a month, the text as written otherwise. */
 export function periodLabel(p: Period, written: string): string {
-  if (p.end && p.start.y === p.end.y && p.start.m === p.end.m && p.start.d === 1) return `tháng ${p.start.m}/${p.start.y}`;
+  if (p.end && p.start.y === p.end.y && p.start.m === p.end.m && p.start.d === 1)
+    return `tháng ${p.start.m}/${p.start.y}`;
   return written.trim();
 }
 
 /** The catalogue and rules in force: the workbook's DX_CauHinh when it has one, else the default. */
-export function catalogueFrom(configGrid: unknown[][] | undefined): { catalogue: Indicator[]; rules?: RuleSpec[]; from: 'workbook' | 'default' } {
+export function catalogueFrom(configGrid: unknown[][] | undefined): {
+  catalogue: Indicator[];
+  rules?: RuleSpec[];
+  from: 'workbook' | 'default';
+} {
   if (!configGrid) return { catalogue: defaultCatalogue(), from: 'default' };
   const cfg = readConfig(configGrid as never);
   if (cfg.issues.length) {
-    throw new TemplateError(`${CONFIG_SHEET} có ${cfg.issues.length} dòng sai: ${cfg.issues.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join('; ')}`, cfg.issues);
+    throw new TemplateError(
+      `${CONFIG_SHEET} có ${cfg.issues.length} dòng sai: ${cfg.issues.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join('; ')}`,
+      cfg.issues,
+    );
   }
-  return { catalogue: buildCatalogue(cfg.indicators), rules: cfg.rules.map((r) => RuleSpec.parse(r)), from: 'workbook' };
+  return {
+    catalogue: buildCatalogue(cfg.indicators),
+    rules: cfg.rules.map((r) => RuleSpec.parse(r)),
+    from: 'workbook',
+  };
 }
 
 /**
@@ -61,19 +76,42 @@ export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput
     throw new TemplateError(`Đơn vị “${input.unit}” không có trong danh mục.${hint}`);
   }
   const period = parsePeriod(input.period);
-  if (!period || !period.end) throw new TemplateError(`Không đọc được kỳ báo cáo “${input.period}” (ví dụ: 2023-06, 6/2023, Quý II/2023).`);
+  if (!period || !period.end)
+    throw new TemplateError(`Không đọc được kỳ báo cáo “${input.period}” (ví dụ: 2023-06, 6/2023, Quý II/2023).`);
   const existing = (yield port.sheetNames()) as string[];
-  const config = existing.includes(CONFIG_SHEET) ? ((yield port.read([CONFIG_SHEET])) as SheetSnapshot[])[0] : undefined;
+  const config = existing.includes(CONFIG_SHEET)
+    ? ((yield port.read([CONFIG_SHEET])) as SheetSnapshot[])[0]
+    : undefined;
   const { catalogue, rules, from } = catalogueFrom(config?.values);
   const label = periodLabel(period, input.period);
-  let sheets = buildUnitTemplate({ unit: match.unit, period, periodLabel: label, preparer: input.preparer, catalogue, rules, families: FAMILIES });
+  let sheets = buildUnitTemplate({
+    unit: match.unit,
+    period,
+    periodLabel: label,
+    preparer: input.preparer,
+    catalogue,
+    rules,
+    families: FAMILIES,
+  });
   // An existing DX_CauHinh is the secretariat's: it stays as it is.
   if (config) sheets = sheets.filter((s) => s.name !== CONFIG_SHEET);
   sheets = withListsSheet(sheets);
   const clash = sheets.filter((s) => existing.includes(s.name) && !s.name.startsWith('DX_')).map((s) => s.name);
-  if (clash.length) throw new TemplateError(`Bảng tính đã có trang “${clash.join('”, “')}”: không ghi đè. Đổi tên hoặc xóa các trang đó rồi tạo lại.`);
-  yield port.write(sheets, sheets.filter((s) => s.name.startsWith('DX_') && s.name !== CONFIG_SHEET).map((s) => s.name));
-  return { unit: match.unit.name, period: label, sheets: sheets.filter((s) => !s.hidden).map((s) => s.name), catalogue: from, indicators: catalogue.length };
+  if (clash.length)
+    throw new TemplateError(
+      `Bảng tính đã có trang “${clash.join('”, “')}”: không ghi đè. Đổi tên hoặc xóa các trang đó rồi tạo lại.`,
+    );
+  yield port.write(
+    sheets,
+    sheets.filter((s) => s.name.startsWith('DX_') && s.name !== CONFIG_SHEET).map((s) => s.name),
+  );
+  return {
+    unit: match.unit.name,
+    period: label,
+    sheets: sheets.filter((s) => !s.hidden).map((s) => s.name),
+    catalogue: from,
+    indicators: catalogue.length,
+  };
 }
 
 export function createTemplate(port: WorkbookPort, input: CreateTemplateInput): Promise<CreateTemplateResult> {

@@ -25,15 +25,29 @@ export function* inspectWorkbookOp(port: WorkbookPort): Op<WorkbookTables> {
   const sheets = (yield port.read()) as SheetSnapshot[];
   const read = readUnitWorkbook(sheets);
   return {
-    tables: read.tables.map((t) => ({ table: t.table, title: tableSpec(t.table).title, sheet: t.sheet, headerRow: t.headerRow + t.headerRows, rows: t.rows.length, mapped: t.mapped })),
+    tables: read.tables.map((t) => ({
+      table: t.table,
+      title: tableSpec(t.table).title,
+      sheet: t.sheet,
+      headerRow: t.headerRow + t.headerRows,
+      rows: t.rows.length,
+      mapped: t.mapped,
+    })),
     unmatched: read.unmatched.map((u) => {
       const spec = tableSpec(u.table);
       const headerRow = u.layout.headerRow + u.layout.headerRows - 1;
       const grid = sheets.find((s) => s.name === u.sheet)!.values;
       return {
-        table: u.table, title: spec.title, sheet: u.sheet, headerRow: headerRow + 1,
-        fields: spec.columns.map((c) => ({ key: c.key, label: c.group ? `${c.group} — ${c.label}` : c.label, required: !c.optional,
-          column: c.key in u.layout.columns ? columnLetter(u.layout.columns[c.key]) : null })),
+        table: u.table,
+        title: spec.title,
+        sheet: u.sheet,
+        headerRow: headerRow + 1,
+        fields: spec.columns.map((c) => ({
+          key: c.key,
+          label: c.group ? `${c.group} — ${c.label}` : c.label,
+          required: !c.optional,
+          column: c.key in u.layout.columns ? columnLetter(u.layout.columns[c.key]) : null,
+        })),
         choices: headerChoices(grid, headerRow),
       };
     }),
@@ -41,22 +55,39 @@ export function* inspectWorkbookOp(port: WorkbookPort): Op<WorkbookTables> {
 }
 
 /** Tables a user may map by hand, and the sheets of the workbook: for a table nothing was recognised in. */
-export function* mappingTargetsOp(port: WorkbookPort): Op<{ tables: Array<{ id: string; title: string }>; sheets: string[] }> {
+export function* mappingTargetsOp(
+  port: WorkbookPort,
+): Op<{ tables: Array<{ id: string; title: string }>; sheets: string[] }> {
   const names = (yield port.sheetNames()) as string[];
-  const tables = FAMILIES.flatMap((f) => f.tables.map((t) => ({ id: t.id, title: `${f.sheet.split(' ')[0]} — ${t.title}` })));
+  const tables = FAMILIES.flatMap((f) =>
+    f.tables.map((t) => ({ id: t.id, title: `${f.sheet.split(' ')[0]} — ${t.title}` })),
+  );
   return { tables, sheets: names.filter((n) => !n.startsWith('DX_')) };
 }
 
 /** The fields of a table and the header cells of a chosen row, for a mapping made by hand. */
-export function* manualMappingOp(port: WorkbookPort, sheet: string, table: string, headerRow: number): Op<WorkbookTables['unmatched'][number]> {
+export function* manualMappingOp(
+  port: WorkbookPort,
+  sheet: string,
+  table: string,
+  headerRow: number,
+): Op<WorkbookTables['unmatched'][number]> {
   const [snap] = (yield port.read([sheet])) as SheetSnapshot[];
   if (!snap) throw new Error(`Không có trang “${sheet}”.`);
   const spec = tableSpec(table);
   const choices = headerChoices(snap.values, headerRow - 1);
   if (!choices.length) throw new Error(`Dòng ${headerRow} của trang “${sheet}” không có tiêu đề cột.`);
   return {
-    table, title: spec.title, sheet, headerRow,
-    fields: spec.columns.map((c) => ({ key: c.key, label: c.group ? `${c.group} — ${c.label}` : c.label, required: !c.optional, column: null })),
+    table,
+    title: spec.title,
+    sheet,
+    headerRow,
+    fields: spec.columns.map((c) => ({
+      key: c.key,
+      label: c.group ? `${c.group} — ${c.label}` : c.label,
+      required: !c.optional,
+      column: null,
+    })),
     choices,
   };
 }
@@ -68,7 +99,9 @@ export function* saveMappingOp(port: WorkbookPort, mapping: ColumnMapping): Op<v
   if (missing.length) throw new Error(`Chưa chọn cột cho: ${missing.join(', ')}.`);
   const names = (yield port.sheetNames()) as string[];
   if (!names.includes(mapping.sheet)) throw new Error(`Không có trang “${mapping.sheet}”.`);
-  const existing = names.includes(MAPPING_SHEET) ? readMappings(((yield port.read([MAPPING_SHEET])) as SheetSnapshot[])[0].values) : [];
+  const existing = names.includes(MAPPING_SHEET)
+    ? readMappings(((yield port.read([MAPPING_SHEET])) as SheetSnapshot[])[0].values)
+    : [];
   const kept = existing.filter((m) => !(m.sheet === mapping.sheet && m.table === mapping.table));
   yield port.write([mappingSheet([...kept, mapping])], [MAPPING_SHEET]);
 }
@@ -76,4 +109,5 @@ export function* saveMappingOp(port: WorkbookPort, mapping: ColumnMapping): Op<v
 export const inspectWorkbook = (port: WorkbookPort) => runAsync(inspectWorkbookOp(port));
 export const saveMapping = (port: WorkbookPort, mapping: ColumnMapping) => runAsync(saveMappingOp(port, mapping));
 export const mappingTargets = (port: WorkbookPort) => runAsync(mappingTargetsOp(port));
-export const manualMapping = (port: WorkbookPort, sheet: string, table: string, headerRow: number) => runAsync(manualMappingOp(port, sheet, table, headerRow));
+export const manualMapping = (port: WorkbookPort, sheet: string, table: string, headerRow: number) =>
+  runAsync(manualMappingOp(port, sheet, table, headerRow));

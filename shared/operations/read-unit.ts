@@ -35,15 +35,21 @@ export function readCover(sheets: SheetSnapshot[]): Partial<Record<CoverKey, Cov
   const out: Partial<Record<CoverKey, CoverField>> = {};
   const ordered = [...sheets].sort((a, b) => (a.name === COVER_SHEET ? -1 : b.name === COVER_SHEET ? 1 : 0));
   for (const s of ordered) {
-    s.values.forEach((row, r) => row.forEach((v, c) => {
-      if (!hasLetters(v)) return;
-      for (const [key, label] of Object.entries(COVER_LABELS) as Array<[CoverKey, string]>) {
-        if (out[key] || !labelMatches(v, [label])) continue;
-        let k = c + 1;
-        while (k < row.length && (row[k] === null || row[k] === '') && k < c + 3) k++;
-        out[key] = { value: row[k] ?? null, sheet: s.name, cell: `${columnLetter(k < row.length ? k : c + 1)}${r + 1}` };
-      }
-    }));
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (!hasLetters(v)) return;
+        for (const [key, label] of Object.entries(COVER_LABELS) as Array<[CoverKey, string]>) {
+          if (out[key] || !labelMatches(v, [label])) continue;
+          let k = c + 1;
+          while (k < row.length && (row[k] === null || row[k] === '') && k < c + 3) k++;
+          out[key] = {
+            value: row[k] ?? null,
+            sheet: s.name,
+            cell: `${columnLetter(k < row.length ? k : c + 1)}${r + 1}`,
+          };
+        }
+      }),
+    );
   }
   return out;
 }
@@ -53,7 +59,10 @@ export function readCover(sheets: SheetSnapshot[]): Partial<Record<CoverKey, Cov
  * sheet first, then in any sheet (staff's own workbooks name sheets freely).
  * A saved mapping in DX_AnhXa takes precedence for its sheet and table.
  */
-export function readUnitWorkbook(sheets: SheetSnapshot[], tables: TableSpec[] = FAMILIES.flatMap((f) => f.tables)): UnitWorkbookRead {
+export function readUnitWorkbook(
+  sheets: SheetSnapshot[],
+  tables: TableSpec[] = FAMILIES.flatMap((f) => f.tables),
+): UnitWorkbookRead {
   const mapSheet = sheets.find((s) => s.name === MAPPING_SHEET);
   const mappings = mapSheet ? readMappings(mapSheet.values) : [];
   const content = sheets.filter((s) => !s.name.startsWith('DX_'));
@@ -82,6 +91,8 @@ export function readUnitWorkbook(sheets: SheetSnapshot[], tables: TableSpec[] = 
     if (partial && !out.tables.some((t) => t.table === spec.id)) out.unmatched.push(partial);
   }
   // A header another table fully matched is that table's, not a half-recognised one to map.
-  out.unmatched = out.unmatched.filter((u) => !out.tables.some((t) => t.sheet === u.sheet && Math.abs(t.headerRow - u.layout.headerRow) <= 1));
+  out.unmatched = out.unmatched.filter(
+    (u) => !out.tables.some((t) => t.sheet === u.sheet && Math.abs(t.headerRow - u.layout.headerRow) <= 1),
+  );
   return out;
 }

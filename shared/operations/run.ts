@@ -12,7 +12,8 @@ function isThenable(x: unknown): x is PromiseLike<unknown> {
 export function runSync<T>(op: Op<T>): T {
   let step = op.next();
   while (!step.done) {
-    if (isThenable(step.value)) throw new Error('Thao tác cần một máy chủ đồng bộ (Apps Script) nhưng nhận được Promise.');
+    if (isThenable(step.value))
+      throw new Error('Thao tác cần một máy chủ đồng bộ (Apps Script) nhưng nhận được Promise.');
     step = op.next(step.value);
   }
   return step.value;

@@ -33,8 +33,10 @@ export function* listSourcesOp(port: WorkbookPort): Op<SourceItem[]> {
     if (id) out.push({ id: `ss:${id}`, label: String(r.unit ?? id) });
   }
   for (const s of sheets) {
-    if (s.name.startsWith('DX_') || s.name.startsWith('Phụ lục') || ['Nguồn số liệu', 'Biểu đồ'].includes(s.name)) continue;
-    if (s.values.some((row) => row.some((v) => labelMatches(v, [COVER_LABELS.unit])))) out.push({ id: `tab:${s.name}`, label: s.name });
+    if (s.name.startsWith('DX_') || s.name.startsWith('Phụ lục') || ['Nguồn số liệu', 'Biểu đồ'].includes(s.name))
+      continue;
+    if (s.values.some((row) => row.some((v) => labelMatches(v, [COVER_LABELS.unit]))))
+      out.push({ id: `tab:${s.name}`, label: s.name });
   }
   return out;
 }

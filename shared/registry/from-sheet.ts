@@ -5,7 +5,9 @@ import { Registry, Unit, UnitGroup, UNIT_GROUP_LABEL } from './schema';
 
 /** A registry as a secretariat keeps it in a sheet: code, name, group, other names. */
 export const REGISTRY_TABLE = TableSpec.parse({
-  id: 'DanhMucDonVi', title: 'Danh mục đơn vị', rows: 'free',
+  id: 'DanhMucDonVi',
+  title: 'Danh mục đơn vị',
+  rows: 'free',
   columns: [
     { key: 'code', label: 'Mã đơn vị', variants: ['Mã'], kind: 'code' },
     { key: 'name', label: 'Tên đơn vị', variants: ['Tên cơ quan, đơn vị', 'Đơn vị'], kind: 'text' },
@@ -30,7 +32,11 @@ function groupOf(text: string): UnitGroup | null {
 /** Reads a registry sheet; a row whose group is unknown is reported with its cell, not guessed. */
 export function registryFromSheet(grid: Grid, code: string, name: string): RegistryRead {
   const layout = findTable(grid, REGISTRY_TABLE);
-  if (!layout || layout.missing.length) return { registry: null, errors: [{ cell: 'A1', message: 'Không tìm thấy bảng danh mục (cần các cột Mã đơn vị, Tên đơn vị, Nhóm).' }] };
+  if (!layout || layout.missing.length)
+    return {
+      registry: null,
+      errors: [{ cell: 'A1', message: 'Không tìm thấy bảng danh mục (cần các cột Mã đơn vị, Tên đơn vị, Nhóm).' }],
+    };
   const errors: RegistryRead['errors'] = [];
   const units: Unit[] = [];
   for (const row of readRows(grid, REGISTRY_TABLE, layout)) {
@@ -38,11 +44,22 @@ export function registryFromSheet(grid: Grid, code: string, name: string): Regis
     const group = groupOf(String(c.group ?? ''));
     if (!c.code || !c.name) continue;
     if (!group) {
-      errors.push({ cell: `${String.fromCharCode(65 + layout.columns.group)}${row.row + 1}`, message: `Nhóm “${String(c.group ?? '')}” không hợp lệ (${Object.values(UNIT_GROUP_LABEL).join('; ')}).` });
+      errors.push({
+        cell: `${String.fromCharCode(65 + layout.columns.group)}${row.row + 1}`,
+        message: `Nhóm “${String(c.group ?? '')}” không hợp lệ (${Object.values(UNIT_GROUP_LABEL).join('; ')}).`,
+      });
       continue;
     }
-    units.push({ code: String(c.code).trim(), name: String(c.name).trim(), group, parent: code,
-      aliases: String(c.aliases ?? '').split(';').map((x) => x.trim()).filter(Boolean) });
+    units.push({
+      code: String(c.code).trim(),
+      name: String(c.name).trim(),
+      group,
+      parent: code,
+      aliases: String(c.aliases ?? '')
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    });
   }
   return { registry: Registry.parse({ code, name, units }), errors };
 }

@@ -15,7 +15,11 @@ const KIND = /^(phường|xã|thị trấn)\s+/u;
 
 /** Writes "P. Lộc Thọ", "TP. Vũng Tàu" out in full and drops the "UBND" prefix. */
 function variants(name: string): string[] {
-  const base = name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
+  const base = name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
     .replace(/^p\.\s*/u, 'phường ')
     .replace(/^x\.\s*/u, 'xã ')
     .replace(/\btp\.\s*(?=\p{L})/gu, 'thành phố ');
@@ -46,7 +50,10 @@ export class UnitMatcher {
 
   match(name: string): UnitMatch {
     const vs = variants(name);
-    for (const [index, status] of [[this.byTone, 'exact'], [this.byLoose, 'folded']] as const) {
+    for (const [index, status] of [
+      [this.byTone, 'exact'],
+      [this.byLoose, 'folded'],
+    ] as const) {
       const key = index === this.byTone ? toneKey : looseKey;
       for (const v of vs) {
         const hits = index.get(key(v));

@@ -84,7 +84,10 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number): TableLayou
       paths.forEach((p, i) => {
         if (used.has(i)) return;
         const s = columnMatches(col, p, numbered);
-        if (s > bestScore) { bestScore = s; bestCol = i; }
+        if (s > bestScore) {
+          bestScore = s;
+          bestCol = i;
+        }
       });
       if (bestCol >= 0) {
         columns[col.key] = bestCol;
@@ -104,7 +107,15 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number): TableLayou
       if (!groupMatched && upperLabels < 2) continue;
     }
     const missing = spec.columns.filter((c) => !c.optional && !(c.key in columns)).map((c) => c.key);
-    const layout: TableLayout = { table: spec.id, headerRow: r, headerRows: two ? 2 : 1, columns, missing, score, mapped: false };
+    const layout: TableLayout = {
+      table: spec.id,
+      headerRow: r,
+      headerRows: two ? 2 : 1,
+      columns,
+      missing,
+      score,
+      mapped: false,
+    };
     if (!best || score > best.score) best = layout;
   }
   return best;
@@ -124,7 +135,12 @@ export function findTable(grid: Grid, spec: TableSpec, from = 0): TableLayout | 
     if ((grid[r] ?? []).filter(hasLetters).length < 2) continue;
     const l = layoutAt(grid, spec, r, w);
     if (!l || Object.keys(l.columns).length < 2 || !dataKeys.some((k) => k in l.columns)) continue;
-    if (!best || l.missing.length < best.missing.length || (l.missing.length === best.missing.length && l.score > best.score)) best = l;
+    if (
+      !best ||
+      l.missing.length < best.missing.length ||
+      (l.missing.length === best.missing.length && l.score > best.score)
+    )
+      best = l;
     if (best.missing.length === 0 && best.score >= spec.columns.length * 3 - 1) break;
   }
   return best;
@@ -159,7 +175,9 @@ function classify(grid: Grid, r: number, spec: TableSpec, layout: TableLayout): 
   const nameCol = layout.columns.unit ?? layout.columns.name ?? layout.columns[spec.columns[1]?.key];
   const stt = sttCol === undefined ? '' : text(grid, r, sttCol);
   const name = nameCol === undefined ? '' : text(grid, r, nameCol);
-  const others = Object.entries(layout.columns).filter(([k]) => k !== 'stt' && k !== 'unit' && k !== 'name').some(([, c]) => text(grid, r, c) !== '');
+  const others = Object.entries(layout.columns)
+    .filter(([k]) => k !== 'stt' && k !== 'unit' && k !== 'name')
+    .some(([, c]) => text(grid, r, c) !== '');
   if (ROMAN.test(stt)) return 'group';
   if (SECTION.test(stt) && !name && !others) return 'title';
   if (!stt && (/^(tổng|cộng|cấp [^:]*:)/iu.test(name) || /:$/.test(name))) return 'total';
@@ -191,8 +209,14 @@ export function readRows(grid: Grid, spec: TableSpec, layout: TableLayout): Tabl
       continue;
     }
     if (line === 'title') break;
-    if (line === 'header') { r += layout.headerRows; continue; }
-    if (line === 'continuation') { r++; continue; }
+    if (line === 'header') {
+      r += layout.headerRows;
+      continue;
+    }
+    if (line === 'continuation') {
+      r++;
+      continue;
+    }
     const cells: Record<string, CellValue> = {};
     for (const [key, c] of Object.entries(layout.columns)) cells[key] = grid[r]?.[c] ?? null;
     rows.push({ row: r, kind: line, cells });
@@ -209,4 +233,3 @@ function isNumbered(grid: Grid, r: number, layout: TableLayout): boolean {
 export function readTable(sheet: string, grid: Grid, spec: TableSpec, layout: TableLayout): TableRead {
   return { ...layout, sheet, rows: readRows(grid, spec, layout) };
 }
-

@@ -76,10 +76,14 @@ export function parseTarget(raw: unknown): Target | null {
 export function compare(value: number, s: TargetStage): boolean {
   const eps = 1e-9;
   switch (s.op) {
-    case '>': return value > s.value + eps;
-    case '>=': return value >= s.value - eps;
-    case '<': return value < s.value - eps;
-    case '<=': return value <= s.value + eps;
+    case '>':
+      return value > s.value + eps;
+    case '>=':
+      return value >= s.value - eps;
+    case '<':
+      return value < s.value - eps;
+    case '<=':
+      return value <= s.value + eps;
   }
 }
 

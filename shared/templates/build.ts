@@ -3,7 +3,15 @@ import { Indicator, INDICATOR_GROUP_LABEL, IndicatorGroup } from '../catalogue/s
 import { Period } from '../dates/period';
 import { Unit } from '../registry/schema';
 import { stageFor } from '../targets/target';
-import { CellSpec, columnLetter as letter, fitRowHeights, quoteSheet, SheetSpec, SheetSpecInput, StyleName } from '../workbook/sheet-spec';
+import {
+  CellSpec,
+  columnLetter as letter,
+  fitRowHeights,
+  quoteSheet,
+  SheetSpec,
+  SheetSpecInput,
+  StyleName,
+} from '../workbook/sheet-spec';
 import { rowFormula } from './cell-formula';
 import { configSheet } from './config-sheet';
 import { FAMILIES } from './families';
@@ -28,11 +36,16 @@ const f = (formula: string, s: StyleName): CellSpec => ({ f: formula, s });
 
 function inputStyle(col: ColumnSpec): StyleName {
   switch (col.kind) {
-    case 'count': return 'inputCount';
-    case 'money': return 'inputMoney';
-    case 'date': return 'inputDate';
-    case 'text': return 'inputText';
-    default: return 'input';
+    case 'count':
+      return 'inputCount';
+    case 'money':
+      return 'inputMoney';
+    case 'date':
+      return 'inputDate';
+    case 'text':
+      return 'inputText';
+    default:
+      return 'input';
   }
 }
 
@@ -72,11 +85,15 @@ function headerRows(table: TableSpec, top: number): { rows: Row[]; merges: strin
 function dataRow(table: TableSpec, rowIndex: number, prefilled: Record<string, CellSpec['v']>): Row {
   const col = (key: string) => table.columns.findIndex((x) => x.key === key);
   return table.columns.map((column) => {
-    if (column.formula) return f(rowFormula(column.formula, rowIndex, col), column.kind === 'rate' ? 'computedRate' : 'computedText');
+    if (column.formula)
+      return f(rowFormula(column.formula, rowIndex, col), column.kind === 'rate' ? 'computedRate' : 'computedText');
     if (column.key in prefilled) {
       const v = prefilled[column.key];
       if (typeof v === 'string' && v.startsWith('=')) return f(v, column.input ? inputStyle(column) : 'computedText');
-      return c(v, column.input ? inputStyle(column) : column.kind === 'stt' || column.kind === 'code' ? 'computedText' : 'text');
+      return c(
+        v,
+        column.input ? inputStyle(column) : column.kind === 'stt' || column.kind === 'code' ? 'computedText' : 'text',
+      );
     }
     return c(null, column.input ? inputStyle(column) : 'text');
   });
@@ -114,14 +131,25 @@ function familySheet(fam: FamilySpec, req: TemplateRequest): SheetSpecInput {
     for (const r of tableRows(table, req, rows.length)) rows.push(r);
     const last = rows.length - 1;
     table.columns.forEach((col, i) => {
-      if (col.list && col.input && last >= first) validations.push({ range: `${letter(i)}${first + 1}:${letter(i)}${last + 1}`, list: col.list });
+      if (col.list && col.input && last >= first)
+        validations.push({ range: `${letter(i)}${first + 1}:${letter(i)}${last + 1}`, list: col.list });
     });
   });
   const widths = Array.from({ length: width }, (_, i) => Math.max(...fam.tables.map((t) => t.columns[i]?.width ?? 10)));
   return {
-    name: fam.sheet, rows, merges, validations, columnWidths: widths,
+    name: fam.sheet,
+    rows,
+    merges,
+    validations,
+    columnWidths: widths,
     freeze: { rows: freezeRows, columns: 0 },
-    print: { landscape: true, repeatRows: fam.tables.length === 1 ? [freezeRows - (fam.tables[0].columns.some((x) => x.group) ? 1 : 0), freezeRows] : undefined },
+    print: {
+      landscape: true,
+      repeatRows:
+        fam.tables.length === 1
+          ? [freezeRows - (fam.tables[0].columns.some((x) => x.group) ? 1 : 0), freezeRows]
+          : undefined,
+    },
   };
 }
 
@@ -130,27 +158,39 @@ function tableRows(table: TableSpec, req: TemplateRequest, startRow: number): Ro
   if (table.rows === 'indicators') {
     const groups = [...new Set(req.catalogue.map((i) => i.group))] as IndicatorGroup[];
     groups.forEach((g, gi) => {
-      const groupRow: Row = table.columns.map((_, i) => c(i === 0 ? roman(gi + 1) : i === 2 ? INDICATOR_GROUP_LABEL[g] : null, 'group'));
+      const groupRow: Row = table.columns.map((_, i) =>
+        c(i === 0 ? roman(gi + 1) : i === 2 ? INDICATOR_GROUP_LABEL[g] : null, 'group'),
+      );
       out.push(groupRow);
-      req.catalogue.filter((i) => i.group === g).forEach((ind, k) => {
-        const r = startRow + out.length;
-        const target = applicableTarget(ind, req.period.start.y);
-        const row = dataRow(table, r, {
-          stt: k + 1, code: ind.code, name: ind.name, measure: ind.numerator.unit === ind.denominator.unit ? ind.numerator.unit : `${ind.numerator.unit}/${ind.denominator.unit}`,
-          target: target?.text ?? null,
+      req.catalogue
+        .filter((i) => i.group === g)
+        .forEach((ind, k) => {
+          const r = startRow + out.length;
+          const target = applicableTarget(ind, req.period.start.y);
+          const row = dataRow(table, r, {
+            stt: k + 1,
+            code: ind.code,
+            name: ind.name,
+            measure:
+              ind.numerator.unit === ind.denominator.unit
+                ? ind.numerator.unit
+                : `${ind.numerator.unit}/${ind.denominator.unit}`,
+            target: target?.text ?? null,
+          });
+          const rateCol = table.columns.findIndex((x) => x.key === 'rate');
+          const assessCol = table.columns.findIndex((x) => x.key === 'assessment');
+          const formula = assessmentFormula(ind, req, `${letter(rateCol)}${r + 1}`);
+          if (formula) row[assessCol] = f(formula, 'computedText');
+          out.push(row);
         });
-        const rateCol = table.columns.findIndex((x) => x.key === 'rate');
-        const assessCol = table.columns.findIndex((x) => x.key === 'assessment');
-        const formula = assessmentFormula(ind, req, `${letter(rateCol)}${r + 1}`);
-        if (formula) row[assessCol] = f(formula, 'computedText');
-        out.push(row);
-      });
     });
     return out;
   }
   if (table.rows === 'unit') return [dataRow(table, startRow, { stt: 1, unit: req.unit.name })];
   if (table.rows === 'fixed') {
-    return (table.fixedRows ?? []).map((text, k) => dataRow(table, startRow + k, { stt: k + 1, [table.columns[1].key]: text }));
+    return (table.fixedRows ?? []).map((text, k) =>
+      dataRow(table, startRow + k, { stt: k + 1, [table.columns[1].key]: text }),
+    );
   }
   return Array.from({ length: table.freeRows ?? 10 }, (_, k) => dataRow(table, startRow + k, {}));
 }
@@ -170,10 +210,21 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
     [c(L.version, 'label'), c(TEMPLATE_VERSION, 'stamp')],
     [c(L.completedAt, 'label'), c(null, 'stamp')],
     [],
-    [c('Ô nền vàng: đơn vị nhập số liệu. Ô nền xám: tự tính bằng công thức, không sửa. Số nhập là số đếm (hồ sơ, người, hộ…), tỷ lệ tự tính.', 'note')],
+    [
+      c(
+        'Ô nền vàng: đơn vị nhập số liệu. Ô nền xám: tự tính bằng công thức, không sửa. Số nhập là số đếm (hồ sơ, người, hộ…), tỷ lệ tự tính.',
+        'note',
+      ),
+    ],
     [c('Yellow cells: the unit types its figures. Grey cells: computed by formulas.', 'note')],
   ];
-  return { name: COVER_SHEET, rows, columnWidths: [26, 60], merges: ['A1:B1', 'A2:B2', 'A13:B13', 'A14:B14'], print: { landscape: false } };
+  return {
+    name: COVER_SHEET,
+    rows,
+    columnWidths: [26, 60],
+    merges: ['A1:B1', 'A2:B2', 'A13:B13', 'A14:B14'],
+    print: { landscape: false },
+  };
 }
 
 /** The unit workbook: a cover with the metadata block, one sheet per family, and the configuration sheet. */
@@ -181,6 +232,9 @@ export function buildUnitTemplate(req: TemplateRequest): SheetSpec[] {
   const families = req.families ?? FAMILIES;
   const rules = req.rules ?? families.flatMap((fam) => fam.rules);
   const generated = families.map((fam) => ({ ...fam, tables: fam.tables.filter((t) => t.generate) }));
-  return [coverSheet(req), ...generated.map((fam) => familySheet(fam, req)), configSheet(req.catalogue, rules, req.period.start.y)]
-    .map((s) => SheetSpec.parse({ ...s, rowHeights: fitRowHeights(s) }));
+  return [
+    coverSheet(req),
+    ...generated.map((fam) => familySheet(fam, req)),
+    configSheet(req.catalogue, rules, req.period.start.y),
+  ].map((s) => SheetSpec.parse({ ...s, rowHeights: fitRowHeights(s) }));
 }

@@ -23,7 +23,17 @@ const MAPPINGS = ownedTable('AnhXa', MAPPING_SHEET, [
 
 /** The mappings as the hidden sheet DX_AnhXa, which the product owns and rewrites whole. */
 export function mappingSheet(mappings: ColumnMapping[]): SheetSpec {
-  return MAPPINGS.write(mappings.flatMap((m) => Object.entries(m.columns).map(([field, column]) => ({ sheet: m.sheet, table: m.table, headerRow: m.headerRow, field, column }))));
+  return MAPPINGS.write(
+    mappings.flatMap((m) =>
+      Object.entries(m.columns).map(([field, column]) => ({
+        sheet: m.sheet,
+        table: m.table,
+        headerRow: m.headerRow,
+        field,
+        column,
+      })),
+    ),
+  );
 }
 
 export function readMappings(grid: Grid): ColumnMapping[] {
@@ -31,7 +41,9 @@ export function readMappings(grid: Grid): ColumnMapping[] {
   for (const rec of MAPPINGS.read(grid)) {
     const sheet = String(rec.sheet ?? '').trim();
     const table = String(rec.table ?? '').trim();
-    const column = String(rec.column ?? '').trim().toUpperCase();
+    const column = String(rec.column ?? '')
+      .trim()
+      .toUpperCase();
     const field = String(rec.field ?? '').trim();
     const headerRow = Number(rec.headerRow);
     if (!sheet || !table || !field || !/^[A-Z]{1,3}$/.test(column) || !Number.isInteger(headerRow)) continue;
@@ -46,7 +58,8 @@ export function readMappings(grid: Grid): ColumnMapping[] {
 /** The layout a saved mapping gives: header row and columns as the user chose them. */
 export function layoutFromMapping(spec: TableSpec, m: ColumnMapping): TableLayout {
   const columns: Record<string, number> = {};
-  for (const [k, letter] of Object.entries(m.columns)) if (spec.columns.some((c) => c.key === k)) columns[k] = columnIndex(letter);
+  for (const [k, letter] of Object.entries(m.columns))
+    if (spec.columns.some((c) => c.key === k)) columns[k] = columnIndex(letter);
   const missing = spec.columns.filter((c) => !c.optional && !(c.key in columns)).map((c) => c.key);
   return { table: spec.id, headerRow: m.headerRow - 1, headerRows: 1, columns, missing, score: 0, mapped: true };
 }
@@ -54,5 +67,7 @@ export function layoutFromMapping(spec: TableSpec, m: ColumnMapping): TableLayou
 /** What the task pane / sidebar shows to ask for a mapping: the header cells to choose from. */
 export function headerChoices(grid: Grid, headerRow: number): Array<{ column: string; label: string }> {
   const row = grid[headerRow] ?? [];
-  return row.map((v, i) => ({ column: columnLetter(i), label: v === null || v === undefined ? '' : String(v) })).filter((x) => x.label !== '');
+  return row
+    .map((v, i) => ({ column: columnLetter(i), label: v === null || v === undefined ? '' : String(v) }))
+    .filter((x) => x.label !== '');
 }

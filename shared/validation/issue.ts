@@ -4,7 +4,11 @@ import { Importance } from '../templates/schema';
 export const Severity = z.enum(['loi', 'canh-bao']);
 export type Severity = z.infer<typeof Severity>;
 export const SEVERITY_LABEL: Record<Severity, string> = { loi: 'lỗi', 'canh-bao': 'cảnh báo' };
-export const IMPORTANCE_LABEL: Record<z.infer<typeof Importance>, string> = { cao: 'cao', 'trung-binh': 'trung bình', thap: 'thấp' };
+export const IMPORTANCE_LABEL: Record<z.infer<typeof Importance>, string> = {
+  cao: 'cao',
+  'trung-binh': 'trung bình',
+  thap: 'thấp',
+};
 
 /** One problem at one cell: what the panes list, the cells get highlighted for, and the CLI prints. */
 export const Issue = z.object({
@@ -49,5 +53,11 @@ export function sortIssues(issues: Issue[]): Issue[] {
     const m = /^([A-Z]+)(\d+)$/.exec(cell);
     return m ? Number(m[2]) * 1000 + m[1].charCodeAt(0) : 0;
   };
-  return [...issues].sort((a, b) => rank[a.importance] - rank[b.importance] || (a.file ?? '').localeCompare(b.file ?? '') || a.sheet.localeCompare(b.sheet) || pos(a.cell) - pos(b.cell));
+  return [...issues].sort(
+    (a, b) =>
+      rank[a.importance] - rank[b.importance] ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      a.sheet.localeCompare(b.sheet) ||
+      pos(a.cell) - pos(b.cell),
+  );
 }

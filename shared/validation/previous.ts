@@ -24,7 +24,13 @@ const PREVIOUS = ownedTable('KyTruoc', PREVIOUS_SHEET, [
 export function readPrevious(sheets: SheetSnapshot[]): PreviousValue[] {
   return PREVIOUS.read(sheets.find((x) => x.name === PREVIOUS_SHEET)?.values)
     .filter((r) => r.table !== null && Number.isFinite(Number(r.value)))
-    .map((r) => ({ table: String(r.table), key: String(r.key ?? ''), field: String(r.field), value: Number(r.value), period: String(r.period ?? '') }));
+    .map((r) => ({
+      table: String(r.table),
+      key: String(r.key ?? ''),
+      field: String(r.field),
+      value: Number(r.value),
+      period: String(r.period ?? ''),
+    }));
 }
 
 export function previousSheet(values: PreviousValue[]): SheetSpec {

@@ -66,26 +66,73 @@ function checkType(col: ColumnSpec, v: CellValue, at: { sheet: string; cell: str
     const p = parseNumber(v);
     const title = columnTitle(col);
     if (p.kind === 'percent') {
-      emit({ ...at, rule: 'KIEU-PHAN-TRAM', severity: 'loi', importance: 'cao', message: `“${show(v)}” là tỷ lệ, cột “${title}” cần số lượng.`, fix: 'Ghi số lượng (số đếm), tỷ lệ tự tính.' });
+      emit({
+        ...at,
+        rule: 'KIEU-PHAN-TRAM',
+        severity: 'loi',
+        importance: 'cao',
+        message: `“${show(v)}” là tỷ lệ, cột “${title}” cần số lượng.`,
+        fix: 'Ghi số lượng (số đếm), tỷ lệ tự tính.',
+      });
     } else if (p.kind === 'nan' || p.kind === 'ratio') {
-      emit({ ...at, rule: 'KIEU-CHU', severity: 'loi', importance: 'cao', message: p.note ?? `“${show(v)}” không phải là số (cột “${title}”).`,
-        fix: p.unit && /\d/.test(String(v)) ? `Chỉ ghi số: ${String(v).replace(p.unit, '').trim()}` : undefined });
+      emit({
+        ...at,
+        rule: 'KIEU-CHU',
+        severity: 'loi',
+        importance: 'cao',
+        message: p.note ?? `“${show(v)}” không phải là số (cột “${title}”).`,
+        fix: p.unit && /\d/.test(String(v)) ? `Chỉ ghi số: ${String(v).replace(p.unit, '').trim()}` : undefined,
+      });
     } else if (p.ambiguous) {
-      const thousands = /^\d{1,3}\.\d{1,2}$/.test(String(v).trim()) ? `${String(v).trim().split('.')[0]}.${String(v).trim().split('.')[1].padEnd(3, '0')}` : undefined;
-      emit({ ...at, rule: 'KIEU-MO-HO', severity: 'loi', importance: 'trung-binh', message: `${p.note}`, fix: thousands ? `Nếu là số hàng nghìn: ${thousands}` : 'Ghi lại rõ ràng (dấu chấm phân cách hàng nghìn).' });
+      const thousands = /^\d{1,3}\.\d{1,2}$/.test(String(v).trim())
+        ? `${String(v).trim().split('.')[0]}.${String(v).trim().split('.')[1].padEnd(3, '0')}`
+        : undefined;
+      emit({
+        ...at,
+        rule: 'KIEU-MO-HO',
+        severity: 'loi',
+        importance: 'trung-binh',
+        message: `${p.note}`,
+        fix: thousands ? `Nếu là số hàng nghìn: ${thousands}` : 'Ghi lại rõ ràng (dấu chấm phân cách hàng nghìn).',
+      });
     } else if (col.kind === 'count' && (p.value! < 0 || !Number.isInteger(p.value))) {
-      emit({ ...at, rule: 'KIEU-SO-DEM', severity: 'loi', importance: 'cao', message: `Số lượng phải là số nguyên không âm: “${show(v)}” (cột “${title}”).` });
+      emit({
+        ...at,
+        rule: 'KIEU-SO-DEM',
+        severity: 'loi',
+        importance: 'cao',
+        message: `Số lượng phải là số nguyên không âm: “${show(v)}” (cột “${title}”).`,
+      });
     } else if (col.kind === 'money' && p.value! < 0) {
-      emit({ ...at, rule: 'KIEU-SO-DEM', severity: 'loi', importance: 'cao', message: `Số tiền không được âm: “${show(v)}”.` });
+      emit({
+        ...at,
+        rule: 'KIEU-SO-DEM',
+        severity: 'loi',
+        importance: 'cao',
+        message: `Số tiền không được âm: “${show(v)}”.`,
+      });
     }
     return;
   }
   if (col.kind === 'date' && !parseDay(v) && !parsePeriod(v)) {
-    emit({ ...at, rule: 'KIEU-CHU', severity: 'loi', importance: 'trung-binh', message: `“${show(v)}” không phải là ngày (dd/mm/yyyy).` });
+    emit({
+      ...at,
+      rule: 'KIEU-CHU',
+      severity: 'loi',
+      importance: 'trung-binh',
+      message: `“${show(v)}” không phải là ngày (dd/mm/yyyy).`,
+    });
     return;
   }
   if (col.list && col.input && !col.list.includes(String(v).trim())) {
-    emit({ ...at, rule: 'KIEU-CHU', severity: 'loi', importance: 'trung-binh', message: `“${show(v)}” không có trong danh sách của cột “${col.label}”.`, fix: `Chọn một trong: ${col.list.join('; ')}` });
+    emit({
+      ...at,
+      rule: 'KIEU-CHU',
+      severity: 'loi',
+      importance: 'trung-binh',
+      message: `“${show(v)}” không có trong danh sách của cột “${col.label}”.`,
+      fix: `Chọn một trong: ${col.list.join('; ')}`,
+    });
   }
 }
 
@@ -105,7 +152,8 @@ function checkRule(rule: RuleSpec, t: TableRead, row: TableRow, sheet: string, e
     const left = rule.left.some((k) => k in t.columns && !isBlankValue(row.cells[k]));
     const right = rule.right.some((k) => k in t.columns && !isBlankValue(row.cells[k]));
     const bad = rule.op === 'compulsory-pair' ? left !== right : left && right;
-    if (bad) emit({ sheet, cell, rule: 'CONG-THUC', severity: 'loi', importance: rule.importance, message: rule.instruction });
+    if (bad)
+      emit({ sheet, cell, rule: 'CONG-THUC', severity: 'loi', importance: rule.importance, message: rule.instruction });
     return;
   }
   // Operands typed as text, percentages or ambiguous numbers were reported by the type checks.
@@ -113,15 +161,34 @@ function checkRule(rule: RuleSpec, t: TableRead, row: TableRow, sheet: string, e
   if (rule.missing === 'skip-if-any' && present.length < keys.filter((k) => k in t.columns).length) return;
   if (rule.missing === 'skip-if-all' && present.length === 0) return;
   const l = sum(t, row, rule.left);
-  const r = sum(t, row, rule.right.filter((k) => k in t.columns));
-  const ok = { '=': l.total === r.total, '!=': l.total !== r.total, '<': l.total < r.total, '<=': l.total <= r.total, '>': l.total > r.total, '>=': l.total >= r.total }[rule.op];
+  const r = sum(
+    t,
+    row,
+    rule.right.filter((k) => k in t.columns),
+  );
+  const ok = {
+    '=': l.total === r.total,
+    '!=': l.total !== r.total,
+    '<': l.total < r.total,
+    '<=': l.total <= r.total,
+    '>': l.total > r.total,
+    '>=': l.total >= r.total,
+  }[rule.op];
   if (ok) return;
   const shown = (s: { values: Array<number | null>; total: number }) =>
-    s.values.length > 1 ? `${s.values.map((v) => formatNumber(v ?? 0)).join(' + ')} = ${formatNumber(s.total)}` : formatNumber(s.total);
+    s.values.length > 1
+      ? `${s.values.map((v) => formatNumber(v ?? 0)).join(' + ')} = ${formatNumber(s.total)}`
+      : formatNumber(s.total);
   const sign = { '=': '≠', '!=': '=', '<': '≥', '<=': '>', '>': '≤', '>=': '<' }[rule.op];
   const right = rule.right.filter((k) => k in t.columns);
-  emit({ sheet, cell, rule: 'CONG-THUC', severity: 'loi', importance: rule.importance,
-    message: `${rule.instruction} Đang là ${shown(l)} ${sign} ${right.length ? shown(r) : '0'}.` });
+  emit({
+    sheet,
+    cell,
+    rule: 'CONG-THUC',
+    severity: 'loi',
+    importance: rule.importance,
+    message: `${rule.instruction} Đang là ${shown(l)} ${sign} ${right.length ? shown(r) : '0'}.`,
+  });
 }
 
 /** The rate a table's computed column should hold: its formula's {n}/{d}. */
@@ -130,7 +197,13 @@ function rateOperands(col: ColumnSpec): [string, string] | null {
   return m ? [m[1], m[2]] : null;
 }
 
-function checkRateCell(v: CellValue, n: CellValue, d: CellValue, at: { sheet: string; cell: string }, emit: Emit): void {
+function checkRateCell(
+  v: CellValue,
+  n: CellValue,
+  d: CellValue,
+  at: { sheet: string; cell: string },
+  emit: Emit,
+): void {
   if (isBlankValue(v) || isErrorValue(v)) return;
   const a = numberOf(n);
   const b = numberOf(d);
@@ -140,14 +213,27 @@ function checkRateCell(v: CellValue, n: CellValue, d: CellValue, at: { sheet: st
     const p = parseNumber(v);
     const fraction = p.kind === 'percent' ? p.value! : typeof v === 'number' ? v : p.value! / 100;
     const decimals = p.kind === 'percent' ? p.decimals : 2;
-    emit({ ...at, rule: 'TY-LE', severity: 'loi', importance: 'cao', message: rateMismatchMessage(fraction, decimals, a, b),
-      fix: `Tỷ lệ đúng: ${formatPercent(a / b, Math.max(decimals, 2))}` });
+    emit({
+      ...at,
+      rule: 'TY-LE',
+      severity: 'loi',
+      importance: 'cao',
+      message: rateMismatchMessage(fraction, decimals, a, b),
+      fix: `Tỷ lệ đúng: ${formatPercent(a / b, Math.max(decimals, 2))}`,
+    });
   }
 }
 
 const RESULT = /([\d.,]+)\s*%\s*\(([^)]*)\)/;
 
-function checkIndicatorTable(t: TableRead, sheet: string, catalogue: Indicator[], reportDate: CellValue, formulas: Map<string, Array<Array<string | null>>>, emit: Emit): void {
+function checkIndicatorTable(
+  t: TableRead,
+  sheet: string,
+  catalogue: Indicator[],
+  reportDate: CellValue,
+  formulas: Map<string, Array<Array<string | null>>>,
+  emit: Emit,
+): void {
   const byName = new Map(catalogue.map((i) => [labelKey(i.name), i]));
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   for (const row of t.rows.filter((r) => r.kind === 'item')) {
@@ -159,12 +245,24 @@ function checkIndicatorTable(t: TableRead, sheet: string, catalogue: Indicator[]
       const at = { sheet, cell: cellOf(t, row, 'result') };
       if (ratio.kind !== 'ratio') continue;
       if (ratio.ambiguous) {
-        emit({ ...at, rule: 'KIEU-MO-HO', severity: 'loi', importance: 'trung-binh', message: `Trong “${m[2]}”: ${ratio.note}` });
+        emit({
+          ...at,
+          rule: 'KIEU-MO-HO',
+          severity: 'loi',
+          importance: 'trung-binh',
+          message: `Trong “${m[2]}”: ${ratio.note}`,
+        });
         continue;
       }
       checkRateCell(`${m[1]}%`, ratio.numerator!, ratio.denominator!, at, emit);
       if (ratio.numerator! > ratio.denominator! && !ind?.allowOver100) {
-        emit({ ...at, rule: 'TU-LON-HON-MAU', severity: 'loi', importance: 'cao', message: `Tử số ${formatNumber(ratio.numerator!)} lớn hơn mẫu số ${formatNumber(ratio.denominator!)}.` });
+        emit({
+          ...at,
+          rule: 'TU-LON-HON-MAU',
+          severity: 'loi',
+          importance: 'cao',
+          message: `Tử số ${formatNumber(ratio.numerator!)} lớn hơn mẫu số ${formatNumber(ratio.denominator!)}.`,
+        });
       }
       continue;
     }
@@ -174,23 +272,53 @@ function checkIndicatorTable(t: TableRead, sheet: string, catalogue: Indicator[]
     const dBlank = isBlankValue(row.cells.denominator);
     if (nBlank !== dBlank) {
       const missing = nBlank ? 'numerator' : 'denominator';
-      emit({ sheet, cell: cellOf(t, row, missing), rule: 'BAT-BUOC', severity: 'loi', importance: 'cao', message: `Có ${nBlank ? 'mẫu số' : 'tử số'} mà thiếu ${nBlank ? 'tử số' : 'mẫu số'}${ind ? ` (${ind.code})` : ''}.` });
+      emit({
+        sheet,
+        cell: cellOf(t, row, missing),
+        rule: 'BAT-BUOC',
+        severity: 'loi',
+        importance: 'cao',
+        message: `Có ${nBlank ? 'mẫu số' : 'tử số'} mà thiếu ${nBlank ? 'tử số' : 'mẫu số'}${ind ? ` (${ind.code})` : ''}.`,
+      });
     }
     if (n !== null && d !== null && n > d && !ind?.allowOver100) {
-      emit({ sheet, cell: cellOf(t, row, 'numerator'), rule: 'TU-LON-HON-MAU', severity: 'loi', importance: 'cao',
-        message: `Tử số ${formatNumber(n)} lớn hơn mẫu số ${formatNumber(d)}${ind ? ` (${ind.code} không được vượt 100%)` : ''}.` });
+      emit({
+        sheet,
+        cell: cellOf(t, row, 'numerator'),
+        rule: 'TU-LON-HON-MAU',
+        severity: 'loi',
+        importance: 'cao',
+        message: `Tử số ${formatNumber(n)} lớn hơn mẫu số ${formatNumber(d)}${ind ? ` (${ind.code} không được vượt 100%)` : ''}.`,
+      });
     }
     const rateCell = 'rate' in t.columns ? cellOf(t, row, 'rate') : null;
-    if (rateCell && !isFormulaCell(formulas, sheet, rateCell)) checkRateCell(row.cells.rate, row.cells.numerator, row.cells.denominator, { sheet, cell: rateCell }, emit);
+    if (rateCell && !isFormulaCell(formulas, sheet, rateCell))
+      checkRateCell(row.cells.rate, row.cells.numerator, row.cells.denominator, { sheet, cell: rateCell }, emit);
     const assessCell = 'assessment' in t.columns ? cellOf(t, row, 'assessment') : null;
     const assessed = row.cells.assessment;
-    if (assessCell && !isBlankValue(assessed) && !isFormulaCell(formulas, sheet, assessCell) && n !== null && d !== null && d > 0) {
-      const target = isBlankValue(row.cells.target) ? ind && applicableTarget(ind, new Date().getFullYear())?.text : String(row.cells.target);
+    if (
+      assessCell &&
+      !isBlankValue(assessed) &&
+      !isFormulaCell(formulas, sheet, assessCell) &&
+      n !== null &&
+      d !== null &&
+      d > 0
+    ) {
+      const target = isBlankValue(row.cells.target)
+        ? ind && applicableTarget(ind, new Date().getFullYear())?.text
+        : String(row.cells.target);
       if (!target) continue;
       const expected = targetMet(n / d, target, isBlankValue(reportDate) ? null : (reportDate as never));
       if (!isFormulaError(expected) && expected !== String(assessed).trim()) {
-        emit({ sheet, cell: assessCell, rule: 'DAT-CHUA-DAT', severity: 'loi', importance: 'trung-binh',
-          message: `Ghi “${String(assessed).trim()}” nhưng ${formatPercent(n / d)} so với chỉ tiêu “${target}” là “${expected}”.`, fix: String(expected) });
+        emit({
+          sheet,
+          cell: assessCell,
+          rule: 'DAT-CHUA-DAT',
+          severity: 'loi',
+          importance: 'trung-binh',
+          message: `Ghi “${String(assessed).trim()}” nhưng ${formatPercent(n / d)} so với chỉ tiêu “${target}” là “${expected}”.`,
+          fix: String(expected),
+        });
       }
     }
   }
@@ -208,27 +336,58 @@ function checkTasks(t: TableRead, sheet: string, reportDate: CellValue, emit: Em
     const started = parsePeriod(row.cells.started ?? null);
     const finished = parsePeriod(completed);
     if (started && finished && compareDays(finished.start, started.start) < 0) {
-      emit({ sheet, cell: cellOf(t, row, 'completed'), rule: 'THU-TU-NGAY', severity: 'loi', importance: 'cao',
-        message: `Hoàn thành / vận hành chính thức “${show(completed)}” trước khi bắt đầu / vận hành thử “${show(row.cells.started)}”.` });
+      emit({
+        sheet,
+        cell: cellOf(t, row, 'completed'),
+        rule: 'THU-TU-NGAY',
+        severity: 'loi',
+        importance: 'cao',
+        message: `Hoàn thành / vận hành chính thức “${show(completed)}” trước khi bắt đầu / vận hành thử “${show(row.cells.started)}”.`,
+      });
     }
     if (done && p && compareDays(done, p.start) < 0 && p.end !== null) {
-      emit({ sheet, cell: cellOf(t, row, 'completed'), rule: 'THU-TU-NGAY', severity: 'loi', importance: 'trung-binh',
-        message: `Ngày hoàn thành ${formatDay(done)} trước thời gian triển khai “${p.label}”.` });
+      emit({
+        sheet,
+        cell: cellOf(t, row, 'completed'),
+        rule: 'THU-TU-NGAY',
+        severity: 'loi',
+        importance: 'trung-binh',
+        message: `Ngày hoàn thành ${formatDay(done)} trước thời gian triển khai “${p.label}”.`,
+      });
     }
     if (done && report && compareDays(done, report) > 0) {
-      emit({ sheet, cell: cellOf(t, row, 'completed'), rule: 'THU-TU-NGAY', severity: 'loi', importance: 'cao',
-        message: `Ngày hoàn thành ${formatDay(done)} sau ngày báo cáo ${formatDay(report)}.` });
+      emit({
+        sheet,
+        cell: cellOf(t, row, 'completed'),
+        rule: 'THU-TU-NGAY',
+        severity: 'loi',
+        importance: 'cao',
+        message: `Ngày hoàn thành ${formatDay(done)} sau ngày báo cáo ${formatDay(report)}.`,
+      });
       continue;
     }
     const assessed = row.cells.assessment;
     if (!report || !p || isBlankValue(assessed) || !('assessment' in t.columns)) continue;
     const statusIsDone = /^(đã\s+)?hoàn thành/iu.test(String(assessed).trim());
-    const expected = taskStatus(period as never, done ? (completed as never) : statusIsDone ? true : null, reportDate as never);
+    const expected = taskStatus(
+      period as never,
+      done ? (completed as never) : statusIsDone ? true : null,
+      reportDate as never,
+    );
     if (isFormulaError(expected)) continue;
-    const written = String(assessed).trim().replace(/^Đã hoàn thành/u, 'Hoàn thành');
+    const written = String(assessed)
+      .trim()
+      .replace(/^Đã hoàn thành/u, 'Hoàn thành');
     if (written !== expected) {
-      emit({ sheet, cell: cellOf(t, row, 'assessment'), rule: 'TIEN-DO', severity: 'loi', importance: 'cao',
-        message: `Nhiệm vụ “${p.label}”${done ? `, hoàn thành ${formatDay(done)}` : statusIsDone ? '' : ' chưa hoàn thành'}, báo cáo ${formatDay(report)}: phải là “${expected}”, không phải “${String(assessed).trim()}”.`, fix: String(expected) });
+      emit({
+        sheet,
+        cell: cellOf(t, row, 'assessment'),
+        rule: 'TIEN-DO',
+        severity: 'loi',
+        importance: 'cao',
+        message: `Nhiệm vụ “${p.label}”${done ? `, hoàn thành ${formatDay(done)}` : statusIsDone ? '' : ' chưa hoàn thành'}, báo cáo ${formatDay(report)}: phải là “${expected}”, không phải “${String(assessed).trim()}”.`,
+        fix: String(expected),
+      });
     }
   }
 }
@@ -241,16 +400,32 @@ function checkUnitsAndDuplicates(t: TableRead, sheet: string, matcher: UnitMatch
       const name = String(row.cells.unit);
       const m = matcher.match(name);
       if (!m.unit && m.status !== 'ambiguous') {
-        emit({ sheet, cell: cellOf(t, row, 'unit'), rule: 'TEN-DON-VI', severity: m.suggestions.length ? 'loi' : 'canh-bao', importance: 'trung-binh',
-          message: `“${name}” không có trong danh mục đơn vị.${m.suggestions.length ? ` Có phải “${m.suggestions[0]}”?` : ''}`, fix: m.suggestions[0] });
+        emit({
+          sheet,
+          cell: cellOf(t, row, 'unit'),
+          rule: 'TEN-DON-VI',
+          severity: m.suggestions.length ? 'loi' : 'canh-bao',
+          importance: 'trung-binh',
+          message: `“${name}” không có trong danh mục đơn vị.${m.suggestions.length ? ` Có phải “${m.suggestions[0]}”?` : ''}`,
+          fix: m.suggestions[0],
+        });
       }
     }
     if (!keyCol || isBlankValue(row.cells[keyCol])) continue;
-    const key = keyCol === 'unit' ? (matcher.match(String(row.cells.unit)).unit?.code ?? toneKey(String(row.cells.unit))) : toneKey(String(row.cells[keyCol]));
+    const key =
+      keyCol === 'unit'
+        ? (matcher.match(String(row.cells.unit)).unit?.code ?? toneKey(String(row.cells.unit)))
+        : toneKey(String(row.cells[keyCol]));
     const first = seen.get(key);
     if (first !== undefined) {
-      emit({ sheet, cell: cellOf(t, row, keyCol), rule: 'TRUNG-DONG', severity: 'canh-bao', importance: 'trung-binh',
-        message: `Dòng ${row.row + 1} trùng dòng ${first + 1} (“${String(row.cells[keyCol])}”).` });
+      emit({
+        sheet,
+        cell: cellOf(t, row, keyCol),
+        rule: 'TRUNG-DONG',
+        severity: 'canh-bao',
+        importance: 'trung-binh',
+        message: `Dòng ${row.row + 1} trùng dòng ${first + 1} (“${String(row.cells[keyCol])}”).`,
+      });
     } else seen.set(key, row.row);
   }
 }
@@ -260,54 +435,133 @@ function checkMerges(t: TableRead, spec: TableSpec, sheet: SheetSnapshot, emit: 
   if (!items.length || !sheet.merges?.length) return;
   const top = items[0].row;
   const bottom = items[items.length - 1].row;
-  const inputCols = spec.columns.filter((c) => c.input && c.key in t.columns && c.kind !== 'text').map((c) => t.columns[c.key]);
+  const inputCols = spec.columns
+    .filter((c) => c.input && c.key in t.columns && c.kind !== 'text')
+    .map((c) => t.columns[c.key]);
   for (const m of sheet.merges) {
     const [from, to] = m.split(':');
     const a = parseA1(from);
     const b = parseA1(to ?? from);
     if (b.row < top || a.row > bottom) continue;
     if (inputCols.some((c) => c >= a.col && c <= b.col)) {
-      emit({ sheet: sheet.name, cell: from, rule: 'GOP-O', severity: 'loi', importance: 'trung-binh', message: `Các ô ${m} bị gộp trong vùng nhập số liệu của bảng “${spec.title}”.`, fix: 'Bỏ gộp ô, mỗi ô một số.' });
+      emit({
+        sheet: sheet.name,
+        cell: from,
+        rule: 'GOP-O',
+        severity: 'loi',
+        importance: 'trung-binh',
+        message: `Các ô ${m} bị gộp trong vùng nhập số liệu của bảng “${spec.title}”.`,
+        fix: 'Bỏ gộp ô, mỗi ô một số.',
+      });
     }
   }
 }
 
-function checkCover(read: UnitWorkbookRead, sheets: SheetSnapshot[], opts: ValidateOptions, matcher: UnitMatcher, emit: Emit): void {
+function checkCover(
+  read: UnitWorkbookRead,
+  sheets: SheetSnapshot[],
+  opts: ValidateOptions,
+  matcher: UnitMatcher,
+  emit: Emit,
+): void {
   const c = read.cover;
   if (!c.unit && !c.period) {
-    if (sheets.length) emit({ sheet: sheets[0].name, cell: 'A1', rule: 'BAT-BUOC', severity: 'canh-bao', importance: 'trung-binh',
-      message: 'Không tìm thấy thông tin chung (Đơn vị báo cáo, Kỳ báo cáo, Ngày báo cáo, Người lập).', fix: 'Dùng “Tạo phiếu báo cáo” hoặc thêm các dòng đó.' });
+    if (sheets.length)
+      emit({
+        sheet: sheets[0].name,
+        cell: 'A1',
+        rule: 'BAT-BUOC',
+        severity: 'canh-bao',
+        importance: 'trung-binh',
+        message: 'Không tìm thấy thông tin chung (Đơn vị báo cáo, Kỳ báo cáo, Ngày báo cáo, Người lập).',
+        fix: 'Dùng “Tạo phiếu báo cáo” hoặc thêm các dòng đó.',
+      });
     return;
   }
   for (const key of ['unit', 'period', 'reportDate', 'preparer'] as const) {
     const f = c[key];
-    if (f && isBlankValue(f.value)) emit({ sheet: f.sheet, cell: f.cell, rule: 'BAT-BUOC', severity: 'loi', importance: key === 'preparer' ? 'thap' : 'cao', message: `Thiếu “${COVER_LABELS[key]}”.` });
+    if (f && isBlankValue(f.value))
+      emit({
+        sheet: f.sheet,
+        cell: f.cell,
+        rule: 'BAT-BUOC',
+        severity: 'loi',
+        importance: key === 'preparer' ? 'thap' : 'cao',
+        message: `Thiếu “${COVER_LABELS[key]}”.`,
+      });
   }
   if (c.unit && !isBlankValue(c.unit.value)) {
     const m = matcher.match(String(c.unit.value));
-    if (!m.unit && m.status !== 'ambiguous') emit({ sheet: c.unit.sheet, cell: c.unit.cell, rule: 'TEN-DON-VI', severity: 'loi', importance: 'cao',
-      message: `“${c.unit.value}” không có trong danh mục đơn vị.${m.suggestions.length ? ` Có phải “${m.suggestions[0]}”?` : ''}`, fix: m.suggestions[0] });
+    if (!m.unit && m.status !== 'ambiguous')
+      emit({
+        sheet: c.unit.sheet,
+        cell: c.unit.cell,
+        rule: 'TEN-DON-VI',
+        severity: 'loi',
+        importance: 'cao',
+        message: `“${c.unit.value}” không có trong danh mục đơn vị.${m.suggestions.length ? ` Có phải “${m.suggestions[0]}”?` : ''}`,
+        fix: m.suggestions[0],
+      });
   }
   const period = c.period && !isBlankValue(c.period.value) ? parsePeriod(c.period.value) : null;
   if (c.period && !isBlankValue(c.period.value) && !period) {
-    emit({ sheet: c.period.sheet, cell: c.period.cell, rule: 'KY-BAO-CAO', severity: 'loi', importance: 'cao', message: `Không đọc được kỳ báo cáo “${show(c.period.value)}”.` });
+    emit({
+      sheet: c.period.sheet,
+      cell: c.period.cell,
+      rule: 'KY-BAO-CAO',
+      severity: 'loi',
+      importance: 'cao',
+      message: `Không đọc được kỳ báo cáo “${show(c.period.value)}”.`,
+    });
   }
   if (period && opts.period) {
     const want = parsePeriod(opts.period);
-    if (want && (compareDays(want.start, period.start) !== 0 || (want.end && period.end && compareDays(want.end, period.end) !== 0))) {
-      emit({ sheet: c.period!.sheet, cell: c.period!.cell, rule: 'KY-BAO-CAO', severity: 'loi', importance: 'cao', message: `Kỳ báo cáo “${show(c.period!.value)}” khác kỳ đang tổng hợp “${want.label}”.` });
+    if (
+      want &&
+      (compareDays(want.start, period.start) !== 0 ||
+        (want.end && period.end && compareDays(want.end, period.end) !== 0))
+    ) {
+      emit({
+        sheet: c.period!.sheet,
+        cell: c.period!.cell,
+        rule: 'KY-BAO-CAO',
+        severity: 'loi',
+        importance: 'cao',
+        message: `Kỳ báo cáo “${show(c.period!.value)}” khác kỳ đang tổng hợp “${want.label}”.`,
+      });
     }
   }
   const report = c.reportDate ? parseDay(c.reportDate.value) : null;
   if (c.reportDate && !isBlankValue(c.reportDate.value) && !report) {
-    emit({ sheet: c.reportDate.sheet, cell: c.reportDate.cell, rule: 'KIEU-CHU', severity: 'loi', importance: 'cao', message: `Ngày báo cáo “${show(c.reportDate.value)}” không phải là ngày.` });
+    emit({
+      sheet: c.reportDate.sheet,
+      cell: c.reportDate.cell,
+      rule: 'KIEU-CHU',
+      severity: 'loi',
+      importance: 'cao',
+      message: `Ngày báo cáo “${show(c.reportDate.value)}” không phải là ngày.`,
+    });
   }
   if (report && period?.end && compareDays(report, period.end) < 0) {
-    emit({ sheet: c.reportDate!.sheet, cell: c.reportDate!.cell, rule: 'THU-TU-NGAY', severity: 'canh-bao', importance: 'trung-binh', message: `Ngày báo cáo ${formatDay(report)} trước khi kỳ “${period.label}” kết thúc.` });
+    emit({
+      sheet: c.reportDate!.sheet,
+      cell: c.reportDate!.cell,
+      rule: 'THU-TU-NGAY',
+      severity: 'canh-bao',
+      importance: 'trung-binh',
+      message: `Ngày báo cáo ${formatDay(report)} trước khi kỳ “${period.label}” kết thúc.`,
+    });
   }
   if (c.version && !isBlankValue(c.version.value) && String(c.version.value).trim() !== TEMPLATE_VERSION) {
-    emit({ sheet: c.version.sheet, cell: c.version.cell, rule: 'KY-BAO-CAO', severity: 'canh-bao', importance: 'thap',
-      message: `Phiên bản mẫu “${show(c.version.value)}” khác phiên bản hiện hành ${TEMPLATE_VERSION}.`, fix: 'Tạo lại phiếu theo mẫu mới.' });
+    emit({
+      sheet: c.version.sheet,
+      cell: c.version.cell,
+      rule: 'KY-BAO-CAO',
+      severity: 'canh-bao',
+      importance: 'thap',
+      message: `Phiên bản mẫu “${show(c.version.value)}” khác phiên bản hiện hành ${TEMPLATE_VERSION}.`,
+      fix: 'Tạo lại phiếu theo mẫu mới.',
+    });
   }
 }
 
@@ -327,7 +581,15 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
     catalogue = c.catalogue;
     rules = c.rules ?? FAMILIES.flatMap((f) => f.rules);
   } catch (e) {
-    for (const ci of ((e as { issues?: ConfigIssue[] }).issues ?? [])) emit({ sheet: ci.sheet, cell: ci.cell, rule: 'CAU-HINH', severity: 'loi', importance: 'cao', message: ci.message });
+    for (const ci of (e as { issues?: ConfigIssue[] }).issues ?? [])
+      emit({
+        sheet: ci.sheet,
+        cell: ci.cell,
+        rule: 'CAU-HINH',
+        severity: 'loi',
+        importance: 'cao',
+        message: ci.message,
+      });
     const c = catalogueFrom(undefined);
     catalogue = c.catalogue;
     rules = FAMILIES.flatMap((f) => f.rules);
@@ -335,7 +597,13 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
   const read = readUnitWorkbook(sheets);
   const formulas = new Map(sheets.map((s) => [s.name, s.formulas ?? []]));
   const reportDate = read.cover.reportDate?.value ?? null;
-  checkCover(read, sheets.filter((s) => !s.name.startsWith('DX_')), opts, matcher, emit);
+  checkCover(
+    read,
+    sheets.filter((s) => !s.name.startsWith('DX_')),
+    opts,
+    matcher,
+    emit,
+  );
   for (const t of read.tables) {
     const spec = tableSpec(t.table);
     for (const row of t.rows) {
@@ -345,7 +613,8 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
         if (isFormulaCell(formulas, t.sheet, cell)) continue;
         if (col.kind === 'rate') {
           const ops = rateOperands(col);
-          if (ops && t.table !== 'T1') checkRateCell(row.cells[col.key], row.cells[ops[0]], row.cells[ops[1]], { sheet: t.sheet, cell }, emit);
+          if (ops && t.table !== 'T1')
+            checkRateCell(row.cells[col.key], row.cells[ops[0]], row.cells[ops[1]], { sheet: t.sheet, cell }, emit);
           continue;
         }
         checkType(col, row.cells[col.key], { sheet: t.sheet, cell }, emit);
@@ -360,9 +629,20 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
     if (snap) checkMerges(t, spec, snap, emit);
   }
   for (const s of sheets.filter((x) => !x.name.startsWith('DX_'))) {
-    s.values.forEach((row, r) => row.forEach((v, c) => {
-      if (isErrorValue(v)) emit({ sheet: s.name, cell: a1(r, c), rule: 'LOI-CONG-THUC', severity: 'loi', importance: 'cao', message: `Ô có giá trị lỗi ${String(v).trim()}.`, fix: 'Sửa công thức hoặc số liệu mà công thức dùng.' });
-    }));
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (isErrorValue(v))
+          emit({
+            sheet: s.name,
+            cell: a1(r, c),
+            rule: 'LOI-CONG-THUC',
+            severity: 'loi',
+            importance: 'cao',
+            message: `Ô có giá trị lỗi ${String(v).trim()}.`,
+            fix: 'Sửa công thức hoặc số liệu mà công thức dùng.',
+          });
+      }),
+    );
   }
   const previous = readPrevious(sheets);
   if (previous.length) {
@@ -377,11 +657,19 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
           if (now === null || !before || before.value <= 0) continue;
           const ratio = now / before.value;
           if (Math.max(now, before.value) >= 10 && (ratio > factor || ratio < 1 / factor)) {
-            const change = ratio > 1
-              ? `tăng từ ${formatNumber(before.value)} (${before.period}) lên ${formatNumber(now)}, gấp ${formatNumber(ratio, 1)} lần`
-              : `giảm từ ${formatNumber(before.value)} (${before.period}) xuống ${formatNumber(now)}, còn 1/${formatNumber(1 / ratio, 1)}`;
-            emit({ sheet: t.sheet, cell: cellOf(t, row, col.key), rule: 'BIEN-DONG', severity: 'canh-bao', importance: 'thap',
-              message: `“${columnTitle(col)}” ${change} so với kỳ trước.`, fix: 'Kiểm tra lại số liệu; nếu đúng, ghi lý do ở cột ghi chú.' });
+            const change =
+              ratio > 1
+                ? `tăng từ ${formatNumber(before.value)} (${before.period}) lên ${formatNumber(now)}, gấp ${formatNumber(ratio, 1)} lần`
+                : `giảm từ ${formatNumber(before.value)} (${before.period}) xuống ${formatNumber(now)}, còn 1/${formatNumber(1 / ratio, 1)}`;
+            emit({
+              sheet: t.sheet,
+              cell: cellOf(t, row, col.key),
+              rule: 'BIEN-DONG',
+              severity: 'canh-bao',
+              importance: 'thap',
+              message: `“${columnTitle(col)}” ${change} so với kỳ trước.`,
+              fix: 'Kiểm tra lại số liệu; nếu đúng, ghi lý do ở cột ghi chú.',
+            });
           }
         }
       }

@@ -15,7 +15,11 @@ export function withListsSheet(sheets: SheetSpec[]): SheetSpec[] {
     ...s,
     validations: s.validations.map((v) => {
       let i = index.get(key(v.list));
-      if (i === undefined) { i = lists.length; lists.push(v.list); index.set(key(v.list), i); }
+      if (i === undefined) {
+        i = lists.length;
+        lists.push(v.list);
+        index.set(key(v.list), i);
+      }
       const col = columnLetter(i);
       return { ...v, source: `${LISTS_SHEET}!$${col}$1:$${col}$${v.list.length}` };
     }),

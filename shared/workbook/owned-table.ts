@@ -16,7 +16,9 @@ export interface OwnedColumn<K extends string> {
  */
 export function ownedTable<K extends string>(id: string, sheet: string, columns: Array<OwnedColumn<K>>) {
   const spec = TableSpec.parse({
-    id, title: sheet, rows: 'free',
+    id,
+    title: sheet,
+    rows: 'free',
     columns: columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind ?? 'text', optional: false })),
   });
   return {
@@ -30,7 +32,7 @@ export function ownedTable<K extends string>(id: string, sheet: string, columns:
         const rec = {} as Record<K, CellValue>;
         let filled = false;
         for (const c of columns) {
-          const v = layout.columns[c.key] === undefined ? null : grid[r]?.[layout.columns[c.key]] ?? null;
+          const v = layout.columns[c.key] === undefined ? null : (grid[r]?.[layout.columns[c.key]] ?? null);
           rec[c.key] = v === '' ? null : v;
           if (rec[c.key] !== null) filled = true;
         }

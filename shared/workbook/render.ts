@@ -47,7 +47,7 @@ export function hostGrids(spec: SheetSpec): HostGrids {
       cells[r].push(hostValue(cell));
       const style = cell?.s ?? null;
       styleGrid[r].push(style);
-      numberFormats[r].push(style ? STYLES[style].numFmt ?? 'General' : 'General');
+      numberFormats[r].push(style ? (STYLES[style].numFmt ?? 'General') : 'General');
       if (style) (byStyle[style] ??= []).push(a1(r, c));
     }
   }

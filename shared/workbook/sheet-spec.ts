@@ -5,8 +5,26 @@ export type CellValue = string | number | boolean | Date | null;
 
 /** The styles a product sheet uses; hosts map each to their own formatting calls. */
 export const StyleName = z.enum([
-  'title', 'subtitle', 'note', 'header', 'group', 'label', 'input', 'inputText', 'inputCount', 'inputMoney', 'inputDate',
-  'computedRate', 'computedText', 'text', 'count', 'money', 'rate', 'total', 'totalRate', 'stamp',
+  'title',
+  'subtitle',
+  'note',
+  'header',
+  'group',
+  'label',
+  'input',
+  'inputText',
+  'inputCount',
+  'inputMoney',
+  'inputDate',
+  'computedRate',
+  'computedText',
+  'text',
+  'count',
+  'money',
+  'rate',
+  'total',
+  'totalRate',
+  'stamp',
 ]);
 export type StyleName = z.infer<typeof StyleName>;
 
@@ -29,15 +47,21 @@ export const SheetSpec = z.object({
   merges: z.array(z.string()).default([]),
   freeze: z.object({ rows: z.number().int().min(0), columns: z.number().int().min(0) }).optional(),
   /** Dropdown lists on ranges ("K6:K20"). */
-  validations: z.array(z.object({
-    range: z.string(),
-    list: z.array(z.string()).min(1),
-    /** The same list as cells of the lists sheet ("DX_DanhSach!$A$1:$A$4"): items may contain commas. */
-    source: z.string().optional(),
-  })).default([]),
+  validations: z
+    .array(
+      z.object({
+        range: z.string(),
+        list: z.array(z.string()).min(1),
+        /** The same list as cells of the lists sheet ("DX_DanhSach!$A$1:$A$4"): items may contain commas. */
+        source: z.string().optional(),
+      }),
+    )
+    .default([]),
   hidden: z.boolean().default(false),
   /** Page setup for printing: A4 landscape, header rows repeated. */
-  print: z.object({ landscape: z.boolean(), repeatRows: z.tuple([z.number().int(), z.number().int()]).optional() }).optional(),
+  print: z
+    .object({ landscape: z.boolean(), repeatRows: z.tuple([z.number().int(), z.number().int()]).optional() })
+    .optional(),
 });
 export type SheetSpec = z.infer<typeof SheetSpec>;
 export type SheetSpecInput = z.input<typeof SheetSpec>;

@@ -5,7 +5,10 @@ import { Page } from 'playwright-core';
  * built Apps Script bundle running in Node: the same path a click takes in
  * Google Sheets, minus Google.
  */
-export async function bridgeGoogleScriptRun(page: Page, server: Record<string, (...a: unknown[]) => unknown>): Promise<void> {
+export async function bridgeGoogleScriptRun(
+  page: Page,
+  server: Record<string, (...a: unknown[]) => unknown>,
+): Promise<void> {
   await page.exposeFunction('__gasCall', (name: string, args: unknown[]) => {
     try {
       // Plain data only, as google.script.run serialises it.
@@ -15,17 +18,31 @@ export async function bridgeGoogleScriptRun(page: Page, server: Record<string, (
     }
   });
   await page.addInitScript(() => {
-    const make = (ok?: (v: unknown) => void, fail?: (e: Error) => void): unknown => new Proxy({}, {
-      get: (_t, prop: string) => {
-        if (prop === 'withSuccessHandler') return (f: (v: unknown) => void) => make(f, fail);
-        if (prop === 'withFailureHandler') return (f: (e: Error) => void) => make(ok, f);
-        return (...args: unknown[]) => {
-          (window as unknown as { __gasCall: (n: string, a: unknown[]) => Promise<{ ok?: unknown; error?: string }> })
-            .__gasCall(prop, args)
-            .then((r) => (r.error !== undefined ? fail?.(new Error(r.error)) : ok?.(r.ok)));
-        };
+    const make = (ok?: (v: unknown) => void, fail?: (e: Error) => void): unknown =>
+      new Proxy(
+        {},
+        {
+          get: (_t, prop: string) => {
+            if (prop === 'withSuccessHandler') return (f: (v: unknown) => void) => make(f, fail);
+            if (prop === 'withFailureHandler') return (f: (e: Error) => void) => make(ok, f);
+            return (...args: unknown[]) => {
+              (
+                window as unknown as {
+                  __gasCall: (n: string, a: unknown[]) => Promise<{ ok?: unknown; error?: string }>;
+                }
+              )
+                .__gasCall(prop, args)
+                .then((r) => (r.error !== undefined ? fail?.(new Error(r.error)) : ok?.(r.ok)));
+            };
+          },
+        },
+      );
+    (window as unknown as { google: unknown }).google = {
+      script: {
+        get run() {
+          return make();
+        },
       },
-    });
-    (window as unknown as { google: unknown }).google = { script: { get run() { return make(); } } };
+    };
   });
 }

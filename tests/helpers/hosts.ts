@@ -14,7 +14,10 @@ export const ROOT = path.join(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 
 export class ExcelErrorStub {
-  constructor(readonly code: string, readonly message?: string) {}
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
 }
 
 export const EXCEL_ERROR_CODES = {
@@ -67,21 +70,41 @@ export function loadAppsScript(spreadsheet?: object): { global: Record<string, a
     createMenu(title: string) {
       const menu = { title, items: [] as Array<[string, string]> };
       const builder = {
-        addItem(caption: string, fn: string) { menu.items.push([caption, fn]); return builder; },
-        addSeparator() { return builder; },
-        addToUi() { calls.menus.push(menu); },
+        addItem(caption: string, fn: string) {
+          menu.items.push([caption, fn]);
+          return builder;
+        },
+        addSeparator() {
+          return builder;
+        },
+        addToUi() {
+          calls.menus.push(menu);
+        },
       };
       return builder;
     },
-    showSidebar(output: { file: string; title?: string }) { calls.sidebars.push(output); },
+    showSidebar(output: { file: string; title?: string }) {
+      calls.sidebars.push(output);
+    },
   };
-  const SpreadsheetApp = { ...(spreadsheet ? fakeSpreadsheetApp(spreadsheet as FakeSpreadsheet) : {}), getUi: () => ui };
+  const SpreadsheetApp = {
+    ...(spreadsheet ? fakeSpreadsheetApp(spreadsheet as FakeSpreadsheet) : {}),
+    getUi: () => ui,
+  };
   const HtmlService = {
     createHtmlOutputFromFile(file: string) {
       const out = {
-        file, title: undefined as string | undefined, appended: '' as string,
-        setTitle(t: string) { out.title = t; return out; },
-        append(html: string) { out.appended += html; return out; },
+        file,
+        title: undefined as string | undefined,
+        appended: '' as string,
+        setTitle(t: string) {
+          out.title = t;
+          return out;
+        },
+        append(html: string) {
+          out.appended += html;
+          return out;
+        },
       };
       return out;
     },

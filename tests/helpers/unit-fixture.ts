@@ -18,26 +18,41 @@ export type Edit =
  * A unit workbook made with the product's own template and filled as a unit
  * would fill it; returns the file and where each edit landed.
  */
-export async function unitWorkbook(edits: Edit[], unit = 'UBND thành phố Nha Trang', period = '2023-06'): Promise<{ file: string; at: string[] }> {
+export async function unitWorkbook(
+  edits: Edit[],
+  unit = 'UBND thành phố Nha Trang',
+  period = '2023-06',
+): Promise<{ file: string; at: string[] }> {
   const port = new XlsxWorkbook();
   await createTemplate(port, { unit, period, preparer: 'Nguyễn Văn A' });
   const read = readUnitWorkbook(await port.read());
   const at: string[] = [];
   for (const e of edits) {
-    if ('merge' in e) { port.book.getWorksheet(e.merge.sheet)!.mergeCells(e.merge.range); at.push(`${e.merge.sheet}!${e.merge.range}`); continue; }
+    if ('merge' in e) {
+      port.book.getWorksheet(e.merge.sheet)!.mergeCells(e.merge.range);
+      at.push(`${e.merge.sheet}!${e.merge.range}`);
+      continue;
+    }
     let sheet: string;
     let cell: string;
     if ('cover' in e) {
       const f = read.cover[e.cover]!;
-      sheet = f.sheet; cell = f.cell;
+      sheet = f.sheet;
+      cell = f.cell;
     } else if ('table' in e) {
       const t = read.tables.find((x) => x.table === e.table)!;
       const items = t.rows.filter((r) => r.kind === 'item');
-      const row = e.row.startsWith('#') ? (items[Number(e.row.slice(1)) - 1] ?? { row: (items[items.length - 1]?.row ?? t.headerRow + t.headerRows - 1) + Number(e.row.slice(1)) - items.length })
+      const row = e.row.startsWith('#')
+        ? (items[Number(e.row.slice(1)) - 1] ?? {
+            row:
+              (items[items.length - 1]?.row ?? t.headerRow + t.headerRows - 1) + Number(e.row.slice(1)) - items.length,
+          })
         : items.find((r) => r.cells.code === e.row || r.cells.unit === e.row || r.cells.plan === e.row)!;
-      sheet = t.sheet; cell = `${columnLetter(t.columns[e.field])}${row.row + 1}`;
+      sheet = t.sheet;
+      cell = `${columnLetter(t.columns[e.field])}${row.row + 1}`;
     } else {
-      sheet = e.sheet; cell = e.cell;
+      sheet = e.sheet;
+      cell = e.cell;
     }
     port.book.getWorksheet(sheet)!.getCell(cell).value = e.value as ExcelJS.CellValue;
     at.push(`${sheet}!${cell}`);
@@ -54,23 +69,47 @@ export async function unitWorkbook(edits: Edit[], unit = 'UBND thành phố Nha 
  */
 export const CONSISTENT: Edit[] = [
   { cover: 'reportDate', value: new Date(Date.UTC(2023, 6, 10)) },
-  { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: 100985 }, { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: 237649 },
-  { table: 'T1', row: 'CQS.TTTT', field: 'numerator', value: 5909 }, { table: 'T1', row: 'CQS.TTTT', field: 'denominator', value: 10123 },
-  { table: 'T1', row: 'KTS.THUEDT', field: 'numerator', value: '4.837' }, { table: 'T1', row: 'KTS.THUEDT', field: 'denominator', value: '4886' },
-  { table: 'T1', row: 'XHS.TBDD', field: 'numerator', value: 486272 }, { table: 'T1', row: 'XHS.TBDD', field: 'denominator', value: 427963 },
-  { table: 'T2', row: '#1', field: 'sentOn', value: 8108 }, { table: 'T2', row: '#1', field: 'receivedOn', value: 19018 },
-  { table: 'T2', row: '#1', field: 'sentOff', value: 0 }, { table: 'T2', row: '#1', field: 'receivedOff', value: 0 },
-  { table: 'T3a', row: '#1', field: 'dossiers', value: 8122 }, { table: 'T3a', row: '#1', field: 'withResult', value: 5861 },
-  { table: 'T3a', row: '#1', field: 'signed', value: 2680 }, { table: 'T3a', row: '#1', field: 'archived', value: 387 },
-  { table: 'T3b', row: '#1', field: 'received', value: '24.020' }, { table: 'T3b', row: '#1', field: 'onTime', value: '23.987' },
-  { table: 'T3b', row: '#1', field: 'late', value: 33 }, { table: 'T3b', row: '#1', field: 'inProcess', value: 0 },
-  { table: 'T3c', row: '#1', field: 'procedures', value: 304 }, { table: 'T3c', row: '#1', field: 'partial', value: 179 }, { table: 'T3c', row: '#1', field: 'full', value: 125 },
-  { table: 'T3d', row: '#1', field: 'feeProcedures', value: 55 }, { table: 'T3d', row: '#1', field: 'syncedProcedures', value: 55 },
-  { table: 'T3d', row: '#1', field: 'chargedProcedures', value: 55 }, { table: 'T3d', row: '#1', field: 'paidProcedures', value: 55 },
-  { table: 'T3e', row: '#1', field: 'transactions', value: 23802 }, { table: 'T3e', row: '#1', field: 'successful', value: 23391 },
-  { table: 'T4', row: '#1', field: 'received', value: 16 }, { table: 'T4', row: '#1', field: 'resolved', value: 10 },
-  { table: 'T4', row: '#1', field: 'resolvedOnTime', value: 6 }, { table: 'T4', row: '#1', field: 'resolvedLate', value: 4 },
-  { table: 'T4', row: '#1', field: 'inProcess', value: 6 }, { table: 'T4', row: '#1', field: 'inProcessOnTime', value: 2 }, { table: 'T4', row: '#1', field: 'inProcessLate', value: 4 },
+  { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: 100985 },
+  { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: 237649 },
+  { table: 'T1', row: 'CQS.TTTT', field: 'numerator', value: 5909 },
+  { table: 'T1', row: 'CQS.TTTT', field: 'denominator', value: 10123 },
+  { table: 'T1', row: 'KTS.THUEDT', field: 'numerator', value: '4.837' },
+  { table: 'T1', row: 'KTS.THUEDT', field: 'denominator', value: '4886' },
+  { table: 'T1', row: 'XHS.TBDD', field: 'numerator', value: 486272 },
+  { table: 'T1', row: 'XHS.TBDD', field: 'denominator', value: 427963 },
+  { table: 'T2', row: '#1', field: 'sentOn', value: 8108 },
+  { table: 'T2', row: '#1', field: 'receivedOn', value: 19018 },
+  { table: 'T2', row: '#1', field: 'sentOff', value: 0 },
+  { table: 'T2', row: '#1', field: 'receivedOff', value: 0 },
+  { table: 'T3a', row: '#1', field: 'dossiers', value: 8122 },
+  { table: 'T3a', row: '#1', field: 'withResult', value: 5861 },
+  { table: 'T3a', row: '#1', field: 'signed', value: 2680 },
+  { table: 'T3a', row: '#1', field: 'archived', value: 387 },
+  { table: 'T3b', row: '#1', field: 'received', value: '24.020' },
+  { table: 'T3b', row: '#1', field: 'onTime', value: '23.987' },
+  { table: 'T3b', row: '#1', field: 'late', value: 33 },
+  { table: 'T3b', row: '#1', field: 'inProcess', value: 0 },
+  { table: 'T3c', row: '#1', field: 'procedures', value: 304 },
+  { table: 'T3c', row: '#1', field: 'partial', value: 179 },
+  { table: 'T3c', row: '#1', field: 'full', value: 125 },
+  { table: 'T3d', row: '#1', field: 'feeProcedures', value: 55 },
+  { table: 'T3d', row: '#1', field: 'syncedProcedures', value: 55 },
+  { table: 'T3d', row: '#1', field: 'chargedProcedures', value: 55 },
+  { table: 'T3d', row: '#1', field: 'paidProcedures', value: 55 },
+  { table: 'T3e', row: '#1', field: 'transactions', value: 23802 },
+  { table: 'T3e', row: '#1', field: 'successful', value: 23391 },
+  { table: 'T4', row: '#1', field: 'received', value: 16 },
+  { table: 'T4', row: '#1', field: 'resolved', value: 10 },
+  { table: 'T4', row: '#1', field: 'resolvedOnTime', value: 6 },
+  { table: 'T4', row: '#1', field: 'resolvedLate', value: 4 },
+  { table: 'T4', row: '#1', field: 'inProcess', value: 6 },
+  { table: 'T4', row: '#1', field: 'inProcessOnTime', value: 2 },
+  { table: 'T4', row: '#1', field: 'inProcessLate', value: 4 },
   { table: 'T6a', row: 'Kế hoạch chuyển đổi số năm', field: 'issued', value: 'X' },
-  { table: 'T6a', row: 'Kế hoạch chuyển đổi số năm', field: 'document', value: 'Kế hoạch số 3013/KH-UBND ngày 24/4/2023' },
+  {
+    table: 'T6a',
+    row: 'Kế hoạch chuyển đổi số năm',
+    field: 'document',
+    value: 'Kế hoạch số 3013/KH-UBND ngày 24/4/2023',
+  },
 ];

@@ -14,7 +14,10 @@ export function tmpFile(name: string): string {
  * A workbook typed by hand from a tab-separated text: each line a row, each
  * tab a cell, written as the text it is (staff paste figures as text too).
  */
-export async function tsvWorkbook(file: string, sheets: Array<{ name: string; tsv: string; rowOffset?: number; colOffset?: number }>): Promise<void> {
+export async function tsvWorkbook(
+  file: string,
+  sheets: Array<{ name: string; tsv: string; rowOffset?: number; colOffset?: number }>,
+): Promise<void> {
   const book = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = book.addWorksheet(s.name);
@@ -48,16 +51,22 @@ export async function insertRowsAndColumns(from: string, to: string, rows: numbe
     const dc = shift ? cols : 0;
     const out = dst.addWorksheet(ws.name, { state: ws.state });
     if (shift) out.getCell(1, 1).value = 'Ghi chú của đơn vị';
-    ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.isMerged && cell.master !== cell) return;
-      const target = out.getCell(r + dr, c + dc);
-      target.value = cell.value;
-      target.style = cell.style;
-    }));
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const target = out.getCell(r + dr, c + dc);
+        target.value = cell.value;
+        target.style = cell.style;
+      }),
+    );
     const merges = (ws.model as unknown as { merges: string[] }).merges ?? [];
     for (const m of merges) {
       const [a, b] = m.split(':');
-      const move = (ref: string) => { const x = /^([A-Z]+)(\d+)$/.exec(ref)!; const col = x[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0); return [Number(x[2]) + dr, col + dc] as const; };
+      const move = (ref: string) => {
+        const x = /^([A-Z]+)(\d+)$/.exec(ref)!;
+        const col = x[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        return [Number(x[2]) + dr, col + dc] as const;
+      };
       const [r1, c1] = move(a);
       const [r2, c2] = move(b);
       out.mergeCells(r1, c1, r2, c2);
