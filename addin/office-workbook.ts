@@ -1,3 +1,4 @@
+import { SheetExistsError } from '../shared/errors/errors';
 import { asText, hostGrids } from '../shared/workbook/render';
 import { CellMark, CellRef, ChartSpec, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { CellValue, columnLetter, SheetSpec, StyleName } from '../shared/workbook/sheet-spec';
@@ -127,7 +128,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const existing = new Map(sheets.items.map((s) => [s.name, s]));
       for (const spec of specs) {
         const old = existing.get(spec.name);
-        if (old && !replace.includes(spec.name)) throw new Error(`Trang tính “${spec.name}” đã có trong bảng tính.`);
+        if (old && !replace.includes(spec.name)) throw new SheetExistsError([spec.name], 'bảng tính');
         if (old) old.delete();
       }
       // Hidden helper sheets first: the dropdowns of the others point into them.

@@ -1,5 +1,5 @@
 import { Args, flag, UsageError } from './args';
-import { readUnitWorkbook } from '../shared/operations/read-unit';
+import { readUnitWorkbook } from '../shared/reading/unit-workbook';
 import { saveMapping } from '../shared/operations/mapping-ops';
 import { tableSpec } from '../shared/templates/families';
 import { MAPPING_SHEET } from '../shared/templates/version';

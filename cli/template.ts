@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { Args, flag, UsageError } from './args';
 import { createTemplate, TemplateError } from '../shared/operations/create-template';
+import { isDxError } from '../shared/errors/errors';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
 /** `dx-report template --unit NAME --period YYYY-MM --out FILE [--config FILE] [--preparer NAME]` */
@@ -43,7 +44,7 @@ export async function runTemplate(args: Args, out: (s: string) => void): Promise
       );
     return 0;
   } catch (e) {
-    if (e instanceof TemplateError) {
+    if (e instanceof TemplateError || isDxError(e)) {
       out(`${e.message}\n`);
       return 1;
     }

@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createTemplate } from '../shared/operations/create-template';
-import { readUnitWorkbook } from '../shared/operations/read-unit';
+import { readUnitWorkbook } from '../shared/reading/unit-workbook';
 import { NHA_TRANG } from '../shared/registry/data/nha-trang';
 import { Unit } from '../shared/registry/schema';
 import { columnLetter } from '../shared/workbook/sheet-spec';

@@ -1,3 +1,4 @@
+import { SheetExistsError } from '../shared/errors/errors';
 import ExcelJS from 'exceljs';
 import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { CellValue, SheetSpec } from '../shared/workbook/sheet-spec';
@@ -104,7 +105,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const spec of sheets) {
       const existing = this.book.getWorksheet(spec.name);
       if (existing) {
-        if (!replace.includes(spec.name)) throw new Error(`Trang tính “${spec.name}” đã có trong tệp.`);
+        if (!replace.includes(spec.name)) throw new SheetExistsError([spec.name], 'tệp');
         this.book.removeWorksheet(existing.id);
       }
       this.addSheet(spec);

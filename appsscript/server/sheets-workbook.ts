@@ -1,3 +1,4 @@
+import { SheetExistsError } from '../../shared/errors/errors';
 import { formatDay, isDate, parseDay } from '../../shared/dates/date';
 import { asText, hostGrids } from '../../shared/workbook/render';
 import { CellMark, CellRef, ChartSpec, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
@@ -118,7 +119,7 @@ export class SheetsWorkbook implements WorkbookPort {
   write(specs: SheetSpec[], replace: string[] = []): void {
     for (const spec of specs) {
       const old = this.ss.getSheetByName(spec.name);
-      if (old && !replace.includes(spec.name)) throw new Error(`Trang tính “${spec.name}” đã có trong bảng tính.`);
+      if (old && !replace.includes(spec.name)) throw new SheetExistsError([spec.name], 'bảng tính');
     }
     // Hidden helper sheets first: the dropdowns of the others point into them.
     for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {

@@ -9,7 +9,7 @@ import { ChartSpec } from '../workbook/port';
 import { Collected, describe, Submission } from './collect';
 import { tableSpec } from '../templates/families';
 import { TableSpec } from '../templates/schema';
-import { numberOf } from '../validation/values';
+import { numberOf } from '../tables/cells';
 import { KpiTable, rateOf, Sums } from './kpi';
 import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts } from './projects';
 

@@ -1,6 +1,6 @@
 import { parseDay } from '../dates/date';
 import { parsePeriod } from '../dates/period';
-import { UnitWorkbookRead } from '../operations/read-unit';
+import { UnitWorkbookRead } from '../reading/unit-workbook';
 import { UnitMatcher } from '../registry/match';
 import { Unit } from '../registry/schema';
 import { Issue } from '../validation/issue';

@@ -5,7 +5,7 @@ import { UnitMatcher } from '../registry/match';
 import { Registry } from '../registry/schema';
 import { ChartSpec, SheetSnapshot } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
-import { ownedTable } from '../workbook/owned-table';
+import { ownedTable } from '../tables/owned-table';
 import { achievementAnnex, chartSheet, kpiAnnex, projectAnnex, sourcesSheet, unitTablesAnnex } from './annex';
 import { plansMatrix, submissionMatrix } from './matrix';
 import { parsePeriod } from '../dates/period';

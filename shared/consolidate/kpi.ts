@@ -1,5 +1,5 @@
 import { Indicator } from '../catalogue/schema';
-import { numberOf } from '../validation/values';
+import { numberOf } from '../tables/cells';
 import { Submission } from './collect';
 
 /** Summed counts: the rate is always Σnumerators / Σdenominators, never an average of rates. */

@@ -1,5 +1,5 @@
 import { STATUSES } from '../formulas/status';
-import { numberOf } from '../validation/values';
+import { numberOf } from '../tables/cells';
 import { Submission } from './collect';
 
 export type BudgetLevel = 'thanh-pho' | 'tinh' | 'hon-hop' | 'khac';

@@ -2,9 +2,9 @@ import { COVER_LABELS } from '../templates/version';
 import { Issue, Summary } from '../validation/issue';
 import { PreviousValue, previousSheet, PREVIOUS_SHEET } from '../validation/previous';
 import { validateSheets, ValidateOptions } from '../validation/validate';
-import { numberOf } from '../validation/values';
+import { numberOf } from '../tables/cells';
 import { tableSpec } from '../templates/families';
-import { ownedTable } from '../workbook/owned-table';
+import { ownedTable } from '../tables/owned-table';
 import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { Op, runAsync } from './run';
 

@@ -3,14 +3,11 @@ import { SourceRef } from '../consolidate/collect';
 import { SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { Op, runAsync } from './run';
+import { CancelledError, NotOwnedError } from '../errors/errors';
 
 export type ConsolidateSummary = ReturnType<typeof consolidate>['summary'] & { sheets: string[] };
 
-export class CancelledError extends Error {
-  constructor() {
-    super('Đã hủy: không ghi phụ lục nào.');
-  }
-}
+export { CancelledError };
 
 /**
  * Writes the annexes into a workbook: sheets the product made (listed in
@@ -41,10 +38,7 @@ export function* writeOwnedOp(port: WorkbookPort, sheets: SheetSpec[]): Op<void>
       .concat(OWNED.sheet),
   );
   const clash = sheets.filter((s) => names.includes(s.name) && !owned.has(s.name)).map((s) => s.name);
-  if (clash.length)
-    throw new Error(
-      `Bảng tính đã có trang “${clash.join('”, “')}” không do phần mềm tạo: không ghi đè. Đổi tên các trang đó rồi tổng hợp lại.`,
-    );
+  if (clash.length) throw new NotOwnedError(clash);
   yield port.write(
     sheets,
     names.filter((n) => owned.has(n)),

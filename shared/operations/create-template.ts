@@ -1,12 +1,9 @@
-import { buildCatalogue, defaultCatalogue } from '../catalogue/catalogue';
-import { Indicator } from '../catalogue/schema';
 import { Period, parsePeriod } from '../dates/period';
 import { defaultMatcher } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
 import { buildUnitTemplate } from '../templates/build';
-import { ConfigIssue, readConfig } from '../templates/config-sheet';
+import { catalogueFrom, ConfigIssue } from '../templates/config-sheet';
 import { FAMILIES } from '../templates/families';
-import { RuleSpec } from '../templates/schema';
 import { CONFIG_SHEET } from '../templates/version';
 import { withListsSheet } from '../workbook/lists';
 import { SheetSnapshot, WorkbookPort } from '../workbook/port';
@@ -42,27 +39,6 @@ export function periodLabel(p: Period, written: string): string {
   if (p.end && p.start.y === p.end.y && p.start.m === p.end.m && p.start.d === 1)
     return `tháng ${p.start.m}/${p.start.y}`;
   return written.trim();
-}
-
-/** The catalogue and rules in force: the workbook's DX_CauHinh when it has one, else the default. */
-export function catalogueFrom(configGrid: unknown[][] | undefined): {
-  catalogue: Indicator[];
-  rules?: RuleSpec[];
-  from: 'workbook' | 'default';
-} {
-  if (!configGrid) return { catalogue: defaultCatalogue(), from: 'default' };
-  const cfg = readConfig(configGrid as never);
-  if (cfg.issues.length) {
-    throw new TemplateError(
-      `${CONFIG_SHEET} có ${cfg.issues.length} dòng sai: ${cfg.issues.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join('; ')}`,
-      cfg.issues,
-    );
-  }
-  return {
-    catalogue: buildCatalogue(cfg.indicators),
-    rules: cfg.rules.map((r) => RuleSpec.parse(r)),
-    from: 'workbook',
-  };
 }
 
 /**

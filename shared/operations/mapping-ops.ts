@@ -1,9 +1,10 @@
-import { readUnitWorkbook } from './read-unit';
+import { readUnitWorkbook } from '../reading/unit-workbook';
 import { ColumnMapping, headerChoices, mappingSheet, readMappings } from '../templates/mapping';
 import { FAMILIES, tableSpec } from '../templates/families';
 import { MAPPING_SHEET } from '../templates/version';
 import { SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { Op, runAsync } from './run';
+import { MissingSheetError } from '../errors/errors';
 import { columnLetter } from '../workbook/sheet-spec';
 
 /** Plain data for the panes (google.script.run carries only plain values). */
@@ -73,7 +74,7 @@ export function* manualMappingOp(
   headerRow: number,
 ): Op<WorkbookTables['unmatched'][number]> {
   const [snap] = (yield port.read([sheet])) as SheetSnapshot[];
-  if (!snap) throw new Error(`Không có trang “${sheet}”.`);
+  if (!snap) throw new MissingSheetError(sheet);
   const spec = tableSpec(table);
   const choices = headerChoices(snap.values, headerRow - 1);
   if (!choices.length) throw new Error(`Dòng ${headerRow} của trang “${sheet}” không có tiêu đề cột.`);
@@ -98,7 +99,7 @@ export function* saveMappingOp(port: WorkbookPort, mapping: ColumnMapping): Op<v
   const missing = spec.columns.filter((c) => !c.optional && !mapping.columns[c.key]).map((c) => c.label);
   if (missing.length) throw new Error(`Chưa chọn cột cho: ${missing.join(', ')}.`);
   const names = (yield port.sheetNames()) as string[];
-  if (!names.includes(mapping.sheet)) throw new Error(`Không có trang “${mapping.sheet}”.`);
+  if (!names.includes(mapping.sheet)) throw new MissingSheetError(mapping.sheet);
   const existing = names.includes(MAPPING_SHEET)
     ? readMappings(((yield port.read([MAPPING_SHEET])) as SheetSnapshot[])[0].values)
     : [];

@@ -3,6 +3,8 @@
  * and ExcelJS answer with promises (runAsync); Apps Script answers at once and
  * google.script.run needs a plain return value, not a promise (runSync).
  */
+import { HostModeError } from '../errors/errors';
+
 export type Op<T> = Generator<unknown, T, unknown>;
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
@@ -12,8 +14,7 @@ function isThenable(x: unknown): x is PromiseLike<unknown> {
 export function runSync<T>(op: Op<T>): T {
   let step = op.next();
   while (!step.done) {
-    if (isThenable(step.value))
-      throw new Error('Thao tác cần một máy chủ đồng bộ (Apps Script) nhưng nhận được Promise.');
+    if (isThenable(step.value)) throw new HostModeError();
     step = op.next(step.value);
   }
   return step.value;

@@ -1,6 +1,6 @@
 import { COVER_LABELS } from '../templates/version';
 import { labelMatches } from '../tables/labels';
-import { ownedTable } from '../workbook/owned-table';
+import { ownedTable } from '../tables/owned-table';
 import { SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { Op } from './run';
 

@@ -1,6 +1,6 @@
 import { findTable, Grid, readRows } from '../tables/read';
 import { labelKey } from '../tables/labels';
-import { TableSpec } from '../templates/schema';
+import { TableSpec } from '../tables/schema';
 import { Registry, Unit, UnitGroup, UNIT_GROUP_LABEL } from './schema';
 
 /** A registry as a secretariat keeps it in a sheet: code, name, group, other names. */

@@ -1,5 +1,5 @@
 import { CellValue } from '../workbook/sheet-spec';
-import { ColumnSpec, TableSpec } from '../templates/schema';
+import { ColumnSpec, TableSpec } from './schema';
 import { columnNumber, hasLetters, labelKey, labelMatches } from './labels';
 
 export type Grid = CellValue[][];

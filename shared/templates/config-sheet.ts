@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { buildCatalogue, defaultCatalogue } from '../catalogue/catalogue';
 import { Indicator, IndicatorGroup, IndicatorInput, TargetLevel } from '../catalogue/schema';
+import { ConfigError } from '../errors/errors';
 import { parseTarget } from '../targets/target';
 import { findTable, Grid, readRows } from '../tables/read';
 import { CellSpec, columnLetter, SheetSpecInput, StyleName } from '../workbook/sheet-spec';
@@ -281,4 +283,22 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') return `chỉ nhận: ${(issue.values as unknown[]).join(', ')}`;
   if (issue.code === 'too_small') return 'đang trống';
   return 'giá trị không đúng';
+}
+
+/** The catalogue and rules in force: the workbook's DX_CauHinh when it has one, else the default. */
+export function catalogueFrom(configGrid: unknown[][] | undefined): {
+  catalogue: Indicator[];
+  rules?: RuleSpec[];
+  from: 'workbook' | 'default';
+} {
+  if (!configGrid) return { catalogue: defaultCatalogue(), from: 'default' };
+  const cfg = readConfig(configGrid as never);
+  if (cfg.issues.length) {
+    throw new ConfigError(CONFIG_SHEET, cfg.issues);
+  }
+  return {
+    catalogue: buildCatalogue(cfg.indicators),
+    rules: cfg.rules.map((r) => RuleSpec.parse(r)),
+    from: 'workbook',
+  };
 }

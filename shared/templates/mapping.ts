@@ -1,5 +1,5 @@
 import { Grid, TableLayout } from '../tables/read';
-import { ownedTable } from '../workbook/owned-table';
+import { ownedTable } from '../tables/owned-table';
 import { columnIndex, columnLetter, SheetSpec } from '../workbook/sheet-spec';
 import { TableSpec } from './schema';
 import { MAPPING_SHEET } from './version';

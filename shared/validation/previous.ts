@@ -1,4 +1,4 @@
-import { ownedTable } from '../workbook/owned-table';
+import { ownedTable } from '../tables/owned-table';
 import { SheetSnapshot } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
 

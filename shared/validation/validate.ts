@@ -8,13 +8,12 @@ import { taskStatus } from '../formulas/status';
 import { targetMet } from '../formulas/target-met';
 import { formatNumber, formatPercent } from '../numbers/format';
 import { parseNumber } from '../numbers/parse';
-import { catalogueFrom } from '../operations/create-template';
-import { readUnitWorkbook, UnitWorkbookRead } from '../operations/read-unit';
+import { readUnitWorkbook, UnitWorkbookRead } from '../reading/unit-workbook';
 import { defaultMatcher } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
 import { labelKey } from '../tables/labels';
 import { TableRead, TableRow } from '../tables/read';
-import { ConfigIssue } from '../templates/config-sheet';
+import { catalogueFrom, ConfigIssue } from '../templates/config-sheet';
 import { FAMILIES, tableSpec } from '../templates/families';
 import { ColumnSpec, RuleSpec, TableSpec } from '../templates/schema';
 import { CONFIG_SHEET, COVER_LABELS, TEMPLATE_VERSION } from '../templates/version';
@@ -23,7 +22,7 @@ import { SheetSnapshot } from '../workbook/port';
 import { a1, CellValue, columnLetter, parseA1 } from '../workbook/sheet-spec';
 import { Issue, sortIssues, summarise, Summary } from './issue';
 import { readPrevious } from './previous';
-import { isBlankValue, isErrorValue, numberOf } from './values';
+import { isBlankValue, isErrorValue, numberOf } from '../tables/cells';
 
 export interface ValidateOptions {
   file?: string;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createTemplate } from '../../shared/operations/create-template';
-import { CoverKey, readUnitWorkbook } from '../../shared/operations/read-unit';
+import { CoverKey, readUnitWorkbook } from '../../shared/reading/unit-workbook';
 import { columnLetter } from '../../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../../xlsx/workbook';
 import { tmpFile } from './xlsx';

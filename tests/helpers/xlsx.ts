@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { XlsxWorkbook } from '../../xlsx/workbook';
-import { readUnitWorkbook } from '../../shared/operations/read-unit';
+import { readUnitWorkbook } from '../../shared/reading/unit-workbook';
 
 export function tmpFile(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-'));

@@ -1,6 +1,6 @@
-import { findTable, Grid } from '../tables/read';
-import { ColumnKind, TableSpec } from '../templates/schema';
-import { CellSpec, CellValue, SheetSpec } from './sheet-spec';
+import { findTable, Grid } from './read';
+import { ColumnKind, TableSpec } from './schema';
+import { CellSpec, CellValue, SheetSpec } from '../workbook/sheet-spec';
 
 export interface OwnedColumn<K extends string> {
   key: K;

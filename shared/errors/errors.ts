@@ -1,0 +1,67 @@
+/*
+ * What the ports and operations throw, as named classes: a pane, the sidebar or
+ * the command line tells them apart with `instanceof` and shows the one
+ * Vietnamese sentence `messages.ts` gives each, instead of matching strings.
+ */
+import { ERROR_MESSAGES, ErrorCode, ErrorValues } from './messages';
+
+/** The product's own errors: a code, the values the message quotes, and that message. */
+export class DxError<C extends ErrorCode = ErrorCode> extends Error {
+  constructor(
+    readonly code: C,
+    readonly values: ErrorValues[C],
+  ) {
+    super((ERROR_MESSAGES[code] as (v: ErrorValues[C]) => string)(values));
+    this.name = new.target.name;
+  }
+}
+
+/** A sheet the write would create is already there and is not the product's to replace. */
+export class SheetExistsError extends DxError<'sheet-exists'> {
+  constructor(sheets: string[], where: 'tệp' | 'bảng tính' = 'bảng tính') {
+    super('sheet-exists', { sheets, where });
+  }
+}
+
+/** Annex names taken by sheets the product did not make (not listed in DX_SoHuu). */
+export class NotOwnedError extends DxError<'not-owned'> {
+  constructor(sheets: string[]) {
+    super('not-owned', { sheets });
+  }
+}
+
+/** The user stopped a long run before its one write. */
+export class CancelledError extends DxError<'cancelled'> {
+  constructor() {
+    super('cancelled', {});
+  }
+}
+
+/** A sheet named by the user or a saved mapping is not in the workbook. */
+export class MissingSheetError extends DxError<'missing-sheet'> {
+  constructor(sheet: string) {
+    super('missing-sheet', { sheet });
+  }
+}
+
+/** A synchronous host (Apps Script) was handed an asynchronous step. */
+export class HostModeError extends DxError<'host-mode'> {
+  constructor() {
+    super('host-mode', {});
+  }
+}
+
+/** DX_CauHinh has rows that cannot be read: each with its cell, none silently dropped. */
+export class ConfigError extends DxError<'config'> {
+  constructor(
+    sheet: string,
+    readonly issues: Array<{ sheet: string; cell: string; message: string }>,
+  ) {
+    super('config', { sheet, issues });
+  }
+}
+
+/** Thrown when an error is one of ours; anything else (a host's, a library's) is passed on as it is. */
+export function isDxError(e: unknown): e is DxError {
+  return e instanceof DxError;
+}

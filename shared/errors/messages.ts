@@ -1,0 +1,25 @@
+/** The one place where what is thrown becomes Vietnamese: a code, its values, its sentence. */
+
+export interface ErrorValues {
+  'sheet-exists': { sheets: string[]; where: 'tệp' | 'bảng tính' };
+  'not-owned': { sheets: string[] };
+  cancelled: Record<string, never>;
+  'missing-sheet': { sheet: string };
+  'host-mode': Record<string, never>;
+  config: { sheet: string; issues: Array<{ sheet: string; cell: string; message: string }> };
+}
+export type ErrorCode = keyof ErrorValues;
+
+const quoted = (names: string[]) => `“${names.join('”, “')}”`;
+
+export const ERROR_MESSAGES: { [C in ErrorCode]: (v: ErrorValues[C]) => string } = {
+  'sheet-exists': (v) => `Trang tính ${quoted(v.sheets)} đã có trong ${v.where}.`,
+  'not-owned': (v) =>
+    `Bảng tính đã có trang ${quoted(v.sheets)} không do phần mềm tạo: không ghi đè. ` +
+    'Đổi tên các trang đó rồi tổng hợp lại.',
+  cancelled: () => 'Đã hủy: không ghi phụ lục nào.',
+  'missing-sheet': (v) => `Không có trang “${v.sheet}”.`,
+  config: (v) =>
+    `${v.sheet} có ${v.issues.length} dòng sai: ${v.issues.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join('; ')}`,
+  'host-mode': () => 'Thao tác cần một máy chủ đồng bộ (Apps Script) nhưng nhận được Promise.',
+};
