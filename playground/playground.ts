@@ -92,7 +92,7 @@ const bridge: HostBridge = {
     active = sheet;
     await drawGrid();
   },
-  complete: () => after(complete(book)),
+  complete: () => after(complete(book, new Date())),
 };
 
 const consolidation: ConsolidationBridge = {
@@ -130,7 +130,7 @@ function start(): void {
     active = '';
     void drawGrid();
   });
-  $('pg-download').addEventListener('click', async () => {
+  const download = async () => {
     const blob = new Blob([(await book.toBuffer()) as Uint8Array<ArrayBuffer>], {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
@@ -138,7 +138,8 @@ function start(): void {
     document.body.appendChild(a);
     a.click();
     a.remove();
-  });
+  };
+  $('pg-download').addEventListener('click', () => void download());
   void drawGrid();
 }
 

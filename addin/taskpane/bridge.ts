@@ -16,6 +16,6 @@ export function officeBridge(book = new OfficeWorkbook()): HostBridge {
     manualMapping: (sheet, table, row) => manualMapping(book, sheet, table, row),
     check: () => check(book),
     select: (sheet, cell) => Promise.resolve(book.select({ sheet, cell })),
-    complete: () => complete(book),
+    complete: () => complete(book, new Date()),
   };
 }

@@ -1,5 +1,6 @@
-import { parseDay } from '../dates/date';
+import { dayOrdinal } from '../dates/date';
 import { parsePeriod } from '../dates/period';
+import { parseStamp, unknownUnit } from '../messages/wording';
 import { UnitWorkbookRead } from '../reading/unit-workbook';
 import { UnitMatcher } from '../registry/match';
 import { Unit } from '../registry/schema';
@@ -50,12 +51,8 @@ const text = (v: unknown) => (v === null || v === undefined || v === '' ? null :
 
 /** "10/07/2023 09:30" → a sortable number; unstamped reports sort first. */
 function stampOrder(s: string | null): number {
-  if (!s) return 0;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/.exec(s);
-  if (m)
-    return Number(m[3]) * 1e8 + Number(m[2]) * 1e6 + Number(m[1]) * 1e4 + Number(m[4] ?? 0) * 100 + Number(m[5] ?? 0);
-  const d = parseDay(s);
-  return d ? d.y * 1e8 + d.m * 1e6 + d.d * 1e4 : 0;
+  const stamp = s ? parseStamp(s) : null;
+  return stamp ? dayOrdinal(stamp.day) * 1e4 + stamp.hour * 100 + stamp.minute : 0;
 }
 
 /**
@@ -83,7 +80,7 @@ export function collect(
       out.excluded.push({
         source: s.source,
         unit: written,
-        reason: `Đơn vị “${written}” không có trong danh mục${m.suggestions.length ? ` (gần nhất: “${m.suggestions[0]}”)` : ''}.`,
+        reason: unknownUnit(written, m.suggestions[0]),
       });
       continue;
     }
@@ -115,7 +112,8 @@ export function collect(
       const keep = stampOrder(sub.completedAt) >= stampOrder(prev.completedAt) ? sub : prev;
       const drop = keep === sub ? prev : sub;
       out.warnings.push(
-        `${m.unit.name} nộp hai lần: dùng bản ${describe(keep.source)} (hoàn thành ${keep.completedAt ?? 'chưa ghi'}), bỏ bản ${describe(drop.source)}.`,
+        `${m.unit.name} nộp hai lần: dùng bản ${describe(keep.source)} ` +
+          `(hoàn thành ${keep.completedAt ?? 'chưa ghi'}), bỏ bản ${describe(drop.source)}.`,
       );
       out.excluded.push({
         source: drop.source,

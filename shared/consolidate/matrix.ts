@@ -1,4 +1,5 @@
-import { compareDays, parseDay } from '../dates/date';
+import { parseStamp } from '../messages/wording';
+import { compareDays } from '../dates/date';
 import { parsePeriod, Period } from '../dates/period';
 import { reportDeadline } from '../formulas/ontime';
 import { Registry, UNIT_GROUP_LABEL, Unit, UnitGroup } from '../registry/schema';
@@ -78,7 +79,7 @@ export function submissionMatrix(
       );
       return sent ? 'X (còn lỗi)' : '';
     }
-    const done = s.completedAt ? parseDay(s.completedAt.split(' ')[0]) : null;
+    const done = s.completedAt ? (parseStamp(s.completedAt)?.day ?? null) : null;
     if (!done || !p.end) return 'X (chưa hoàn thành)';
     return compareDays(done, reportDeadline(p.end, opts.deadlineDay)) <= 0 ? 'X' : 'X (trễ hạn)';
   };
@@ -98,7 +99,9 @@ export function submissionMatrix(
     [],
     [
       c(
-        `Ghi chú: Dấu “X”: Đã thực hiện; “trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; “còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi.`,
+        'Ghi chú: Dấu “X”: Đã thực hiện; ' +
+          `“trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; ` +
+          '“còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi.',
         'note',
       ),
     ],

@@ -1,3 +1,4 @@
+import { unknownUnit } from '../messages/wording';
 import { defaultMatcher } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
 import { isBlank } from './inputs';
@@ -11,6 +12,5 @@ export function unitName(name: Scalar, matcher: UnitMatcher = defaultMatcher()):
   if (m.unit) return m.unit.name;
   if (m.status === 'ambiguous')
     return fail('#N/A', `“${text}” khớp nhiều đơn vị: ${m.suggestions.join(', ')}. Hãy ghi đầy đủ tên.`);
-  const hint = m.suggestions.length ? ` Có phải “${m.suggestions[0]}”?` : '';
-  return fail('#N/A', `“${text}” không có trong danh mục đơn vị.${hint}`);
+  return fail('#N/A', unknownUnit(text, m.suggestions[0]));
 }

@@ -1,3 +1,4 @@
+import { stampText } from '../messages/wording';
 import { COVER_LABELS } from '../templates/version';
 import { Issue, Summary } from '../validation/issue';
 import { PreviousValue, previousSheet, PREVIOUS_SHEET } from '../validation/previous';
@@ -101,21 +102,14 @@ export interface CompleteResult {
   check: CheckResult;
 }
 
-function stamp(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(now.getDate())}/${p(now.getMonth() + 1)}/${now.getFullYear()} ${p(now.getHours())}:${p(now.getMinutes())}`;
-}
-
 /**
  * "Hoàn thành": refused while errors remain; otherwise stamps the completion
  * time on the cover (it feeds on-time reporting) and keeps this period's
- * counts for next period's outlier check.
+ * counts for next period's outlier check. `now` is the host's clock: the core
+ * never reads it; the checks use it too (its year chooses the targets).
  */
-export function* completeOp(
-  port: WorkbookPort,
-  now: Date = new Date(),
-  opts: ValidateOptions = {},
-): Op<CompleteResult> {
+export function* completeOp(port: WorkbookPort, now: Date, options: ValidateOptions = {}): Op<CompleteResult> {
+  const opts: ValidateOptions = { ...options, now: options.now ?? now };
   const check = (yield* checkOp(port, opts)) as CheckResult;
   if (check.summary.errors > 0) {
     return {
@@ -129,7 +123,7 @@ export function* completeOp(
   const field = report.read.cover.completedAt;
   if (!field)
     return { ok: false, check, message: `Không tìm thấy ô “${COVER_LABELS.completedAt}” trong thông tin chung.` };
-  const when = stamp(now);
+  const when = stampText(now);
   yield port.setCells([{ sheet: field.sheet, cell: field.cell, value: when }]);
   const values: PreviousValue[] = [];
   for (const t of report.read.tables) {
@@ -146,5 +140,5 @@ export function* completeOp(
 }
 
 export const check = (port: WorkbookPort, opts?: ValidateOptions) => runAsync(checkOp(port, opts));
-export const complete = (port: WorkbookPort, now?: Date, opts?: ValidateOptions) =>
+export const complete = (port: WorkbookPort, now: Date, opts?: ValidateOptions) =>
   runAsync(completeOp(port, now, opts));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Importance } from '../templates/schema';
+import { RuleKindIdSchema } from './rule-kinds';
 
 export const Severity = z.enum(['loi', 'canh-bao']);
 export type Severity = z.infer<typeof Severity>;
@@ -16,7 +17,8 @@ export const Issue = z.object({
   sheet: z.string(),
   /** A1 address. */
   cell: z.string(),
-  rule: z.string(),
+  /** The kind of problem: an id of the rule-kinds table. */
+  rule: RuleKindIdSchema,
   severity: Severity,
   importance: Importance,
   /** Vietnamese, quoting the figures. */

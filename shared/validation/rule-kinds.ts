@@ -1,118 +1,484 @@
 /**
- * Every kind of check the validator makes, as data: the id an issue carries,
- * what it checks, and an example message (the README's table is this list).
+ * Every kind of problem the validator reports, as data: the id an issue
+ * carries, its title, what it checks, its severity and importance, and the
+ * templates of its message and fix. A check names a kind and hands over the
+ * figures; the sentence is written here and only here. Each kind has one
+ * example value set, rendered through its own template into the README's
+ * rule table, so the documentation cannot drift from what users see.
  */
-export const RULE_KINDS = [
-  {
-    id: 'BAT-BUOC',
+import { z } from 'zod';
+import { rateMismatchMessage } from '../formulas/rate';
+import { CHUA_DAT } from '../formulas/target-met';
+import { periodMismatch, unknownUnit } from '../messages/wording';
+import { formatNumber, formatPercent } from '../numbers/format';
+import { parseNumber } from '../numbers/parse';
+import { Importance, Operator } from '../templates/schema';
+import { TEMPLATE_VERSION } from '../templates/version';
+import type { Severity } from './issue';
+
+type ImportanceLevel = z.infer<typeof Importance>;
+
+/** CONG-THUC's importance is the one its rule declares (DX_CauHinh / the families), not the kind's. */
+export const BY_RULE = 'theo-quy-tac';
+
+interface KindSpec<V> {
+  /** Vietnamese name of the kind. */
+  title: string;
+  /** What it checks, one sentence. */
+  checks: string;
+  severity: Severity;
+  importance: ImportanceLevel | typeof BY_RULE;
+  message: (v: V) => string;
+  fix?: (v: V) => string | undefined;
+  /** One value set: the README's example is this, rendered through `message`. */
+  example: NoInfer<V>;
+}
+
+/** The values type comes from the template's parameter; the example must fit it. */
+const kind = <V>(k: KindSpec<V>): KindSpec<V> => k;
+
+/** A rule's two sides, each with the operands it adds up. */
+interface Side {
+  values: Array<number | null>;
+  total: number;
+}
+
+const sideText = (s: Side) =>
+  s.values.length > 1
+    ? `${s.values.map((v) => formatNumber(v ?? 0)).join(' + ')} = ${formatNumber(s.total)}`
+    : formatNumber(s.total);
+
+/** The sign that says how a rule was broken: "=" broken reads "≠". */
+const BROKEN: Record<z.infer<typeof Operator>, string> = {
+  '=': '≠',
+  '!=': '=',
+  '<': '≥',
+  '<=': '>',
+  '>': '≤',
+  '>=': '<',
+  'compulsory-pair': '',
+  'exclusive-pair': '',
+};
+
+/** "421.62" read as thousands: "421.620"; undefined when it cannot be. */
+function asThousands(text: string): string | undefined {
+  const t = text.trim();
+  if (!/^\d{1,3}\.\d{1,2}$/.test(t)) return undefined;
+  const [int, frac] = t.split('.');
+  return `${int}.${frac.padEnd(3, '0')}`;
+}
+
+const KIND_SPECS = {
+  'BAT-BUOC': kind({
     title: 'Bắt buộc',
-    checks: 'Ô phải có số liệu: thông tin chung (đơn vị, kỳ, ngày báo cáo, người lập); tử số đi cùng mẫu số.',
-    example: 'Thiếu “Ngày báo cáo”.',
-  },
-  {
-    id: 'KIEU-SO-DEM',
+    checks: 'Thông tin chung phải ghi đơn vị, kỳ và ngày báo cáo.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { field: string }) => `Thiếu “${v.field}”.`,
+    example: { field: 'Ngày báo cáo' },
+  }),
+  'THIEU-NGUOI-LAP': kind({
+    title: 'Người lập',
+    checks: 'Thông tin chung phải ghi người lập.',
+    severity: 'loi',
+    importance: 'thap',
+    message: (v: { field: string }) => `Thiếu “${v.field}”.`,
+    example: { field: 'Người lập' },
+  }),
+  'THONG-TIN-CHUNG': kind({
+    title: 'Thông tin chung',
+    checks: 'Sổ có phần thông tin chung (đơn vị, kỳ, ngày báo cáo, người lập).',
+    severity: 'canh-bao',
+    importance: 'trung-binh',
+    message: (_: Record<string, never>) =>
+      'Không tìm thấy thông tin chung (Đơn vị báo cáo, Kỳ báo cáo, Ngày báo cáo, Người lập).',
+    fix: () => 'Dùng “Tạo phiếu báo cáo” hoặc thêm các dòng đó.',
+    example: {},
+  }),
+  'THIEU-TU-MAU': kind({
+    title: 'Tử số đi cùng mẫu số',
+    checks: 'Chỉ tiêu có tử số thì phải có mẫu số, và ngược lại.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { missing: 'tử số' | 'mẫu số'; code?: string }) =>
+      `Có ${v.missing === 'tử số' ? 'mẫu số' : 'tử số'} mà thiếu ${v.missing}${v.code ? ` (${v.code})` : ''}.`,
+    example: { missing: 'mẫu số', code: 'CQS.07' },
+  }),
+  'KIEU-SO-DEM': kind({
     title: 'Số đếm',
     checks: 'Cột số lượng chỉ nhận số nguyên không âm.',
-    example: 'Số lượng phải là số nguyên không âm: “-3”.',
-  },
-  {
-    id: 'KIEU-PHAN-TRAM',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { text: string; column: string }) =>
+      `Số lượng phải là số nguyên không âm: “${v.text}” (cột “${v.column}”).`,
+    example: { text: '-3', column: 'Tổng số hồ sơ' },
+  }),
+  'KIEU-SO-TIEN': kind({
+    title: 'Số tiền',
+    checks: 'Cột số tiền không nhận số âm.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { text: string }) => `Số tiền không được âm: “${v.text}”.`,
+    example: { text: '-1500000' },
+  }),
+  'KIEU-PHAN-TRAM': kind({
     title: 'Tỷ lệ trong cột số lượng',
     checks: 'Một tỷ lệ phần trăm gõ vào cột số lượng.',
-    example: '“100%” là tỷ lệ, cột “Số TTHC có phát sinh giao dịch thanh toán trực tuyến (5)” cần số lượng.',
-  },
-  {
-    id: 'KIEU-CHU',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { text: string; column: string }) => `“${v.text}” là tỷ lệ, cột “${v.column}” cần số lượng.`,
+    fix: () => 'Ghi số lượng (số đếm), tỷ lệ tự tính.',
+    example: {
+      text: '100%',
+      column: 'Số TTHC có phát sinh giao dịch thanh toán trực tuyến (phí, lệ phí trực tuyến)',
+    },
+  }),
+  'KIEU-CHU': kind({
     title: 'Chữ trong cột số',
     checks: 'Chữ (hoặc số kèm chữ) trong cột số.',
-    example: '“24 loại” có chữ “loại” bên cạnh số 24; hãy chỉ ghi số.',
-  },
-  {
-    id: 'KIEU-MO-HO',
+    severity: 'loi',
+    importance: 'cao',
+    /** `note` is what the number reader says about the text, when it says something. */
+    message: (v: { text: string; column: string; note?: string; digits?: string }) =>
+      v.note ?? `“${v.text}” không phải là số (cột “${v.column}”).`,
+    fix: (v) => (v.digits !== undefined ? `Chỉ ghi số: ${v.digits}` : undefined),
+    example: {
+      text: '24 loại',
+      column: 'Hồ sơ đã được gắn file kết quả',
+      note: parseNumber('24 loại').note,
+      digits: '24',
+    },
+  }),
+  'KIEU-MO-HO': kind({
     title: 'Số viết không rõ',
     checks: 'Cách viết đọc được hai nghĩa (dấu chấm/phẩy).',
-    example: '“421.62”: dấu chấm không tách đúng nhóm 3 chữ số.',
-  },
-  {
-    id: 'TY-LE',
+    severity: 'loi',
+    importance: 'trung-binh',
+    /** `inResult`: the number sits inside a written result "33,11% (103.223/311.736)". */
+    message: (v: { text: string; note: string; inResult?: boolean }) =>
+      v.inResult ? `Trong “${v.text}”: ${v.note}` : v.note,
+    fix: (v) => {
+      if (v.inResult) return undefined;
+      const thousands = asThousands(v.text);
+      return thousands ? `Nếu là số hàng nghìn: ${thousands}` : 'Ghi lại rõ ràng (dấu chấm phân cách hàng nghìn).';
+    },
+    example: { text: '421.62', note: parseNumber('421.62').note ?? '' },
+  }),
+  'KIEU-NGAY': kind({
+    title: 'Ngày không đọc được',
+    checks: 'Cột ngày chỉ nhận ngày (dd/mm/yyyy) hoặc tháng, năm.',
+    severity: 'loi',
+    importance: 'trung-binh',
+    message: (v: { text: string }) => `“${v.text}” không phải là ngày (dd/mm/yyyy).`,
+    example: { text: '31/06/2023' },
+  }),
+  'KIEU-DANH-SACH': kind({
+    title: 'Ngoài danh sách chọn',
+    checks: 'Cột có danh sách chọn chỉ nhận một giá trị trong danh sách.',
+    severity: 'loi',
+    importance: 'trung-binh',
+    message: (v: { text: string; column: string; list: readonly string[] }) =>
+      `“${v.text}” không có trong danh sách của cột “${v.column}”.`,
+    fix: (v) => `Chọn một trong: ${v.list.join('; ')}`,
+    example: { text: 'Vốn khác', column: 'Loại vốn', list: ['Vốn đầu tư', 'Vốn sự nghiệp'] },
+  }),
+  'TY-LE': kind({
     title: 'Tỷ lệ báo cáo',
     checks: 'Tỷ lệ ghi khớp tử số/mẫu số (làm tròn hoặc cắt bớt theo số chữ số đã ghi).',
-    example: 'Tỷ lệ báo cáo 54,03% không khớp 118.103/142.378 = 82,95%',
-  },
-  {
-    id: 'TU-LON-HON-MAU',
+    severity: 'loi',
+    importance: 'cao',
+    /** `reported` is the written rate as a fraction, `decimals` the places it was written with. */
+    message: (v: { reported: number; decimals: number; numerator: number; denominator: number }) =>
+      rateMismatchMessage(v.reported, v.decimals, v.numerator, v.denominator),
+    fix: (v) => `Tỷ lệ đúng: ${formatPercent(v.numerator / v.denominator, Math.max(v.decimals, 2))}`,
+    example: { reported: 0.5403, decimals: 2, numerator: 118103, denominator: 142378 },
+  }),
+  'TU-LON-HON-MAU': kind({
     title: 'Tử số ≤ mẫu số',
     checks: 'Tử số không vượt mẫu số, trừ chỉ tiêu được phép vượt 100%.',
-    example: 'Tử số 23.802 lớn hơn mẫu số 23.391.',
-  },
-  {
-    id: 'CONG-THUC',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { numerator: number; denominator: number; code?: string }) =>
+      `Tử số ${formatNumber(v.numerator)} lớn hơn mẫu số ${formatNumber(v.denominator)}` +
+      `${v.code ? ` (${v.code} không được vượt 100%)` : ''}.`,
+    example: { numerator: 23802, denominator: 23391, code: 'CQS.07' },
+  }),
+  'CONG-THUC': kind({
     title: 'Quy tắc của bảng',
-    checks: 'Các quy tắc khai báo trong DX_CauHinh: phần cộng bằng tổng, chuỗi ≥, cột (2) ≤ (1)…',
-    example: 'Tiếp nhận = đã giải quyết + đang giải quyết: 16 ≠ 10 + 5 = 15.',
-  },
-  {
-    id: 'TIEN-DO',
+    checks:
+      'Các quy tắc khai báo trong DX_CauHinh và trong mẫu: phần cộng bằng tổng, chuỗi ≥, cột (2) ≤ (1)…; ' +
+      'mức quan trọng theo từng quy tắc.',
+    severity: 'loi',
+    importance: BY_RULE,
+    /** The rule's own instruction; the figures when the rule compares sums (not for pairs). */
+    message: (v: {
+      instruction: string;
+      importance: ImportanceLevel;
+      figures?: { left: Side; op: z.infer<typeof Operator>; right: Side };
+    }) =>
+      v.figures
+        ? `${v.instruction} Đang là ${sideText(v.figures.left)} ${BROKEN[v.figures.op]} ` +
+          `${v.figures.right.values.length ? sideText(v.figures.right) : '0'}.`
+        : v.instruction,
+    example: {
+      instruction: 'Tiếp nhận = đã giải quyết + đang giải quyết.',
+      importance: 'cao',
+      figures: { left: { values: [16], total: 16 }, op: '=', right: { values: [10, 5], total: 15 } },
+    },
+  }),
+  'TIEN-DO': kind({
     title: 'Đánh giá tiến độ',
     checks: 'Đánh giá nhiệm vụ khớp thời gian triển khai, ngày hoàn thành và ngày báo cáo.',
-    example:
-      'Nhiệm vụ “2022-2024” chưa hoàn thành, báo cáo 15/01/2025: phải là “Đang thực hiện, trễ hạn”, không phải “Đang thực hiện theo tiến độ”.',
-  },
-  {
-    id: 'THU-TU-NGAY',
+    severity: 'loi',
+    importance: 'cao',
+    /** `completed`: the completion day when written; `saysDone`: the assessment says it is done. */
+    message: (v: {
+      period: string;
+      completed?: string;
+      saysDone: boolean;
+      reportDate: string;
+      expected: string;
+      written: string;
+    }) =>
+      `Nhiệm vụ “${v.period}”${v.completed ? `, hoàn thành ${v.completed}` : v.saysDone ? '' : ' chưa hoàn thành'}` +
+      `, báo cáo ${v.reportDate}: phải là “${v.expected}”, không phải “${v.written}”.`,
+    fix: (v) => v.expected,
+    example: {
+      period: '2022-2024',
+      saysDone: false,
+      reportDate: '15/01/2025',
+      expected: 'Đang thực hiện, trễ hạn',
+      written: 'Đang thực hiện theo tiến độ',
+    },
+  }),
+  'THU-TU-NGAY': kind({
     title: 'Thứ tự ngày',
-    checks:
-      'Ngày hoàn thành không trước thời gian triển khai, không sau ngày báo cáo; ngày báo cáo không trước khi kỳ kết thúc.',
-    example: 'Ngày hoàn thành 15/07/2023 sau ngày báo cáo 30/06/2023.',
-  },
-  {
-    id: 'DAT-CHUA-DAT',
+    checks: 'Ngày hoàn thành nhiệm vụ không sau ngày báo cáo.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { completed: string; reportDate: string }) =>
+      `Ngày hoàn thành ${v.completed} sau ngày báo cáo ${v.reportDate}.`,
+    example: { completed: '15/07/2023', reportDate: '30/06/2023' },
+  }),
+  'NGAY-BAT-DAU': kind({
+    title: 'Hoàn thành trước khi bắt đầu',
+    checks: 'Ngày hoàn thành / vận hành chính thức không trước ngày bắt đầu / vận hành thử.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { completed: string; started: string }) =>
+      `Hoàn thành / vận hành chính thức “${v.completed}” trước khi bắt đầu / vận hành thử “${v.started}”.`,
+    example: { completed: '01/2023', started: '12/2023' },
+  }),
+  'NGAY-TRIEN-KHAI': kind({
+    title: 'Hoàn thành trước thời gian triển khai',
+    checks: 'Ngày hoàn thành nhiệm vụ không trước thời gian triển khai của nó.',
+    severity: 'loi',
+    importance: 'trung-binh',
+    message: (v: { completed: string; period: string }) =>
+      `Ngày hoàn thành ${v.completed} trước thời gian triển khai “${v.period}”.`,
+    example: { completed: '15/12/2022', period: '2023-2024' },
+  }),
+  'DAT-CHUA-DAT': kind({
     title: 'Đạt / Chưa đạt',
     checks: 'Đánh giá khớp tỷ lệ và chỉ tiêu giao.',
-    example: 'Ghi “Đạt” nhưng 22,41% chưa đạt chỉ tiêu “100%”.',
-  },
-  {
-    id: 'TEN-DON-VI',
+    severity: 'loi',
+    importance: 'trung-binh',
+    /** `rate` as a fraction. */
+    message: (v: { written: string; rate: number; target: string; expected: string }) =>
+      `Ghi “${v.written}” nhưng ${formatPercent(v.rate)} so với chỉ tiêu “${v.target}” là “${v.expected}”.`,
+    fix: (v) => v.expected,
+    example: { written: 'Đạt', rate: 118103 / 527025, target: '100%', expected: CHUA_DAT },
+  }),
+  'TEN-DON-VI': kind({
     title: 'Tên đơn vị',
-    checks: 'Tên đơn vị có trong danh mục; gợi ý tên gần nhất khi gõ sai.',
-    example: '“Pường 1” không có trong danh mục. Có phải “Phường 1”?',
-  },
-  {
-    id: 'KY-BAO-CAO',
-    title: 'Kỳ báo cáo, phiên bản mẫu',
-    checks: 'Kỳ báo cáo đọc được và đúng kỳ được hỏi; phiên bản mẫu đúng.',
-    example: 'Kỳ báo cáo “tháng 5/2023” khác kỳ đang tổng hợp “tháng 6/2023”.',
-  },
-  {
-    id: 'TRUNG-DONG',
+    checks: 'Tên đơn vị trong bảng có trong danh mục; gõ sai thì gợi ý tên gần nhất.',
+    severity: 'loi',
+    importance: 'trung-binh',
+    message: (v: { name: string; suggestion: string }) => unknownUnit(v.name, v.suggestion),
+    fix: (v) => v.suggestion,
+    example: { name: 'Pường 1', suggestion: 'Phường 1' },
+  }),
+  'TEN-DON-VI-LA': kind({
+    title: 'Tên ngoài danh mục',
+    checks: 'Tên trong cột đơn vị không gần tên nào của danh mục (dòng nhóm như “UBND các phường, xã”).',
+    severity: 'canh-bao',
+    importance: 'trung-binh',
+    message: (v: { name: string }) => unknownUnit(v.name),
+    example: { name: 'UBND các phường, xã' },
+  }),
+  'DON-VI-BAO-CAO': kind({
+    title: 'Đơn vị báo cáo',
+    checks: 'Đơn vị báo cáo ở thông tin chung có trong danh mục.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { name: string; suggestion?: string }) => unknownUnit(v.name, v.suggestion),
+    fix: (v) => v.suggestion,
+    example: { name: 'Phường Lộc Thợ', suggestion: 'Phường Lộc Thọ' },
+  }),
+  'KY-BAO-CAO': kind({
+    title: 'Kỳ báo cáo',
+    checks: 'Kỳ báo cáo ở thông tin chung đúng kỳ đang kiểm tra hoặc tổng hợp.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { written: string; wanted: string }) => periodMismatch(v.written, v.wanted),
+    example: { written: 'tháng 5/2023', wanted: 'tháng 6/2023' },
+  }),
+  'KY-KHONG-RO': kind({
+    title: 'Kỳ báo cáo không đọc được',
+    checks: 'Kỳ báo cáo ở thông tin chung đọc được (tháng, quý, 6 tháng, năm).',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { text: string }) => `Không đọc được kỳ báo cáo “${v.text}”.`,
+    example: { text: 'tháng 13/2023' },
+  }),
+  'NGAY-BAO-CAO': kind({
+    title: 'Ngày báo cáo không đọc được',
+    checks: 'Ngày báo cáo ở thông tin chung là một ngày.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { text: string }) => `Ngày báo cáo “${v.text}” không phải là ngày.`,
+    example: { text: '31/06/2023' },
+  }),
+  'BAO-CAO-SOM': kind({
+    title: 'Báo cáo trước khi hết kỳ',
+    checks: 'Ngày báo cáo không trước ngày kết thúc kỳ báo cáo.',
+    severity: 'canh-bao',
+    importance: 'trung-binh',
+    message: (v: { reportDate: string; period: string }) =>
+      `Ngày báo cáo ${v.reportDate} trước khi kỳ “${v.period}” kết thúc.`,
+    example: { reportDate: '20/06/2023', period: 'tháng 6/2023' },
+  }),
+  'PHIEN-BAN': kind({
+    title: 'Phiên bản mẫu',
+    checks: 'Phiếu được tạo theo phiên bản mẫu hiện hành.',
+    severity: 'canh-bao',
+    importance: 'thap',
+    message: (v: { written: string; current: string }) =>
+      `Phiên bản mẫu “${v.written}” khác phiên bản hiện hành ${v.current}.`,
+    fix: () => 'Tạo lại phiếu theo mẫu mới.',
+    example: { written: 'DX-2025.2', current: TEMPLATE_VERSION },
+  }),
+  'TRUNG-DONG': kind({
     title: 'Dòng trùng',
     checks: 'Một đơn vị, một chỉ tiêu hay một nhiệm vụ xuất hiện hai lần trong một bảng.',
-    example: 'Dòng 14 trùng dòng 9 (“Phường 1”).',
-  },
-  {
-    id: 'LOI-CONG-THUC',
+    severity: 'canh-bao',
+    importance: 'trung-binh',
+    /** Row numbers as the sheet shows them (from 1). */
+    message: (v: { row: number; first: number; text: string }) => `Dòng ${v.row} trùng dòng ${v.first} (“${v.text}”).`,
+    example: { row: 14, first: 9, text: 'Phường 1' },
+  }),
+  'LOI-CONG-THUC': kind({
     title: 'Giá trị lỗi',
     checks: 'Ô có giá trị lỗi của bảng tính (#REF!, #DIV/0!, #VALUE!, #N/A…).',
-    example: 'Ô có giá trị lỗi #REF!.',
-  },
-  {
-    id: 'GOP-O',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { error: string }) => `Ô có giá trị lỗi ${v.error}.`,
+    fix: () => 'Sửa công thức hoặc số liệu mà công thức dùng.',
+    example: { error: '#REF!' },
+  }),
+  'GOP-O': kind({
     title: 'Ô gộp trong vùng nhập',
     checks: 'Ô gộp (merge) nằm trong vùng số liệu của một bảng.',
-    example: 'Các ô E6:F6 bị gộp trong vùng nhập số liệu.',
-  },
-  {
-    id: 'CAU-HINH',
+    severity: 'loi',
+    importance: 'trung-binh',
+    message: (v: { range: string; table: string }) =>
+      `Các ô ${v.range} bị gộp trong vùng nhập số liệu của bảng “${v.table}”.`,
+    fix: () => 'Bỏ gộp ô, mỗi ô một số.',
+    example: { range: 'E6:F6', table: 'Phản ánh, kiến nghị' },
+  }),
+  'CAU-HINH': kind({
     title: 'Cấu hình',
     checks: 'Dòng sai trong DX_CauHinh (báo kèm ô, không bỏ qua).',
-    example: 'Nhóm “VI” không hợp lệ (I, II, III, IV hoặc V).',
-  },
-  {
-    id: 'BIEN-DONG',
+    severity: 'loi',
+    importance: 'cao',
+    /** The configuration reader's own sentence about the row. */
+    message: (v: { problem: string }) => v.problem,
+    example: { problem: 'Nhóm “VI” không hợp lệ (I, II, III, IV hoặc V).' },
+  }),
+  'BIEN-DONG': kind({
     title: 'Biến động bất thường',
-    checks: 'Số đếm tăng hoặc giảm quá hệ số cho phép so với kỳ trước (cảnh báo).',
-    example: '“Tử số” tăng từ 120 lên 1.200 (gấp 10 lần) so với kỳ trước.',
-  },
-] as const;
+    checks: 'Số đếm tăng hoặc giảm quá hệ số cho phép so với kỳ trước.',
+    severity: 'canh-bao',
+    importance: 'thap',
+    message: (v: { column: string; before: number; beforePeriod: string; now: number }) => {
+      const ratio = v.now / v.before;
+      const change =
+        ratio > 1
+          ? `tăng từ ${formatNumber(v.before)} (${v.beforePeriod}) lên ${formatNumber(v.now)}, ` +
+            `gấp ${formatNumber(ratio, 1)} lần`
+          : `giảm từ ${formatNumber(v.before)} (${v.beforePeriod}) xuống ${formatNumber(v.now)}, ` +
+            `còn 1/${formatNumber(1 / ratio, 1)}`;
+      return `“${v.column}” ${change} so với kỳ trước.`;
+    },
+    fix: () => 'Kiểm tra lại số liệu; nếu đúng, ghi lý do ở cột ghi chú.',
+    example: { column: 'Tổng số hồ sơ', before: 800, beforePeriod: 'tháng 5/2023', now: 8122 },
+  }),
+};
 
-export type RuleKindId = (typeof RULE_KINDS)[number]['id'];
+type Specs = typeof KIND_SPECS;
+export type RuleKindId = keyof Specs;
+/** The figures a kind's message is written from. */
+export type KindValues<K extends RuleKindId> = Parameters<Specs[K]['message']>[0];
+
+export const RULE_KIND_IDS = Object.keys(KIND_SPECS) as [RuleKindId, ...RuleKindId[]];
+export const RuleKindIdSchema = z.enum(RULE_KIND_IDS);
+
+export interface RuleKind {
+  id: RuleKindId;
+  title: string;
+  checks: string;
+  severity: Severity;
+  importance: ImportanceLevel | typeof BY_RULE;
+  message: (v: never) => string;
+  fix?: (v: never) => string | undefined;
+  example: unknown;
+}
+
+/** The table, in the order the README lists it. */
+export const RULE_KINDS: readonly RuleKind[] = RULE_KIND_IDS.map((id) => ({ id, ...KIND_SPECS[id] }) as RuleKind);
+
+/** The parts of an issue a kind decides: id, severity, importance, message and fix. */
+export interface Rendered {
+  rule: RuleKindId;
+  severity: Severity;
+  importance: ImportanceLevel;
+  message: string;
+  fix?: string;
+}
+
+/** Renders a kind with its values; the only place an issue's sentence is written. */
+export function render<K extends RuleKindId>(id: K, values: KindValues<K>): Rendered {
+  const k = KIND_SPECS[id] as unknown as KindSpec<KindValues<K>>;
+  const importance = k.importance === BY_RULE ? (values as { importance: ImportanceLevel }).importance : k.importance;
+  const fix = k.fix?.(values);
+  return {
+    rule: id,
+    severity: k.severity,
+    importance,
+    message: k.message(values),
+    ...(fix !== undefined ? { fix } : {}),
+  };
+}
+
+const SEVERITY_TEXT: Record<Severity, string> = { loi: 'lỗi', 'canh-bao': 'cảnh báo' };
+const IMPORTANCE_TEXT: Record<ImportanceLevel | typeof BY_RULE, string> = {
+  cao: 'cao',
+  'trung-binh': 'trung bình',
+  thap: 'thấp',
+  [BY_RULE]: 'theo quy tắc',
+};
+
+const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The README's rule table: one row per kind, its example rendered through the real template. */
+export function ruleTableMarkdown(): string {
+  const rows = RULE_KIND_IDS.map((id) => {
+    const k = KIND_SPECS[id] as unknown as KindSpec<unknown>;
+    const example = render(id, k.example as never).message;
+    return (
+      `| \`${id}\` | ${cellText(k.title)} | ${cellText(k.checks)} | ${SEVERITY_TEXT[k.severity]} | ` +
+      `${IMPORTANCE_TEXT[k.importance]} | ${cellText(example)} |`
+    );
+  });
+  return ['| Mã | Tên | Kiểm tra gì | Mức | Quan trọng | Ví dụ |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}

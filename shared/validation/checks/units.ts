@@ -1,0 +1,36 @@
+import { isBlankValue } from '../../tables/cells';
+import { toneKey } from '../../text/fold';
+import { cellOf, CheckContext } from '../context';
+
+export const KINDS = ['TEN-DON-VI', 'TEN-DON-VI-LA', 'TRUNG-DONG'] as const;
+
+/** Unit names in the registry (a typo gets the nearest name), and no row twice in a table. */
+export function run(ctx: CheckContext<(typeof KINDS)[number]>): void {
+  const { emit, matcher } = ctx;
+  for (const t of ctx.read.tables) {
+    const seen = new Map<string, number>();
+    const keyCol = ['code', 'unit', 'name', 'system', 'plan'].find((k) => k in t.columns) ?? null;
+    for (const row of t.rows.filter((r) => r.kind === 'item')) {
+      if ('unit' in t.columns && !isBlankValue(row.cells.unit)) {
+        const name = String(row.cells.unit);
+        const m = matcher.match(name);
+        const at = { sheet: t.sheet, cell: cellOf(t, row, 'unit') };
+        if (!m.unit && m.status !== 'ambiguous') {
+          // A name close to a registered one is a typo; one close to none is often a group row.
+          if (m.suggestions.length) emit('TEN-DON-VI', at, { name, suggestion: m.suggestions[0] });
+          else emit('TEN-DON-VI-LA', at, { name });
+        }
+      }
+      if (!keyCol || isBlankValue(row.cells[keyCol])) continue;
+      const key =
+        keyCol === 'unit'
+          ? (matcher.match(String(row.cells.unit)).unit?.code ?? toneKey(String(row.cells.unit)))
+          : toneKey(String(row.cells[keyCol]));
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const at = { sheet: t.sheet, cell: cellOf(t, row, keyCol) };
+        emit('TRUNG-DONG', at, { row: row.row + 1, first: first + 1, text: String(row.cells[keyCol]) });
+      } else seen.set(key, row.row);
+    }
+  }
+}
