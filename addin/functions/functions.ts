@@ -1,15 +1,17 @@
 /*
+ * Generated from shared/formulas/catalog.ts by scripts/gen-formulas.js — do not edit: change the catalogue,
+ * then run `npm run gen:formulas` (tests/formulas.generated.test.ts fails while this file differs).
+ *
  * Excel custom functions (namespace DX, so cells read =DX.RATE(...)).
- * custom-functions-metadata-plugin reads these JSDoc blocks to write
- * functions.json and appends the CustomFunctions.associate calls; each wrapper
- * only hands cells to the shared core and turns its errors into Excel's.
+ * custom-functions-metadata-plugin reads these JSDoc blocks and the TypeScript types to write
+ * functions.json (unknown[][]: a matrix of any values; unknown: one value of any type) and appends
+ * the CustomFunctions.associate calls; each wrapper only hands cells to the shared core and turns
+ * its errors into Excel's.
  */
-import { IMPLEMENTATIONS } from '../../shared/formulas/catalog';
-import { Grid } from '../../shared/formulas/grid';
-import { FormulaOutput } from '../../shared/formulas/result';
-import { toExcelGrid, toExcelScalar } from './to-excel';
+/* eslint max-len: ["error", { "code": 120, "ignoreUrls": true, "ignoreComments": true }] --
+   a description stays on one JSDoc line: the metadata plugin would keep a line break in functions.json */
 
-const grid = (x: unknown) => toExcelGrid(x as Grid<FormulaOutput>);
+import { excelRange, excelValue } from './to-excel';
 
 /**
  * Tỷ lệ = tử số / mẫu số (dạng phân số, định dạng ô là %). Nhận số hoặc chữ số kiểu Việt Nam, tính từng ô trên vùng.
@@ -19,8 +21,8 @@ const grid = (x: unknown) => toExcelGrid(x as Grid<FormulaOutput>);
  * @param [decimals] Số chữ số thập phân của tỷ lệ phần trăm; bỏ trống để không làm tròn.
  * @returns Tỷ lệ dạng phân số.
  */
-export function rate(numerator: any[][], denominator: any[][], decimals?: number): any[][] {
-  return grid(IMPLEMENTATIONS.DX_RATE(numerator, denominator, decimals ?? null));
+export function rate(numerator: unknown[][], denominator: unknown[][], decimals?: number): unknown[][] {
+  return excelRange('DX_RATE', numerator, denominator, decimals ?? null);
 }
 
 /**
@@ -30,8 +32,8 @@ export function rate(numerator: any[][], denominator: any[][], decimals?: number
  * @param denominators Vùng mẫu số, cùng kích thước.
  * @returns Tỷ lệ chung dạng phân số.
  */
-export function sumrate(numerators: any[][], denominators: any[][]): number {
-  return toExcelScalar(IMPLEMENTATIONS.DX_SUMRATE(numerators, denominators) as FormulaOutput) as number;
+export function sumrate(numerators: unknown[][], denominators: unknown[][]): number {
+  return excelValue('DX_SUMRATE', numerators, denominators) as number;
 }
 
 /**
@@ -40,8 +42,8 @@ export function sumrate(numerators: any[][], denominators: any[][]): number {
  * @param text Chữ cần đọc, một ô hoặc một vùng.
  * @returns Số đã đọc.
  */
-export function number(text: any[][]): any[][] {
-  return grid(IMPLEMENTATIONS.DX_NUMBER(text));
+export function number(text: unknown[][]): unknown[][] {
+  return excelRange('DX_NUMBER', text);
 }
 
 /**
@@ -52,8 +54,8 @@ export function number(text: any[][]): any[][] {
  * @param denominator Mẫu số.
  * @returns TRUE hoặc FALSE.
  */
-export function rateOk(reported: any[][], numerator: any[][], denominator: any[][]): any[][] {
-  return grid(IMPLEMENTATIONS.DX_RATE_OK(reported, numerator, denominator));
+export function rateOk(reported: unknown[][], numerator: unknown[][], denominator: unknown[][]): unknown[][] {
+  return excelRange('DX_RATE_OK', reported, numerator, denominator);
 }
 
 /**
@@ -64,8 +66,8 @@ export function rateOk(reported: any[][], numerator: any[][], denominator: any[]
  * @param [report_date] Ngày báo cáo: từ tháng 12 áp dụng mức “đến cuối năm”.
  * @returns Đạt hoặc Chưa đạt.
  */
-export function targetMet(value: any[][], target: any[][], report_date?: any): any[][] {
-  return grid(IMPLEMENTATIONS.DX_TARGET_MET(value, target, report_date ?? null));
+export function targetMet(value: unknown[][], target: unknown[][], report_date?: unknown): unknown[][] {
+  return excelRange('DX_TARGET_MET', value, target, report_date ?? null);
 }
 
 /**
@@ -76,8 +78,8 @@ export function targetMet(value: any[][], target: any[][], report_date?: any): a
  * @param report_date Ngày báo cáo.
  * @returns Một trong bốn mức đánh giá.
  */
-export function status(period: any[][], completed: any[][], report_date: any[][]): any[][] {
-  return grid(IMPLEMENTATIONS.DX_STATUS(period, completed, report_date));
+export function status(period: unknown[][], completed: unknown[][], report_date: unknown[][]): unknown[][] {
+  return excelRange('DX_STATUS', period, completed, report_date);
 }
 
 /**
@@ -88,8 +90,8 @@ export function status(period: any[][], completed: any[][], report_date: any[][]
  * @param [deadline_day] Ngày hạn nộp trong tháng sau kỳ (mặc định 20).
  * @returns Đúng hạn, Trễ hạn hoặc Chưa nộp.
  */
-export function ontime(submitted_date: any[][], period: any[][], deadline_day?: number): any[][] {
-  return grid(IMPLEMENTATIONS.DX_ONTIME(submitted_date, period, deadline_day ?? null));
+export function ontime(submitted_date: unknown[][], period: unknown[][], deadline_day?: number): unknown[][] {
+  return excelRange('DX_ONTIME', submitted_date, period, deadline_day ?? null);
 }
 
 /**
@@ -98,6 +100,6 @@ export function ontime(submitted_date: any[][], period: any[][], deadline_day?: 
  * @param name Tên đơn vị như đã ghi.
  * @returns Tên đơn vị trong danh mục.
  */
-export function unit(name: any[][]): any[][] {
-  return grid(IMPLEMENTATIONS.DX_UNIT(name));
+export function unit(name: unknown[][]): unknown[][] {
+  return excelRange('DX_UNIT', name);
 }

@@ -1,3 +1,4 @@
+import { FormulaArg, IMPLEMENTATIONS } from '../../shared/formulas/catalog';
 import { Grid } from '../../shared/formulas/grid';
 import { FormulaOutput, isFormulaError } from '../../shared/formulas/result';
 
@@ -15,4 +16,9 @@ export function toSheets(result: FormulaOutput | Grid<FormulaOutput>): SheetsVal
   }
   if (result.length === 1 && result[0].length === 1) return toSheets(result[0][0]) as SheetsValue;
   return result.map((row) => row.map((v) => (isFormulaError(v) ? `${v.error} ${v.message}` : v)));
+}
+
+/** Calls a formula of the catalogue with what Sheets hands over: values, Date objects or 2-D arrays. */
+export function sheetsFormula(name: string, ...args: unknown[]): SheetsValue | SheetsValue[][] {
+  return toSheets(IMPLEMENTATIONS[name](...(args as FormulaArg[])));
 }

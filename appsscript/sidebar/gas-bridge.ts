@@ -1,4 +1,10 @@
 import { HostBridge } from '../../ui/bridge';
+// The type only: the sidebar bundle takes no server code, and a renamed or re-typed handler breaks tsc.
+import type { handlers } from '../server/handlers';
+
+/** What the server answers by name through google.script.run (appsscript/server/handlers.ts). */
+export type Handlers = typeof handlers;
+export type HandlerName = keyof Handlers;
 
 interface ScriptRun {
   withSuccessHandler(f: (v: unknown) => void): ScriptRun;
@@ -7,10 +13,15 @@ interface ScriptRun {
 }
 declare const google: { script: { run: ScriptRun } };
 
-/** google.script.run as a promise; arguments and results are plain data. */
-export function call<T>(name: string, ...args: unknown[]): Promise<T> {
+/** google.script.run as a promise, typed by the handler called; arguments and results are plain data. */
+export function call<K extends HandlerName>(
+  name: K,
+  ...args: Parameters<Handlers[K]>
+): Promise<ReturnType<Handlers[K]>> {
   return new Promise((resolve, reject) => {
-    const runner = google.script.run.withSuccessHandler((v) => resolve(v as T)).withFailureHandler(reject);
+    const runner = google.script.run
+      .withSuccessHandler((v) => resolve(v as ReturnType<Handlers[K]>))
+      .withFailureHandler(reject);
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }

@@ -15,7 +15,7 @@ export const gasConsolidation: ConsolidationBridge = {
   write: async (sources, opts, cancelled) => {
     const result = consolidate(sources, opts);
     if (cancelled()) throw new CancelledError();
-    const sheets = await call<string[]>('dxWriteConsolidation', result.sheets, result.chart);
+    const sheets = await call('dxWriteConsolidation', result.sheets, result.chart);
     return { ...result.summary, sheets: sheets.filter((n) => !n.startsWith('DX_')) };
   },
 };

@@ -8,11 +8,27 @@ import { taskStatus } from './status';
 import { targetMet } from './target-met';
 import { unitName } from './unit';
 
+/**
+ * What a host hands a parameter, or gets back: `cell` one value; `cellOrRange` one value or a range,
+ * taken element-wise (a result is then a range of the same size); `range` a range only.
+ * Excel declares a `cell` as a scalar and the others as a matrix; Apps Script documents a range as
+ * `Array<Array<type>>`.
+ */
+export const FormulaShape = z.enum(['cell', 'cellOrRange', 'range']);
+export type FormulaShape = z.infer<typeof FormulaShape>;
+
+/** What a cell may hold, spelled as the Apps Script JSDoc `{type}` spells it. */
+export const FormulaType = z.enum(['number', 'string', 'Date', 'boolean']);
+export type FormulaType = z.infer<typeof FormulaType>;
+
 export const FormulaParam = z.object({
   name: z.string(),
   vi: z.string(),
   optional: z.boolean().default(false),
+  shape: FormulaShape,
+  types: z.array(FormulaType).min(1),
 });
+export type FormulaParam = z.infer<typeof FormulaParam>;
 
 export const FormulaSpec = z.object({
   /** Name in Google Sheets and on the command line; Excel shows it as DX.<excelId>. */
@@ -21,28 +37,55 @@ export const FormulaSpec = z.object({
   vi: z.string(),
   en: z.string(),
   params: z.array(FormulaParam),
+  /** The result: its description (JSDoc `@return`), its shape and what it holds. */
+  returns: z.object({ vi: z.string(), shape: FormulaShape.exclude(['range']), types: z.array(FormulaType).min(1) }),
   /** How the command line shows a number result. */
   display: z.enum(['percent', 'number', 'text', 'boolean']),
   example: z.string(),
 });
 export type FormulaSpec = z.infer<typeof FormulaSpec>;
 
-type Arg = Scalar | Scalar[][];
-export type FormulaImpl = (...args: Arg[]) => FormulaOutput | Grid<FormulaOutput>;
+/** What a host may hand a formula: one value or a range. */
+export type FormulaArg = Scalar | Scalar[][];
+export type FormulaImpl = (...args: FormulaArg[]) => FormulaOutput | Grid<FormulaOutput>;
 
+/*
+ * The one source of the formulas' documentation: scripts/gen-formulas.js writes the Excel wrappers
+ * (addin/functions/functions.ts) and the Apps Script globals (appsscript/server/custom-functions.ts)
+ * from these specs (`npm run gen:formulas`; tests/formulas.generated.test.ts fails while they differ).
+ */
 const specs: Array<z.input<typeof FormulaSpec>> = [
   {
     name: 'DX_RATE',
     excelId: 'RATE',
     display: 'percent',
     example: '=DX_RATE(C5;D5)',
-    vi: 'Tỷ lệ = tử số / mẫu số (dạng phân số, định dạng ô là %). Nhận số hoặc chữ số kiểu Việt Nam, tính từng ô trên vùng.',
+    vi:
+      'Tỷ lệ = tử số / mẫu số (dạng phân số, định dạng ô là %). ' +
+      'Nhận số hoặc chữ số kiểu Việt Nam, tính từng ô trên vùng.',
     en: 'Rate = numerator / denominator as a fraction; vi-VN text accepted; element-wise over ranges.',
     params: [
-      { name: 'numerator', vi: 'Tử số (số lượng), một ô hoặc một vùng.' },
-      { name: 'denominator', vi: 'Mẫu số (số lượng), một ô hoặc một vùng.' },
-      { name: 'decimals', vi: 'Số chữ số thập phân của tỷ lệ phần trăm; bỏ trống để không làm tròn.', optional: true },
+      {
+        name: 'numerator',
+        vi: 'Tử số (số lượng), một ô hoặc một vùng.',
+        shape: 'cellOrRange',
+        types: ['number', 'string'],
+      },
+      {
+        name: 'denominator',
+        vi: 'Mẫu số (số lượng), một ô hoặc một vùng.',
+        shape: 'cellOrRange',
+        types: ['number', 'string'],
+      },
+      {
+        name: 'decimals',
+        vi: 'Số chữ số thập phân của tỷ lệ phần trăm; bỏ trống để không làm tròn.',
+        optional: true,
+        shape: 'cell',
+        types: ['number'],
+      },
     ],
+    returns: { vi: 'Tỷ lệ dạng phân số.', shape: 'cellOrRange', types: ['number'] },
   },
   {
     name: 'DX_SUMRATE',
@@ -52,9 +95,10 @@ const specs: Array<z.input<typeof FormulaSpec>> = [
     vi: 'Tỷ lệ chung = tổng tử số / tổng mẫu số, bỏ qua các dòng trống (không lấy trung bình các tỷ lệ).',
     en: 'Pooled rate Σnumerator / Σdenominator, skipping blank rows.',
     params: [
-      { name: 'numerators', vi: 'Vùng tử số.' },
-      { name: 'denominators', vi: 'Vùng mẫu số, cùng kích thước.' },
+      { name: 'numerators', vi: 'Vùng tử số.', shape: 'range', types: ['number', 'string'] },
+      { name: 'denominators', vi: 'Vùng mẫu số, cùng kích thước.', shape: 'range', types: ['number', 'string'] },
     ],
+    returns: { vi: 'Tỷ lệ chung dạng phân số.', shape: 'cell', types: ['number'] },
   },
   {
     name: 'DX_NUMBER',
@@ -63,7 +107,8 @@ const specs: Array<z.input<typeof FormulaSpec>> = [
     example: '=DX_NUMBER("48 682")',
     vi: 'Đọc số viết kiểu Việt Nam (“4.602”, “68,67%”, “48 682”) thành số; báo lỗi khi viết không rõ.',
     en: 'Reads a number written the vi-VN way; refuses ambiguous writings.',
-    params: [{ name: 'text', vi: 'Chữ cần đọc, một ô hoặc một vùng.' }],
+    params: [{ name: 'text', vi: 'Chữ cần đọc, một ô hoặc một vùng.', shape: 'cellOrRange', types: ['string'] }],
+    returns: { vi: 'Số đã đọc.', shape: 'cellOrRange', types: ['number'] },
   },
   {
     name: 'DX_RATE_OK',
@@ -73,58 +118,98 @@ const specs: Array<z.input<typeof FormulaSpec>> = [
     vi: 'TRUE khi tỷ lệ báo cáo khớp tử số/mẫu số (làm tròn hoặc cắt bớt theo số chữ số thập phân đã ghi).',
     en: 'TRUE when a reported rate equals a/b rounded or truncated at the reported precision.',
     params: [
-      { name: 'reported', vi: 'Tỷ lệ đã báo cáo (ví dụ “98,9%”).' },
-      { name: 'numerator', vi: 'Tử số.' },
-      { name: 'denominator', vi: 'Mẫu số.' },
+      { name: 'reported', vi: 'Tỷ lệ đã báo cáo (ví dụ “98,9%”).', shape: 'cellOrRange', types: ['number', 'string'] },
+      { name: 'numerator', vi: 'Tử số.', shape: 'cellOrRange', types: ['number', 'string'] },
+      { name: 'denominator', vi: 'Mẫu số.', shape: 'cellOrRange', types: ['number', 'string'] },
     ],
+    returns: { vi: 'TRUE hoặc FALSE.', shape: 'cellOrRange', types: ['boolean'] },
   },
   {
     name: 'DX_TARGET_MET',
     excelId: 'TARGET_MET',
     display: 'text',
     example: '=DX_TARGET_MET(F5;G5;$C$3)',
-    vi: '“Đạt” hoặc “Chưa đạt” khi so giá trị với chỉ tiêu (“100%”, “Trên 8,5%”, “tối thiểu 70%”, “30% đến cuối năm là 50%”).',
+    vi:
+      '“Đạt” hoặc “Chưa đạt” khi so giá trị với chỉ tiêu ' +
+      '(“100%”, “Trên 8,5%”, “tối thiểu 70%”, “30% đến cuối năm là 50%”).',
     en: '"Đạt" / "Chưa đạt" for a value against a target phrase.',
     params: [
-      { name: 'value', vi: 'Giá trị đạt được (tỷ lệ).' },
-      { name: 'target', vi: 'Chỉ tiêu giao, ghi như trong kế hoạch.' },
-      { name: 'report_date', vi: 'Ngày báo cáo: từ tháng 12 áp dụng mức “đến cuối năm”.', optional: true },
+      { name: 'value', vi: 'Giá trị đạt được (tỷ lệ).', shape: 'cellOrRange', types: ['number', 'string'] },
+      { name: 'target', vi: 'Chỉ tiêu giao, ghi như trong kế hoạch.', shape: 'cellOrRange', types: ['string'] },
+      {
+        name: 'report_date',
+        vi: 'Ngày báo cáo: từ tháng 12 áp dụng mức “đến cuối năm”.',
+        optional: true,
+        shape: 'cell',
+        types: ['Date', 'string'],
+      },
     ],
+    returns: { vi: 'Đạt hoặc Chưa đạt.', shape: 'cellOrRange', types: ['string'] },
   },
   {
     name: 'DX_STATUS',
     excelId: 'STATUS',
     display: 'text',
     example: '=DX_STATUS(E5;H5;$C$3)',
-    vi: 'Đánh giá tiến độ nhiệm vụ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, “Đang thực hiện theo tiến độ” hoặc “Đang thực hiện, trễ hạn”.',
+    vi:
+      'Đánh giá tiến độ nhiệm vụ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, ' +
+      '“Đang thực hiện theo tiến độ” hoặc “Đang thực hiện, trễ hạn”.',
     en: 'One of the four task assessment statuses.',
     params: [
-      { name: 'period', vi: 'Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).' },
-      { name: 'completed', vi: 'Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.' },
-      { name: 'report_date', vi: 'Ngày báo cáo.' },
+      {
+        name: 'period',
+        vi: 'Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).',
+        shape: 'cellOrRange',
+        types: ['string'],
+      },
+      {
+        name: 'completed',
+        vi: 'Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.',
+        shape: 'cellOrRange',
+        types: ['Date', 'string', 'boolean'],
+      },
+      { name: 'report_date', vi: 'Ngày báo cáo.', shape: 'cellOrRange', types: ['Date', 'string'] },
     ],
+    returns: { vi: 'Một trong bốn mức đánh giá.', shape: 'cellOrRange', types: ['string'] },
   },
   {
     name: 'DX_ONTIME',
     excelId: 'ONTIME',
     display: 'text',
     example: '=DX_ONTIME(D5;"6/2023";20)',
-    vi: '“Đúng hạn” hoặc “Trễ hạn”: báo cáo kỳ nào nộp trước ngày hạn của tháng sau (mặc định ngày 20); “Chưa nộp” khi trống.',
+    vi:
+      '“Đúng hạn” hoặc “Trễ hạn”: báo cáo kỳ nào nộp trước ngày hạn của tháng sau (mặc định ngày 20); ' +
+      '“Chưa nộp” khi trống.',
     en: '"Đúng hạn" / "Trễ hạn" by the deadline day of the month after the period.',
     params: [
-      { name: 'submitted_date', vi: 'Ngày nộp báo cáo.' },
-      { name: 'period', vi: 'Kỳ báo cáo (“6/2023”, “tháng 6/2023”, “Quý II/2023”).' },
-      { name: 'deadline_day', vi: 'Ngày hạn nộp trong tháng sau kỳ (mặc định 20).', optional: true },
+      { name: 'submitted_date', vi: 'Ngày nộp báo cáo.', shape: 'cellOrRange', types: ['Date', 'string'] },
+      {
+        name: 'period',
+        vi: 'Kỳ báo cáo (“6/2023”, “tháng 6/2023”, “Quý II/2023”).',
+        shape: 'cellOrRange',
+        types: ['string', 'Date'],
+      },
+      {
+        name: 'deadline_day',
+        vi: 'Ngày hạn nộp trong tháng sau kỳ (mặc định 20).',
+        optional: true,
+        shape: 'cell',
+        types: ['number'],
+      },
     ],
+    returns: { vi: 'Đúng hạn, Trễ hạn hoặc Chưa nộp.', shape: 'cellOrRange', types: ['string'] },
   },
   {
     name: 'DX_UNIT',
     excelId: 'UNIT',
     display: 'text',
     example: '=DX_UNIT(B5)',
-    vi: 'Tên chuẩn của đơn vị trong danh mục, dù viết có hay không có “UBND”, dấu cũ/mới, NFC/NFD; gợi ý tên gần nhất khi gõ sai.',
+    vi:
+      'Tên chuẩn của đơn vị trong danh mục, dù viết có hay không có “UBND”, dấu cũ/mới, NFC/NFD; ' +
+      'gợi ý tên gần nhất khi gõ sai.',
     en: 'The registered unit name, folding prefixes, tone-mark placement and Unicode forms.',
-    params: [{ name: 'name', vi: 'Tên đơn vị như đã ghi.' }],
+    params: [{ name: 'name', vi: 'Tên đơn vị như đã ghi.', shape: 'cellOrRange', types: ['string'] }],
+    returns: { vi: 'Tên đơn vị trong danh mục.', shape: 'cellOrRange', types: ['string'] },
   },
 ];
 
@@ -148,7 +233,7 @@ export function formulaSpec(name: string): FormulaSpec | undefined {
 }
 
 /** Calls a formula by name; the result is a grid for element-wise formulas. */
-export function callFormula(name: string, args: Arg[]): FormulaOutput | Grid<FormulaOutput> {
+export function callFormula(name: string, args: FormulaArg[]): FormulaOutput | Grid<FormulaOutput> {
   const spec = formulaSpec(name);
   if (!spec) throw new Error(`Unknown formula ${name}`);
   return IMPLEMENTATIONS[spec.name](...args);

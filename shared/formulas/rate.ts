@@ -83,5 +83,6 @@ export function rateOk(reported: Scalar, numerator: Scalar, denominator: Scalar)
 
 /** The sentence the validator prints when DX_RATE_OK is FALSE. */
 export function rateMismatchMessage(reportedFraction: number, decimals: number, n: number, d: number): string {
-  return `Tỷ lệ báo cáo ${formatPercent(reportedFraction, decimals)} không khớp ${formatNumber(n)}/${formatNumber(d)} = ${formatPercent(n / d, 2)}`;
+  const reported = formatPercent(reportedFraction, decimals);
+  return `Tỷ lệ báo cáo ${reported} không khớp ${formatNumber(n)}/${formatNumber(d)} = ${formatPercent(n / d, 2)}`;
 }

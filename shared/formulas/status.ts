@@ -39,7 +39,8 @@ export function taskStatus(period: Scalar, completed: Scalar, reportDate: Scalar
   if (!p)
     return fail(
       '#VALUE!',
-      `Không đọc được thời gian triển khai “${String(period ?? '')}” (ví dụ: “2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).`,
+      `Không đọc được thời gian triển khai “${String(period ?? '')}” ` +
+        '(ví dụ: “2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).',
     );
   const report = parseDay(reportDate);
   if (!report) return fail('#VALUE!', `Cần ngày báo cáo (dd/mm/yyyy); đang là “${String(reportDate ?? '')}”.`);

@@ -16,7 +16,8 @@ export function targetMet(value: Scalar, target: Scalar, reportDate?: Scalar): F
   if (!t)
     return fail(
       '#VALUE!',
-      `Không đọc được chỉ tiêu “${String(target ?? '')}”: cần một tỷ lệ phần trăm như “100%”, “Trên 8,5%”, “tối thiểu 70%”.`,
+      `Không đọc được chỉ tiêu “${String(target ?? '')}”: ` +
+        'cần một tỷ lệ phần trăm như “100%”, “Trên 8,5%”, “tối thiểu 70%”.',
     );
   let month: number | undefined;
   if (!isBlank(reportDate)) {
@@ -28,7 +29,8 @@ export function targetMet(value: Scalar, target: Scalar, reportDate?: Scalar): F
   if (pieces.length !== t.parts.length) {
     return fail(
       '#VALUE!',
-      `Chỉ tiêu “${t.verbatim}” có ${t.parts.length} phần nhưng có ${pieces.length} giá trị; ghi các giá trị cách nhau bằng “;”.`,
+      `Chỉ tiêu “${t.verbatim}” có ${t.parts.length} phần nhưng có ${pieces.length} giá trị; ` +
+        'ghi các giá trị cách nhau bằng “;”.',
     );
   }
   for (let i = 0; i < pieces.length; i++) {

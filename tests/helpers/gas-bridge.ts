@@ -26,7 +26,7 @@ export async function bridgeGoogleScriptRun(
             if (prop === 'withSuccessHandler') return (f: (v: unknown) => void) => make(f, fail);
             if (prop === 'withFailureHandler') return (f: (e: Error) => void) => make(ok, f);
             return (...args: unknown[]) => {
-              (
+              void (
                 window as unknown as {
                   __gasCall: (n: string, a: unknown[]) => Promise<{ ok?: unknown; error?: string }>;
                 }

@@ -1,0 +1,135 @@
+/*
+ * What the sidebar asks of the server through google.script.run; arguments and results are plain
+ * data (no Date, no functions). The sidebar types its calls against `handlers` (gas-bridge.ts), so
+ * a renamed or re-typed handler breaks the build. google.script.run calls only top-level functions:
+ * each handler is attached to the global scope below, with the JSDoc of its stub (see main.ts).
+ */
+import { checkOp, completeOp } from '../../shared/operations/check';
+import { writeOwnedOp } from '../../shared/operations/consolidate-op';
+import { createTemplateOp, CreateTemplateInput } from '../../shared/operations/create-template';
+import {
+  inspectWorkbookOp,
+  manualMappingOp,
+  mappingTargetsOp,
+  saveMappingOp,
+} from '../../shared/operations/mapping-ops';
+import { runSync } from '../../shared/operations/run';
+import { listSourcesOp, makeSourceListOp } from '../../shared/operations/sources-op';
+import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
+import { ColumnMapping } from '../../shared/templates/mapping';
+import { ChartSpec } from '../../shared/workbook/port';
+import { SheetSpec } from '../../shared/workbook/sheet-spec';
+import { plainSnapshots, SheetsWorkbook } from './sheets-workbook';
+
+declare const global: Record<string, unknown>;
+
+/** The google.script.run targets, by the names the sidebar calls them. */
+export const handlers = {
+  dxCheck: () => runSync(checkOp(new SheetsWorkbook())),
+
+  dxSelect: (sheet: string, cell: string) => new SheetsWorkbook().select({ sheet, cell }),
+
+  /** The server's clock is the completion time. */
+  dxComplete: () => runSync(completeOp(new SheetsWorkbook(), new Date())),
+
+  dxSources: () => runSync(listSourcesOp(new SheetsWorkbook())),
+
+  dxReadSource: (id: string) => {
+    if (id.startsWith('ss:')) {
+      const ss = SpreadsheetApp.openById(id.slice(3));
+      return { source: { spreadsheet: ss.getName() }, sheets: plainSnapshots(new SheetsWorkbook(ss).read()) };
+    }
+    const name = id.replace(/^tab:/, '');
+    return { source: { sheets: [name] }, sheets: plainSnapshots(new SheetsWorkbook().read([name])) };
+  },
+
+  /** The sheets arrive as plain data: each is parsed again before it is written. */
+  dxWriteConsolidation: (sheets: SheetSpec[], chart: ChartSpec | null) => {
+    const book = new SheetsWorkbook();
+    runSync(
+      writeOwnedOp(
+        book,
+        sheets.map((s) => SheetSpec.parse(s)),
+      ),
+    );
+    if (chart) book.chart(chart);
+    return sheets.map((s) => s.name);
+  },
+
+  dxMakeSourceList: () => runSync(makeSourceListOp(new SheetsWorkbook())),
+
+  dxUnits: () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))],
+
+  dxCreateTemplate: (input: Omit<CreateTemplateInput, 'matcher'>) =>
+    runSync(createTemplateOp(new SheetsWorkbook(), input)),
+
+  dxInspect: () => runSync(inspectWorkbookOp(new SheetsWorkbook())),
+
+  dxMappingTargets: () => runSync(mappingTargetsOp(new SheetsWorkbook())),
+
+  dxManualMapping: (sheet: string, table: string, headerRow: number) =>
+    runSync(manualMappingOp(new SheetsWorkbook(), sheet, table, headerRow)),
+
+  dxSaveMapping: (mapping: ColumnMapping) => runSync(saveMappingOp(new SheetsWorkbook(), mapping)),
+};
+
+/** "Kiểm tra" from the sidebar: issues as plain data; problem cells highlighted, with notes. */
+global.dxCheck = handlers.dxCheck;
+
+/**
+ * Selects an issue's cell.
+ * @param {string} sheet
+ * @param {string} cell
+ */
+global.dxSelect = handlers.dxSelect;
+
+/** "Hoàn thành": stamps the completion time when no error is left. */
+global.dxComplete = handlers.dxComplete;
+
+/** "Tổng hợp": the sources listed in DX_NguonDuLieu and the unit tabs of this spreadsheet. */
+global.dxSources = handlers.dxSources;
+
+/**
+ * Reads one source (only reads it), as plain data for the sidebar.
+ * @param {string} id "ss:SPREADSHEET_ID" or "tab:SHEET_NAME"
+ */
+global.dxReadSource = handlers.dxReadSource;
+
+/**
+ * Writes the annexes the sidebar computed: the product's own sheets replaced, no other sheet touched.
+ * @param {Object[]} sheets
+ * @param {Object} chart
+ */
+global.dxWriteConsolidation = handlers.dxWriteConsolidation;
+
+/** Adds the registry sheet DX_NguonDuLieu to fill in. */
+global.dxMakeSourceList = handlers.dxMakeSourceList;
+
+/** Registered unit names, for the sidebar's list. */
+global.dxUnits = handlers.dxUnits;
+
+/**
+ * "Tạo phiếu báo cáo" from the sidebar: adds the unit workbook's sheets to this spreadsheet.
+ * @param {{unit: string, period: string, preparer?: string}} input
+ */
+global.dxCreateTemplate = handlers.dxCreateTemplate;
+
+/** Tables recognised in this spreadsheet, and those waiting for a column mapping. */
+global.dxInspect = handlers.dxInspect;
+
+/** Tables and sheets for a mapping made by hand. */
+global.dxMappingTargets = handlers.dxMappingTargets;
+
+/**
+ * The fields of a table and the header cells of a row, for a mapping made by hand.
+ * @param {string} sheet
+ * @param {string} table
+ * @param {number} headerRow
+ */
+global.dxManualMapping = handlers.dxManualMapping;
+
+/**
+ * Saves a column mapping in the hidden sheet DX_AnhXa.
+ * @param {{sheet: string, table: string, headerRow: number, columns: Object}} mapping
+ */
+global.dxSaveMapping = handlers.dxSaveMapping;
