@@ -1,3 +1,4 @@
+import { describeError } from '../shared/errors/describe';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Args, flag, UsageError } from './args';
@@ -36,7 +37,10 @@ async function loadRegistry(file: string): Promise<RegistryRead> {
   return registryFromSheet(first?.values ?? [], code, path.basename(file));
 }
 
-/** `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--html report.html] [--registry FILE] [--period YYYY-MM] [--deadline-day N] [--include-errors] [--json]` */
+/**
+ * `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--html report.html] [--registry FILE]
+ * [--period YYYY-MM] [--deadline-day N] [--include-errors] [--json]`
+ */
 export async function runConsolidate(args: Args, out: (s: string) => void): Promise<number> {
   const target = flag(args, 'out');
   if (!args.words.length || !target)
@@ -49,7 +53,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       // Read only: the unit's file is opened, read into memory and never written.
       sources.push({ source: { file: path.basename(f) }, sheets: await (await XlsxWorkbook.open(f)).read() });
     } catch (e) {
-      unreadable.push(`${f}: ${(e as Error).message}`);
+      unreadable.push(`${f}: ${describeError(e)}`);
     }
   }
   const deadline = flag(args, 'deadline-day');
@@ -73,6 +77,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
     deadlineDay: deadline ? Number(deadline) : undefined,
     registry,
     matcher,
+    now: new Date(),
   });
   const book = fs.existsSync(target) ? await XlsxWorkbook.open(target) : new XlsxWorkbook();
   // A file is the product's output only if every sheet in it is one the product made.
@@ -105,7 +110,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
     for (const w of s.warnings) out(`  Cảnh báo: ${w}\n`);
     for (const i of s.indicators)
       out(
-        `  ${i.code.padEnd(12)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ${i.rate === null ? '—' : formatPercent(i.rate)}\n`,
+        `  ${i.code.padEnd(12)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ` +
+          `${i.rate === null ? '—' : formatPercent(i.rate)}\n`,
       );
     for (const u of unreadable) out(`  Không đọc được ${u}\n`);
   }

@@ -45,13 +45,15 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
   ];
   const errors = issues.filter((i) => i.severity === 'loi').length;
   out(
-    `Kiểm tra tháng 6/2023: ${s.included.length + s.excluded.length} phiếu, ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`,
+    `Kiểm tra tháng 6/2023: ${s.included.length + s.excluded.length} phiếu, ` +
+      `${errors} lỗi, ${issues.length - errors} cảnh báo.\n`,
   );
   for (const e of s.excluded) out(`  Không tổng hợp ${e.unit}: ${e.reason}\n`);
   out(`Tổng hợp: ${s.included.length} đơn vị; chưa nộp ${s.missing.length}.\n`);
   for (const i of s.indicators)
     out(
-      `  ${i.code.padEnd(10)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ${i.rate === null ? '—' : formatPercent(i.rate)}  ${i.name}\n`,
+      `  ${i.code.padEnd(10)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ` +
+        `${i.rate === null ? '—' : formatPercent(i.rate)}  ${i.name}\n`,
     );
   out(
     `Kết quả:\n  ${path.relative(root, annexes)}  (${result.sheets

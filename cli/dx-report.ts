@@ -1,3 +1,5 @@
+import { describeError } from '../shared/errors/describe';
+import { isDxError } from '../shared/errors/errors';
 import { parseArgs, UsageError } from './args';
 import { runDemo } from './demo';
 import { runFn } from './fn';
@@ -7,7 +9,8 @@ import { runTemplate } from './template';
 import { runValidate } from './validate';
 import { runConsolidate } from './consolidate';
 
-const USAGE = `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)
+const USAGE =
+  `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)
 
 Cách dùng:
   dx-report fn TÊN_HÀM ĐỐI_SỐ... [--json]   tính một hàm DX_ (ví dụ: dx-report fn DX_RATE 103.223 311.736)
@@ -15,7 +18,8 @@ Cách dùng:
                                             tạo phiếu báo cáo của một đơn vị
   dx-report validate TỆP_HOẶC_THƯ_MỤC... [--json] [--period YYYY-MM]
                                             kiểm tra phiếu báo cáo (0: không lỗi, 1: có lỗi, 2: không đọc được tệp)
-  dx-report consolidate TỆP_HOẶC_THƯ_MỤC... --out PHU_LUC.xlsx [--html BAO_CAO.html] [--registry DANH_MUC.xlsx|.json] [--period YYYY-MM] [--include-errors] [--json]
+  dx-report consolidate TỆP_HOẶC_THƯ_MỤC... --out PHU_LUC.xlsx [--html BAO_CAO.html]` +
+  ` [--registry DANH_MUC.xlsx|.json] [--period YYYY-MM] [--include-errors] [--json]
                                             tổng hợp các phiếu thành phụ lục (Phụ lục I–VI, Nguồn số liệu)
   dx-report catalogue [--json]              danh mục chỉ tiêu
   dx-report registry [--json]               danh mục đơn vị
@@ -38,6 +42,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (e instanceof UsageError) {
       out(`${e.message}\n`);
       return 2;
+    }
+    // The product's own refusals and the system's (a missing file, a full disk) are said, not stack-traced.
+    if (isDxError(e) || typeof (e as { code?: unknown }).code === 'string') {
+      out(`${describeError(e)}\n`);
+      return 1;
     }
     throw e;
   }

@@ -54,7 +54,9 @@ export function runFn(argv: string[], json: boolean): FnResult {
   if (rest.length < required || rest.length > spec.params.length) {
     return {
       code: 2,
-      stdout: `${spec.name} cần ${required}–${spec.params.length} đối số: ${spec.params.map((p) => p.name).join('; ')}\n`,
+      stdout:
+        `${spec.name} cần ${required}–${spec.params.length} đối số: ` +
+        `${spec.params.map((p) => p.name).join('; ')}\n`,
     };
   }
   const args = rest.map(cliArg);

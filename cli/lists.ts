@@ -21,7 +21,10 @@ export function runCatalogue(args: Args, out: (s: string) => void): number {
       .map((t) => `${TARGET_LEVEL_LABEL[t.level]}${t.year ? ` ${t.year}` : ''}: ${t.text}`)
       .join('; ');
     out(
-      `  ${i.code.padEnd(14)} ${i.name}\n  ${''.padEnd(14)} ${i.numerator.label} (${i.numerator.unit}) / ${i.denominator.label} (${i.denominator.unit})${i.allowOver100 ? ' — được vượt 100%' : ''}${targets ? `\n  ${''.padEnd(14)} Chỉ tiêu: ${targets}` : ''}\n`,
+      `  ${i.code.padEnd(14)} ${i.name}\n` +
+        `  ${''.padEnd(14)} ${i.numerator.label} (${i.numerator.unit}) / ` +
+        `${i.denominator.label} (${i.denominator.unit})${i.allowOver100 ? ' — được vượt 100%' : ''}` +
+        `${targets ? `\n  ${''.padEnd(14)} Chỉ tiêu: ${targets}` : ''}\n`,
     );
   }
   out(`\n${cat.length} chỉ tiêu.\n`);

@@ -1,3 +1,4 @@
+import { describeError } from '../shared/errors/describe';
 import { Args, flag, UsageError } from './args';
 import { readUnitWorkbook } from '../shared/reading/unit-workbook';
 import { saveMapping } from '../shared/operations/mapping-ops';
@@ -36,12 +37,15 @@ export async function runTables(args: Args, out: (s: string) => void): Promise<n
   }
   for (const t of read.tables) {
     out(
-      `${t.table.padEnd(5)} ${t.sheet}!${columnLetter(Math.min(...Object.values(t.columns)))}${t.headerRow + 1}  ${t.rows.length} dòng${t.mapped ? ' (theo ánh xạ đã lưu)' : ''}\n`,
+      `${t.table.padEnd(5)} ${t.sheet}!${columnLetter(Math.min(...Object.values(t.columns)))}${t.headerRow + 1}  ` +
+        `${t.rows.length} dòng${t.mapped ? ' (theo ánh xạ đã lưu)' : ''}\n`,
     );
   }
   for (const u of read.unmatched) {
     out(
-      `${u.table.padEnd(5)} ${u.sheet}: chưa nhận ra cột ${u.layout.missing.join(', ')} — dùng: dx-report map ${file} --sheet "${u.sheet}" --table ${u.table} --header-row ${u.layout.headerRow + u.layout.headerRows} --col KHÓA=CỘT ...\n`,
+      `${u.table.padEnd(5)} ${u.sheet}: chưa nhận ra cột ${u.layout.missing.join(', ')} — ` +
+        `dùng: dx-report map ${file} --sheet "${u.sheet}" --table ${u.table} ` +
+        `--header-row ${u.layout.headerRow + u.layout.headerRows} --col KHÓA=CỘT ...\n`,
     );
   }
   return 0;
@@ -67,7 +71,7 @@ export async function runMap(args: Args, out: (s: string) => void): Promise<numb
   try {
     await saveMapping(book, { sheet, table, headerRow, columns });
   } catch (e) {
-    out(`${(e as Error).message}\n`);
+    out(`${describeError(e)}\n`);
     return 1;
   }
   await book.save(file);

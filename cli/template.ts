@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { Args, flag, UsageError } from './args';
-import { createTemplate, TemplateError } from '../shared/operations/create-template';
+import { createTemplate } from '../shared/operations/create-template';
 import { isDxError } from '../shared/errors/errors';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
@@ -11,7 +11,8 @@ export async function runTemplate(args: Args, out: (s: string) => void): Promise
   const target = flag(args, 'out');
   if (!unit || !period || !target)
     throw new UsageError(
-      'Cần --unit, --period và --out. Ví dụ: dx-report template --unit "Phường Lộc Thọ" --period 2023-06 --out unit.xlsx',
+      'Cần --unit, --period và --out. ' +
+        'Ví dụ: dx-report template --unit "Phường Lộc Thọ" --period 2023-06 --out unit.xlsx',
     );
   if (fs.existsSync(target) && !args.flags.force) {
     out(`Tệp ${target} đã có; không ghi đè (thêm --force để ghi đè).\n`);
@@ -40,11 +41,12 @@ export async function runTemplate(args: Args, out: (s: string) => void): Promise
     if (args.flags.json) out(`${JSON.stringify({ file: target, ...r })}\n`);
     else
       out(
-        `Đã tạo ${target}: ${r.unit}, ${r.period}; ${r.sheets.length} trang (${r.sheets.join(', ')}); ${r.indicators} chỉ tiêu (${r.catalogue === 'workbook' ? 'theo DX_CauHinh' : 'danh mục mặc định'}).\n`,
+        `Đã tạo ${target}: ${r.unit}, ${r.period}; ${r.sheets.length} trang (${r.sheets.join(', ')}); ` +
+          `${r.indicators} chỉ tiêu (${r.catalogue === 'workbook' ? 'theo DX_CauHinh' : 'danh mục mặc định'}).\n`,
       );
     return 0;
   } catch (e) {
-    if (e instanceof TemplateError || isDxError(e)) {
+    if (isDxError(e)) {
       out(`${e.message}\n`);
       return 1;
     }

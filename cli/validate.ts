@@ -1,3 +1,4 @@
+import { describeError } from '../shared/errors/describe';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Args, flag, UsageError } from './args';
@@ -29,7 +30,7 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
     try {
       book = await XlsxWorkbook.open(file);
     } catch (e) {
-      unreadable.push({ file, message: `Không đọc được tệp: ${(e as Error).message}` });
+      unreadable.push({ file, message: `Không đọc được tệp: ${describeError(e)}` });
       continue;
     }
     const r = validateSheets(await book.read(), { file: path.basename(file), period: flag(args, 'period') });
@@ -70,7 +71,8 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
         out(`\n${current}\n`);
       }
       out(
-        `${`${i.sheet}!${i.cell}`.padEnd(22)}  ${i.rule.padEnd(15)} ${i.message}${i.severity === 'canh-bao' ? ` (${SEVERITY_LABEL[i.severity]})` : ''}${i.fix ? ` → ${i.fix}` : ''}\n`,
+        `${`${i.sheet}!${i.cell}`.padEnd(22)}  ${i.rule.padEnd(15)} ${i.message}` +
+          `${i.severity === 'canh-bao' ? ` (${SEVERITY_LABEL[i.severity]})` : ''}${i.fix ? ` → ${i.fix}` : ''}\n`,
       );
     }
     out(`\n${files.length} tệp, ${tables} bảng: ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);

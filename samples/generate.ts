@@ -194,7 +194,7 @@ function mistakes(unit: Unit, month: string, cells: Cells): void {
 
 if (require.main === module) {
   const dir = process.argv[2] ?? path.join(__dirname, '..', '..', '..', 'samples', 'nha-trang');
-  generateSampleCity(dir).then((files) =>
+  void generateSampleCity(dir).then((files) =>
     process.stdout.write(`Đã tạo ${files.length} phiếu báo cáo mẫu trong ${dir}\n`),
   );
 }

@@ -157,10 +157,19 @@ async function cityFolder(): Promise<string> {
 
 const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
+/** The parts of `dx-report consolidate --json` these tests read. */
+interface ConsolidateJson {
+  projects: { byLevel: unknown[] };
+  indicators: Array<{ code: string; rate: number | null }>;
+  included: unknown[];
+  excluded: unknown[];
+  missing: string[];
+}
+
 describe('dx-report consolidate', () => {
   let dir: string;
   let out: string;
-  let json: any;
+  let json: ConsolidateJson;
   beforeAll(async () => {
     dir = await cityFolder();
     out = path.join(path.dirname(dir), `annexes-${Date.now()}.xlsx`);
@@ -198,7 +207,7 @@ describe('dx-report consolidate', () => {
   test('the e-ID rate is Σnumerators / Σdenominators: 103.223 / 311.736 = 33,11%', () => {
     const ind = json.indicators.find((i: { code: string }) => i.code === 'XHS.DDDT');
     expect(ind).toMatchObject({ numerator: 103223, denominator: 311736, units: 3 });
-    expect(ind.rate).toBeCloseTo(103223 / 311736, 12);
+    expect(ind!.rate).toBeCloseTo(103223 / 311736, 12);
   });
 
   test('units with errors are left out with the reason; units that sent nothing are listed', () => {

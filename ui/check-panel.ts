@@ -1,3 +1,4 @@
+import { describeError } from '../shared/errors/describe';
 import { CheckResult } from '../shared/operations/check';
 import { IMPORTANCE_LABEL, SEVERITY_LABEL } from '../shared/validation/issue';
 import { HostBridge } from './bridge';
@@ -25,8 +26,10 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
     status.className = `msg ${r.summary.errors ? 'error' : r.summary.warnings ? 'busy' : 'ok'}`;
     status.textContent =
       r.summary.errors || r.summary.warnings
-        ? `${r.summary.errors} lỗi, ${r.summary.warnings} cảnh báo trong ${r.summary.tables} bảng${r.unit ? ` — ${r.unit}` : ''}${r.period ? `, ${r.period}` : ''}.`
-        : `Không có lỗi (${r.summary.tables} bảng).${r.completedAt ? ` Đã hoàn thành lúc ${r.completedAt}.` : ' Có thể bấm “Hoàn thành”.'}`;
+        ? `${r.summary.errors} lỗi, ${r.summary.warnings} cảnh báo trong ${r.summary.tables} bảng` +
+          `${r.unit ? ` — ${r.unit}` : ''}${r.period ? `, ${r.period}` : ''}.`
+        : `Không có lỗi (${r.summary.tables} bảng).` +
+          `${r.completedAt ? ` Đã hoàn thành lúc ${r.completedAt}.` : ' Có thể bấm “Hoàn thành”.'}`;
     if (r.summary.errors) done.setAttribute('disabled', 'true');
     else done.removeAttribute('disabled');
     for (const [imp, title] of GROUPS) {
@@ -63,13 +66,13 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
       draw(await bridge.check());
     } catch (e) {
       status.className = 'msg error';
-      status.textContent = (e as Error).message;
+      status.textContent = describeError(e);
     } finally {
       run.removeAttribute('disabled');
     }
   };
   run.addEventListener('click', () => void check());
-  done.addEventListener('click', async () => {
+  const complete = async () => {
     try {
       const r = await bridge.complete();
       draw(r.check);
@@ -77,15 +80,17 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
       status.textContent = r.message;
     } catch (e) {
       status.className = 'msg error';
-      status.textContent = (e as Error).message;
+      status.textContent = describeError(e);
     }
-  });
+  };
+  done.addEventListener('click', () => void complete());
   root.append(
     el('h2', {}, 'Kiểm tra phiếu báo cáo'),
     el(
       'p',
       { class: 'help' },
-      'Kiểm tra mọi bảng; ô có lỗi được tô đỏ, cảnh báo tô vàng (lần kiểm tra sau xóa màu cũ). Số liệu của đơn vị không bị sửa.',
+      'Kiểm tra mọi bảng; ô có lỗi được tô đỏ, cảnh báo tô vàng (lần kiểm tra sau xóa màu cũ). ' +
+        'Số liệu của đơn vị không bị sửa.',
     ),
     run,
     done,

@@ -1,3 +1,4 @@
+import { describeError } from '../shared/errors/describe';
 import { SourceRef } from '../shared/consolidate/collect';
 import { ConsolidateSummary } from '../shared/operations/consolidate-op';
 import { SheetSnapshot } from '../shared/workbook/port';
@@ -8,6 +9,8 @@ export interface ConsolidateOptionsInput {
   deadlineDay?: number;
   includeErrors: boolean;
   attachedTo?: string;
+  /** The moment of the run: the pane reads the clock, the core never does. */
+  now?: Date;
 }
 
 /** What the consolidation panel needs from its host. */
@@ -47,7 +50,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     stop = true;
     status.textContent = 'Đang hủy…';
   });
-  run.addEventListener('click', async () => {
+  const consolidate = async () => {
     type Item = { label: string; read: () => Promise<{ source: SourceRef; sheets: SheetSnapshot[] }> };
     let picked: Item[] = [];
     try {
@@ -62,7 +65,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
       ];
     } catch (e) {
       status.className = 'msg error';
-      status.textContent = (e as Error).message;
+      status.textContent = describeError(e);
       return;
     }
     if (!picked.length) {
@@ -94,6 +97,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
           period: period.value || undefined,
           deadlineDay: Number(deadline.value) || 20,
           includeErrors: include.checked,
+          now: new Date(),
         },
         () => stop,
       );
@@ -105,41 +109,47 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
         el(
           'p',
           {},
-          `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}${s.missing.length ? ` (${s.missing.slice(0, 10).join(', ')}${s.missing.length > 10 ? '…' : ''})` : ''}.`,
+          `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}` +
+            `${s.missing.length ? ` (${s.missing.slice(0, 10).join(', ')}${s.missing.length > 10 ? '…' : ''})` : ''}.`,
         ),
         ul,
       );
       for (const w of s.warnings) result.appendChild(el('p', { class: 'help' }, w));
     } catch (e) {
       status.className = 'msg error';
-      status.textContent = (e as Error).message;
+      status.textContent = describeError(e);
     } finally {
       run.removeAttribute('disabled');
       cancel.setAttribute('disabled', 'true');
     }
-  });
+  };
+  run.addEventListener('click', () => void consolidate());
   const listButton = el('button', { id: 'con-make-list', type: 'button' }, 'Tạo danh sách nguồn');
-  listButton.addEventListener('click', async () => {
+  const makeSourceList = async () => {
     try {
       status.className = 'msg ok';
       status.textContent = await bridge.makeSourceList!();
     } catch (e) {
       status.className = 'msg error';
-      status.textContent = (e as Error).message;
+      status.textContent = describeError(e);
     }
-  });
+  };
+  listButton.addEventListener('click', () => void makeSourceList());
   root.append(
     el('h2', {}, 'Tổng hợp phụ lục'),
     bridge.readFile
       ? el(
           'p',
           { class: 'help' },
-          'Chọn các tệp báo cáo (.xlsx) đơn vị gửi qua thư điện tử, Zalo…; tệp được đọc ngay trong khung này, không gửi đi đâu. Các phụ lục được ghi vào bảng tính đang mở; trang của đơn vị không bị sửa.',
+          'Chọn các tệp báo cáo (.xlsx) đơn vị gửi qua thư điện tử, Zalo…; ' +
+            'tệp được đọc ngay trong khung này, không gửi đi đâu. ' +
+            'Các phụ lục được ghi vào bảng tính đang mở; trang của đơn vị không bị sửa.',
         )
       : el(
           'p',
           { class: 'help' },
-          'Nguồn: các bảng tính ghi trong trang DX_NguonDuLieu (địa chỉ hoặc ID) và các trang báo cáo của đơn vị trong bảng tính này. Bảng tính của đơn vị chỉ được đọc.',
+          'Nguồn: các bảng tính ghi trong trang DX_NguonDuLieu (địa chỉ hoặc ID) ' +
+            'và các trang báo cáo của đơn vị trong bảng tính này. Bảng tính của đơn vị chỉ được đọc.',
         ),
     bridge.readFile
       ? el(

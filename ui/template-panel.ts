@@ -1,3 +1,4 @@
+import { describeError } from '../shared/errors/describe';
 import { HostBridge } from './bridge';
 import { clear, el } from './dom';
 
@@ -21,7 +22,7 @@ export function renderTemplatePanel(root: HTMLElement, bridge: HostBridge): void
   const preparer = el('input', { id: 'tpl-preparer', type: 'text' });
   const result = el('div', { id: 'tpl-result', role: 'status' });
   const button = el('button', { id: 'tpl-create', type: 'button' }, 'Tạo phiếu báo cáo');
-  button.addEventListener('click', async () => {
+  const create = async () => {
     button.setAttribute('disabled', 'true');
     message(result, 'busy', 'Đang tạo các trang…');
     try {
@@ -32,17 +33,19 @@ export function renderTemplatePanel(root: HTMLElement, bridge: HostBridge): void
       });
       message(result, 'ok', `Đã thêm ${r.sheets.length} trang cho ${r.unit}, ${r.period}: ${r.sheets.join(', ')}.`);
     } catch (e) {
-      message(result, 'error', (e as Error).message);
+      message(result, 'error', describeError(e));
     } finally {
       button.removeAttribute('disabled');
     }
-  });
+  };
+  button.addEventListener('click', () => void create());
   root.append(
     el('h2', {}, 'Tạo phiếu báo cáo'),
     el(
       'p',
       { class: 'help' },
-      'Thêm các trang báo cáo (theo mẫu và DX_CauHinh nếu bảng tính có) vào bảng tính đang mở. Trang đã có không bị ghi đè.',
+      'Thêm các trang báo cáo (theo mẫu và DX_CauHinh nếu bảng tính có) vào bảng tính đang mở. ' +
+        'Trang đã có không bị ghi đè.',
     ),
     el('label', { class: 'arg' }, el('span', {}, 'Đơn vị báo cáo'), unit),
     units,
@@ -70,7 +73,7 @@ export function renderMappingPanel(root: HTMLElement, bridge: HostBridge): void 
     try {
       t = await bridge.inspect();
     } catch (e) {
-      message(list, 'error', (e as Error).message);
+      message(list, 'error', describeError(e));
       return;
     }
     clear(list);
@@ -81,7 +84,8 @@ export function renderMappingPanel(root: HTMLElement, bridge: HostBridge): void 
         el(
           'li',
           {},
-          `${x.title} — ${x.sheet}, tiêu đề dòng ${x.headerRow}, ${x.rows} dòng${x.mapped ? ' (theo ánh xạ đã lưu)' : ''}`,
+          `${x.title} — ${x.sheet}, tiêu đề dòng ${x.headerRow}, ${x.rows} dòng` +
+            `${x.mapped ? ' (theo ánh xạ đã lưu)' : ''}`,
         ),
       );
     list.append(el('h3', {}, `Đã nhận ra ${t.tables.length} bảng`), found);
@@ -94,7 +98,8 @@ export function renderMappingPanel(root: HTMLElement, bridge: HostBridge): void 
     el(
       'p',
       { class: 'help' },
-      'Bảng do đơn vị tự lập được nhận ra theo tên cột. Nếu chưa nhận ra, chọn cột một lần; lựa chọn được lưu trong bảng tính (trang ẩn DX_AnhXa).',
+      'Bảng do đơn vị tự lập được nhận ra theo tên cột. Nếu chưa nhận ra, chọn cột một lần; ' +
+        'lựa chọn được lưu trong bảng tính (trang ẩn DX_AnhXa).',
     ),
     button,
     list,
@@ -122,7 +127,7 @@ function mappingForm(u: Unmatched, bridge: HostBridge, done: () => Promise<void>
   const save = el('button', { type: 'submit' }, 'Lưu ánh xạ');
   const status = el('div', { role: 'status' });
   form.append(save, status);
-  form.addEventListener('submit', async (ev) => {
+  const submit = async (ev: Event) => {
     ev.preventDefault();
     const columns: Record<string, string> = {};
     for (const [k, s] of selects) if (s.value) columns[k] = s.value;
@@ -130,9 +135,10 @@ function mappingForm(u: Unmatched, bridge: HostBridge, done: () => Promise<void>
       await bridge.saveMapping({ sheet: u.sheet, table: u.table, headerRow: u.headerRow, columns });
       await done();
     } catch (e) {
-      message(status, 'error', (e as Error).message);
+      message(status, 'error', describeError(e));
     }
-  });
+  };
+  form.addEventListener('submit', (ev) => void submit(ev));
   return form;
 }
 
@@ -158,14 +164,15 @@ function manualForm(bridge: HostBridge, list: HTMLElement, done: () => Promise<v
     },
     (e: Error) => message(status, 'error', e.message),
   );
-  box.addEventListener('submit', async (ev) => {
+  const submit = async (ev: Event) => {
     ev.preventDefault();
     try {
       const u = await bridge.manualMapping(sheet.value, table.value, Number(row.value));
       list.insertBefore(mappingForm(u, bridge, done), box);
     } catch (e) {
-      message(status, 'error', (e as Error).message);
+      message(status, 'error', describeError(e));
     }
-  });
+  };
+  box.addEventListener('submit', (ev) => void submit(ev));
   return box;
 }

@@ -6,7 +6,7 @@ import { renderMappingPanel, renderTemplatePanel } from '../../ui/template-panel
 import { officeBridge } from './bridge';
 
 /** The shared runtime loads this page once; the functions bundle rides in the same page. */
-Office.onReady((info) => {
+void Office.onReady((info) => {
   const inExcel = info.host === Office.HostType.Excel;
   const status = document.getElementById('host-status');
   if (status) {

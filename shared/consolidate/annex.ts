@@ -131,7 +131,8 @@ export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptio
     [],
     [
       c(
-        'Ghi chú: Tỷ lệ của nhóm và của tổng cộng = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình các tỷ lệ).',
+        'Ghi chú: Tỷ lệ của nhóm và của tổng cộng = tổng tử số / tổng mẫu số của các đơn vị (không lấy trung bình ' +
+          'các tỷ lệ).',
         'note',
       ),
     ],
@@ -205,7 +206,8 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
     [],
     [
       c(
-        `Tổng số nhiệm vụ: ${st.total}, trong đó: ${st.byStatus.map((s) => `${s.status}: ${s.count}`).join('; ')}${st.other ? `; chưa đánh giá: ${st.other}` : ''}.`,
+        `Tổng số nhiệm vụ: ${st.total}, trong đó: ${st.byStatus.map((s) => `${s.status}: ${s.count}`).join('; ')}` +
+          `${st.other ? `; chưa đánh giá: ${st.other}` : ''}.`,
         'note',
       ),
     ],
@@ -237,7 +239,9 @@ export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec
     const where = s.read.tables
       .map(
         (t) =>
-          `${t.sheet}!${columnLetter(Math.min(...Object.values(t.columns)))}${t.headerRow + 1}:${columnLetter(Math.max(...Object.values(t.columns)))}${(t.rows[t.rows.length - 1]?.row ?? t.headerRow) + 1} (${t.table})`,
+          `${t.sheet}!${columnLetter(Math.min(...Object.values(t.columns)))}${t.headerRow + 1}:` +
+          `${columnLetter(Math.max(...Object.values(t.columns)))}` +
+          `${(t.rows[t.rows.length - 1]?.row ?? t.headerRow) + 1} (${t.table})`,
       )
       .join('; ');
     rows.push([
@@ -340,7 +344,8 @@ export function achievementAnnex(kpi: KpiTable, catalogue: Indicator[], year: nu
     [],
     [
       c(
-        'Ghi chú: Kết quả = tổng tử số / tổng mẫu số của các đơn vị đã tổng hợp; đánh giá theo chỉ tiêu của cấp gần nhất (thành phố, rồi tỉnh, rồi quốc gia).',
+        'Ghi chú: Kết quả = tổng tử số / tổng mẫu số của các đơn vị đã tổng hợp; đánh giá theo chỉ tiêu của cấp gần ' +
+          'nhất (thành phố, rồi tỉnh, rồi quốc gia).',
         'note',
       ),
     ],

@@ -1,4 +1,5 @@
 import { defaultCatalogue } from '../catalogue/catalogue';
+import { NoPeriodError } from '../errors/errors';
 import { Indicator } from '../catalogue/schema';
 import { defaultMatcher, DEFAULT_REGISTRIES } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
@@ -29,6 +30,8 @@ export interface ConsolidateOptions {
   catalogue?: Indicator[];
   attachedTo?: string;
   deadlineDay?: number;
+  /** The moment of the run, from the host: the core never reads the clock. */
+  now?: Date;
 }
 
 export interface Consolidation {
@@ -75,6 +78,11 @@ function summaryOf(
   };
 }
 
+function yearOfRun(now: Date | undefined): number {
+  if (!now) throw new NoPeriodError();
+  return now.getFullYear();
+}
+
 /**
  * Consolidates unit workbooks into the annexes: validated sources, one
  * submission per unit, sums of counts, rates from the sums. Pure: the sources
@@ -114,7 +122,8 @@ export function consolidate(
   const kpi = consolidateKpis(collected.included, catalogue);
   const projects = projectRows(collected.included);
   const annexOpts = { attachedTo: opts.attachedTo, period: opts.period };
-  const year = Math.floor(chosen / 100) || new Date().getFullYear();
+  // Nothing received and no period asked: the year the run is made in.
+  const year = Math.floor(chosen / 100) || yearOfRun(opts.now);
   const sheets = [
     kpiAnnex(kpi, catalogue, annexOpts),
     ...(registry

@@ -37,6 +37,20 @@ export class CancelledError extends DxError<'cancelled'> {
   }
 }
 
+/** A unit name that is not in the registry (with the nearest registered name, when there is one). */
+export class UnknownUnitError extends DxError<'unknown-unit'> {
+  constructor(name: string, suggestion?: string) {
+    super('unknown-unit', { name, suggestion });
+  }
+}
+
+/** A period written in a way the product cannot read. */
+export class UnreadablePeriodError extends DxError<'unreadable-period'> {
+  constructor(text: string) {
+    super('unreadable-period', { text });
+  }
+}
+
 /** A sheet named by the user or a saved mapping is not in the workbook. */
 export class MissingSheetError extends DxError<'missing-sheet'> {
   constructor(sheet: string) {
@@ -48,6 +62,13 @@ export class MissingSheetError extends DxError<'missing-sheet'> {
 export class HostModeError extends DxError<'host-mode'> {
   constructor() {
     super('host-mode', {});
+  }
+}
+
+/** Nothing was received and no period was asked for, and the host gave no date to fall back on. */
+export class NoPeriodError extends DxError<'no-period'> {
+  constructor() {
+    super('no-period', {});
   }
 }
 

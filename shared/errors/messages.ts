@@ -1,4 +1,5 @@
 /** The one place where what is thrown becomes Vietnamese: a code, its values, its sentence. */
+import { unknownUnit } from '../messages/wording';
 
 export interface ErrorValues {
   'sheet-exists': { sheets: string[]; where: 'tệp' | 'bảng tính' };
@@ -6,6 +7,9 @@ export interface ErrorValues {
   cancelled: Record<string, never>;
   'missing-sheet': { sheet: string };
   'host-mode': Record<string, never>;
+  'no-period': Record<string, never>;
+  'unknown-unit': { name: string; suggestion?: string };
+  'unreadable-period': { text: string };
   config: { sheet: string; issues: Array<{ sheet: string; cell: string; message: string }> };
 }
 export type ErrorCode = keyof ErrorValues;
@@ -13,7 +17,9 @@ export type ErrorCode = keyof ErrorValues;
 const quoted = (names: string[]) => `“${names.join('”, “')}”`;
 
 export const ERROR_MESSAGES: { [C in ErrorCode]: (v: ErrorValues[C]) => string } = {
-  'sheet-exists': (v) => `Trang tính ${quoted(v.sheets)} đã có trong ${v.where}.`,
+  'sheet-exists': (v) =>
+    `${v.where === 'tệp' ? 'Tệp' : 'Bảng tính'} đã có trang ${quoted(v.sheets)}: không ghi đè. ` +
+    'Đổi tên hoặc xóa các trang đó rồi làm lại.',
   'not-owned': (v) =>
     `Bảng tính đã có trang ${quoted(v.sheets)} không do phần mềm tạo: không ghi đè. ` +
     'Đổi tên các trang đó rồi tổng hợp lại.',
@@ -21,5 +27,8 @@ export const ERROR_MESSAGES: { [C in ErrorCode]: (v: ErrorValues[C]) => string }
   'missing-sheet': (v) => `Không có trang “${v.sheet}”.`,
   config: (v) =>
     `${v.sheet} có ${v.issues.length} dòng sai: ${v.issues.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join('; ')}`,
+  'unknown-unit': (v) => unknownUnit(v.name, v.suggestion),
+  'unreadable-period': (v) => `Không đọc được kỳ báo cáo “${v.text}” (ví dụ: 2023-06, 6/2023, Quý II/2023).`,
+  'no-period': () => 'Chưa có báo cáo nào và chưa chọn kỳ tổng hợp: hãy chọn kỳ (ví dụ 2023-06).',
   'host-mode': () => 'Thao tác cần một máy chủ đồng bộ (Apps Script) nhưng nhận được Promise.',
 };

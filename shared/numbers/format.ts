@@ -30,5 +30,6 @@ export function formatPercent(fraction: number, decimals = 2): string {
 
 /** "33,11% (103.223/311.736)": how the official tables write a result. */
 export function formatRateWithCounts(numerator: number, denominator: number, decimals = 2): string {
-  return `${formatPercent(numerator / denominator, decimals)} (${formatNumber(numerator)}/${formatNumber(denominator)})`;
+  const counts = `(${formatNumber(numerator)}/${formatNumber(denominator)})`;
+  return `${formatPercent(numerator / denominator, decimals)} ${counts}`;
 }

@@ -100,7 +100,9 @@ function parseDigits(t: string, percent: boolean): Core | null {
       decimals: m[2].length,
       convention: 'en',
       ambiguous: true,
-      note: `“${t}”: dấu chấm không tách đúng nhóm 3 chữ số; không rõ là số thập phân ${value} hay số hàng nghìn viết sai.`,
+      note:
+        `“${t}”: dấu chấm không tách đúng nhóm 3 chữ số; ` +
+        `không rõ là số thập phân ${value} hay số hàng nghìn viết sai.`,
     };
   }
   return null;

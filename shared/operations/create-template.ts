@@ -2,21 +2,13 @@ import { Period, parsePeriod } from '../dates/period';
 import { defaultMatcher } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
 import { buildUnitTemplate } from '../templates/build';
-import { catalogueFrom, ConfigIssue } from '../templates/config-sheet';
+import { catalogueFrom } from '../templates/config-sheet';
+import { SheetExistsError, UnknownUnitError, UnreadablePeriodError } from '../errors/errors';
 import { FAMILIES } from '../templates/families';
 import { CONFIG_SHEET } from '../templates/version';
 import { withListsSheet } from '../workbook/lists';
 import { SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { Op, runAsync } from './run';
-
-export class TemplateError extends Error {
-  constructor(
-    message: string,
-    readonly issues: ConfigIssue[] = [],
-  ) {
-    super(message);
-  }
-}
 
 export interface CreateTemplateInput {
   unit: string;
@@ -48,12 +40,10 @@ export function periodLabel(p: Period, written: string): string {
 export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput): Op<CreateTemplateResult> {
   const match = (input.matcher ?? defaultMatcher()).match(input.unit);
   if (!match.unit) {
-    const hint = match.suggestions.length ? ` Có phải “${match.suggestions[0]}”?` : '';
-    throw new TemplateError(`Đơn vị “${input.unit}” không có trong danh mục.${hint}`);
+    throw new UnknownUnitError(input.unit, match.suggestions[0]);
   }
   const period = parsePeriod(input.period);
-  if (!period || !period.end)
-    throw new TemplateError(`Không đọc được kỳ báo cáo “${input.period}” (ví dụ: 2023-06, 6/2023, Quý II/2023).`);
+  if (!period || !period.end) throw new UnreadablePeriodError(input.period);
   const existing = (yield port.sheetNames()) as string[];
   const config = existing.includes(CONFIG_SHEET)
     ? ((yield port.read([CONFIG_SHEET])) as SheetSnapshot[])[0]
@@ -73,10 +63,7 @@ export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput
   if (config) sheets = sheets.filter((s) => s.name !== CONFIG_SHEET);
   sheets = withListsSheet(sheets);
   const clash = sheets.filter((s) => existing.includes(s.name) && !s.name.startsWith('DX_')).map((s) => s.name);
-  if (clash.length)
-    throw new TemplateError(
-      `Bảng tính đã có trang “${clash.join('”, “')}”: không ghi đè. Đổi tên hoặc xóa các trang đó rồi tạo lại.`,
-    );
+  if (clash.length) throw new SheetExistsError(clash);
   yield port.write(
     sheets,
     sheets.filter((s) => s.name.startsWith('DX_') && s.name !== CONFIG_SHEET).map((s) => s.name),

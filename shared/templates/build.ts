@@ -212,7 +212,8 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
     [],
     [
       c(
-        'Ô nền vàng: đơn vị nhập số liệu. Ô nền xám: tự tính bằng công thức, không sửa. Số nhập là số đếm (hồ sơ, người, hộ…), tỷ lệ tự tính.',
+        'Ô nền vàng: đơn vị nhập số liệu. Ô nền xám: tự tính bằng công thức, không sửa. Số nhập là số đếm (hồ sơ, ' +
+          'người, hộ…), tỷ lệ tự tính.',
         'note',
       ),
     ],

@@ -81,7 +81,9 @@ export function configSheet(catalogue: Indicator[], rules: RuleSpec[], year: num
   rows.push([{ v: 'CẤU HÌNH MẪU BÁO CÁO (sửa tại đây rồi phát hành lại mẫu)', s: 'title' }]);
   rows.push([
     {
-      v: 'Chỉ tiêu ghi nguyên văn như kế hoạch (“Trên 8,5%”, “tối thiểu 70%”). Mỗi dòng một chỉ tiêu; dòng sai sẽ được báo kèm ô.',
+      v:
+        'Chỉ tiêu ghi nguyên văn như kế hoạch (“Trên 8,5%”, “tối thiểu 70%”). Mỗi dòng một chỉ tiêu; dòng sai sẽ ' +
+        'được báo kèm ô.',
       s: 'note',
     },
   ]);
@@ -269,7 +271,9 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
         out.issues.push({
           sheet,
           cell: where(key),
-          message: `Quy tắc “${candidate.id}”: cột “${CONFIG_RULES.columns.find((c) => c.key === key)!.label}” không hợp lệ (${describe(issue)}).`,
+          message:
+            `Quy tắc “${candidate.id}”: cột “${CONFIG_RULES.columns.find((c) => c.key === key)!.label}” ` +
+            `không hợp lệ (${describe(issue)}).`,
         });
         continue;
       }

@@ -105,7 +105,8 @@ export const FAMILIES: FamilySpec[] = [
         ],
       },
     ],
-    // Numerator ≤ denominator depends on the indicator (some may exceed 100%): the validator checks it with the catalogue.
+    // Numerator ≤ denominator depends on the indicator (some may exceed 100%):
+    // the validator checks it with the catalogue.
     rules: [],
   },
   {
@@ -287,7 +288,8 @@ export const FAMILIES: FamilySpec[] = [
             key: 'syncedProcedures',
             number: '(2)',
             label:
-              'Số TTHC có yêu cầu thực hiện nghĩa vụ tài chính (phí, lệ phí) được cập nhật, đồng bộ trên Cổng DVC tỉnh/ Cổng DVCQG',
+              'Số TTHC có yêu cầu thực hiện nghĩa vụ tài chính (phí, lệ phí) được cập nhật, đồng bộ trên Cổng DVC ' +
+              'tỉnh/ Cổng DVCQG',
             kind: 'count',
             width: 18,
           },

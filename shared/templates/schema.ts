@@ -13,7 +13,7 @@ export const Operator = z.enum(['=', '!=', '<', '<=', '>', '>=', 'compulsory-pai
  * importance and the instruction shown to the user.
  */
 export const RuleSpec = z.object({
-  id: z.string().regex(/^[A-Z0-9.\-]+$/),
+  id: z.string().regex(/^[A-Z0-9.-]+$/),
   table: z.string(),
   left: z.array(z.string()).min(1),
   op: Operator,

@@ -19,7 +19,7 @@ export class FakeExcel {
   queued = 0;
   sheets: FakeSheet[] = [];
 
-  run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = {
       workbook: { worksheets: new FakeSheets(this) },
       sync: async () => {
@@ -27,7 +27,8 @@ export class FakeExcel {
         this.flush();
       },
     };
-    const out = await batch(context);
+    // The fake implements only the part of the request context the add-in uses.
+    const out = await batch(context as unknown as Excel.RequestContext);
     return out;
   };
 
@@ -320,7 +321,7 @@ class FakeRange extends Loadable {
       this.sheet.selected = this.address;
     });
   }
-  get format(): any {
+  get format(): object {
     const fill = {
       loadedColor: undefined as string | undefined,
       load: () => {
@@ -353,7 +354,7 @@ class FakeRange extends Loadable {
     });
     const record = (prop: string) => (value: unknown) =>
       this.excel.enqueue(() => this.sheet.formats.push({ address: this.address!, prop, value }));
-    const proxy = (prefix: string): any =>
+    const proxy = (prefix: string): object =>
       new Proxy(
         {},
         {

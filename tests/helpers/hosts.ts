@@ -63,8 +63,12 @@ export interface GasCalls {
   sidebars: Array<{ file: string; title?: string }>;
 }
 
+/** The script's global scope: the top-level functions of Code.js, untyped as Apps Script sees them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests call the script's functions by name
+type GasGlobal = Record<string, any>;
+
 /** Runs dist/appsscript/Code.js as Apps Script would: one global scope, top-level functions. */
-export function loadAppsScript(spreadsheet?: object): { global: Record<string, any>; calls: GasCalls } {
+export function loadAppsScript(spreadsheet?: object): { global: GasGlobal; calls: GasCalls } {
   const calls: GasCalls = { menus: [], sidebars: [] };
   const ui = {
     createMenu(title: string) {
@@ -112,7 +116,7 @@ export function loadAppsScript(spreadsheet?: object): { global: Record<string, a
   const code = fs.readFileSync(path.join(DIST, 'appsscript', 'Code.js'), 'utf8');
   const context = vm.createContext({ SpreadsheetApp, HtmlService, console });
   vm.runInContext(code, context, { filename: 'Code.js' });
-  return { global: context as Record<string, any>, calls };
+  return { global: context as GasGlobal, calls };
 }
 
 /** A '[1,2]' argument of the case table is a range: a column of cells. */

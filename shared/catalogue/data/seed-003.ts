@@ -37,7 +37,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'I',
     '01',
-    'Thủ tục hành chính đủ điều kiện theo quy định của pháp luật được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình',
+    'Thủ tục hành chính đủ điều kiện theo quy định của pháp luật được cung cấp dưới hình thức dịch vụ công trực ' +
+      'tuyến toàn trình',
     ['TTHC cung cấp DVC trực tuyến toàn trình', 'TTHC'],
     ['TTHC đủ điều kiện', 'TTHC'],
     P('100%'),
@@ -53,7 +54,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'I',
     '03',
-    'Thanh toán trực tuyến trên Cổng Dịch vụ công tỉnh/Cổng Dịch vụ công quốc gia trên tổng số giao dịch thanh toán của dịch vụ công',
+    'Thanh toán trực tuyến trên Cổng Dịch vụ công tỉnh/Cổng Dịch vụ công quốc gia trên tổng số giao dịch thanh toán ' +
+      'của dịch vụ công',
     ['Giao dịch thanh toán trực tuyến', 'giao dịch'],
     ['Giao dịch thanh toán của DVC', 'giao dịch'],
     ['30%', '30%', '50%'],
@@ -61,7 +63,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'I',
     '04',
-    'Thủ tục hành chính có yêu cầu nghĩa vụ tài chính được thanh toán trực tuyến trên Cổng Dịch vụ công tỉnh/Cổng Dịch vụ công quốc gia',
+    'Thủ tục hành chính có yêu cầu nghĩa vụ tài chính được thanh toán trực tuyến trên Cổng Dịch vụ công tỉnh/Cổng ' +
+      'Dịch vụ công quốc gia',
     ['TTHC có phát sinh thanh toán trực tuyến', 'TTHC'],
     ['TTHC có yêu cầu nghĩa vụ tài chính', 'TTHC'],
     ['60%', '60%', '100%'],
@@ -69,7 +72,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'I',
     '05',
-    'Người dân và doanh nghiệp sử dụng dịch vụ công trực tuyến được định danh và xác thực thông suốt, hợp nhất trên tất cả các hệ thống của các cấp chính quyền từ trung ương đến địa phương',
+    'Người dân và doanh nghiệp sử dụng dịch vụ công trực tuyến được định danh và xác thực thông suốt, hợp nhất trên ' +
+      'tất cả các hệ thống của các cấp chính quyền từ trung ương đến địa phương',
     ['Người dùng DVC được định danh, xác thực', 'người'],
     ['Người dùng DVC trực tuyến', 'người'],
     P('100%'),
@@ -101,7 +105,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'I',
     '09',
-    'Hoạt động kiểm tra hành chính định kỳ của cơ quan quản lý nhà nước đối với đối tượng quản lý được thực hiện thông qua môi trường số và hệ thống thông tin của cơ quan quản lý',
+    'Hoạt động kiểm tra hành chính định kỳ của cơ quan quản lý nhà nước đối với đối tượng quản lý được thực hiện ' +
+      'thông qua môi trường số và hệ thống thông tin của cơ quan quản lý',
     ['Cuộc kiểm tra qua môi trường số', 'cuộc'],
     ['Cuộc kiểm tra định kỳ', 'cuộc'],
     ['10%', '10%', '30%'],
@@ -125,7 +130,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'I',
     '12',
-    'Cán bộ, công chức lãnh đạo sử dụng trợ lý ảo, khai thác dữ liệu từ Trung tâm giám sát, điều hành đô thị thông minh của tỉnh (IOC) qua tài khoản được cấp',
+    'Cán bộ, công chức lãnh đạo sử dụng trợ lý ảo, khai thác dữ liệu từ Trung tâm giám sát, điều hành đô thị thông ' +
+      'minh của tỉnh (IOC) qua tài khoản được cấp',
     ['CBCC được cấp tài khoản IOC', 'người'],
     ['CBCC', 'người'],
     P('100%'),
@@ -141,7 +147,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'I',
     '14',
-    'Các phản ánh, kiến nghị của người dân tiếp nhận trên hệ thống phản ánh hiện trường được xử lý đúng tiến độ, kịp thời',
+    'Các phản ánh, kiến nghị của người dân tiếp nhận trên hệ thống phản ánh hiện trường được xử lý đúng tiến độ, ' +
+      'kịp thời',
     ['Phản ánh xử lý đúng hạn', 'phản ánh'],
     ['Phản ánh tiếp nhận', 'phản ánh'],
     P('100%'),
@@ -190,7 +197,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'II',
     '06',
-    'Sản phẩm có giấy chứng nhận OCOP của tỉnh đủ điều kiện được đưa lên sàn thương mại điện tử; hộ sản xuất nông nghiệp có tài khoản trên sàn thương mại điện tử (có gian hàng)',
+    'Sản phẩm có giấy chứng nhận OCOP của tỉnh đủ điều kiện được đưa lên sàn thương mại điện tử; hộ sản xuất nông ' +
+      'nghiệp có tài khoản trên sàn thương mại điện tử (có gian hàng)',
     ['Sản phẩm OCOP trên sàn TMĐT', 'sản phẩm'],
     ['Sản phẩm OCOP đủ điều kiện', 'sản phẩm'],
     ['50% sản phẩm; 85% hộ có tài khoản trên sàn TMĐT', '50%', '50%'],
@@ -338,7 +346,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'IV',
     '04',
-    'Máy tính được cài đặt các chương trình phòng, chống virus và sử dụng hệ điều hành có bản quyền; các thiết bị bảo mật, thiết bị mạng thường xuyên được nâng cấp, cập nhật các bản vá lỗi',
+    'Máy tính được cài đặt các chương trình phòng, chống virus và sử dụng hệ điều hành có bản quyền; các thiết bị ' +
+      'bảo mật, thiết bị mạng thường xuyên được nâng cấp, cập nhật các bản vá lỗi',
     ['Máy tính có phần mềm phòng chống virus', 'máy'],
     ['Máy tính', 'máy'],
     P('100%'),
@@ -346,7 +355,9 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'IV',
     '05',
-    'Cổng/trang thông tin điện tử của tỉnh và các cơ quan quản lý nhà nước có giải pháp hiệu quả chống lại các tấn công gây mất an toàn thông tin và có phương án dự phòng khắc phục sự cố, bảo đảm hoạt động liên tục ở mức tối đa',
+    'Cổng/trang thông tin điện tử của tỉnh và các cơ quan quản lý nhà nước có giải pháp hiệu quả chống lại các tấn ' +
+      'công gây mất an toàn thông tin và có phương án dự phòng khắc phục sự cố, bảo đảm hoạt động liên tục ở mức tối ' +
+      'đa',
     ['Cổng/trang TTĐT có phương án dự phòng', 'trang'],
     ['Cổng/trang TTĐT', 'trang'],
     P('100%'),
@@ -362,7 +373,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'IV',
     '07',
-    'Cán bộ, công chức, viên chức được tuyên truyền, phổ biến về trách nhiệm và kỹ năng cơ bản để bảo đảm an toàn thông tin khi tham gia ứng dụng công nghệ thông tin trong cơ quan quản lý nhà nước',
+    'Cán bộ, công chức, viên chức được tuyên truyền, phổ biến về trách nhiệm và kỹ năng cơ bản để bảo đảm an toàn ' +
+      'thông tin khi tham gia ứng dụng công nghệ thông tin trong cơ quan quản lý nhà nước',
     ['CBCCVC được tuyên truyền về ATTT', 'người'],
     ['CBCCVC', 'người'],
     P('100%'),
@@ -370,7 +382,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'IV',
     '08',
-    'Các trường trung học cơ sở trở lên triển khai Chương trình tuyên truyền, phổ biến, nâng cao nhận thức và trách nhiệm an toàn, an ninh thông tin',
+    'Các trường trung học cơ sở trở lên triển khai Chương trình tuyên truyền, phổ biến, nâng cao nhận thức và trách ' +
+      'nhiệm an toàn, an ninh thông tin',
     ['Trường triển khai chương trình ATTT', 'trường'],
     ['Trường THCS trở lên', 'trường'],
     P('100%'),
@@ -378,7 +391,8 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'IV',
     '09',
-    'Bảo đảm tỷ lệ kinh phí chi cho an toàn thông tin hàng năm của tỉnh đạt tối thiểu 10% trong tổng kinh phí triển khai kế hoạch ứng dụng công nghệ thông tin',
+    'Bảo đảm tỷ lệ kinh phí chi cho an toàn thông tin hàng năm của tỉnh đạt tối thiểu 10% trong tổng kinh phí triển ' +
+      'khai kế hoạch ứng dụng công nghệ thông tin',
     ['Kinh phí chi cho ATTT', 'triệu đồng'],
     ['Kinh phí kế hoạch ứng dụng CNTT', 'triệu đồng'],
     ['10%', '100%', '100%'],
@@ -387,7 +401,9 @@ export const SEED_003_INDICATORS: IndicatorInput[] = [
   row(
     'V',
     '01',
-    'Ủy ban nhân dân các huyện, thị xã, thành phố hoàn thiện hồ sơ, thủ tục đầu tư để triển khai các ứng dụng, tiện ích thông minh phục vụ người dân và nhu cầu quản lý đô thị, đảm bảo tiết kiệm, hiệu quả, tránh đầu tư trùng lặp với Trung tâm giám sát, điều hành đô thị thông minh (IOC) của tỉnh',
+    'Ủy ban nhân dân các huyện, thị xã, thành phố hoàn thiện hồ sơ, thủ tục đầu tư để triển khai các ứng dụng, tiện ' +
+      'ích thông minh phục vụ người dân và nhu cầu quản lý đô thị, đảm bảo tiết kiệm, hiệu quả, tránh đầu tư trùng ' +
+      'lặp với Trung tâm giám sát, điều hành đô thị thông minh (IOC) của tỉnh',
     ['Ứng dụng, tiện ích thông minh đã hoàn thiện hồ sơ', 'ứng dụng'],
     ['Ứng dụng, tiện ích thông minh theo kế hoạch', 'ứng dụng'],
     ['100%', '', '100%'],
