@@ -8,8 +8,6 @@
  * the CustomFunctions.associate calls; each wrapper only hands cells to the shared core and turns
  * its errors into Excel's.
  */
-/* eslint max-len: ["error", { "code": 120, "ignoreUrls": true, "ignoreComments": true }] --
-   a description stays on one JSDoc line: the metadata plugin would keep a line break in functions.json */
 
 import { excelRange, excelValue } from './to-excel';
 
@@ -71,9 +69,9 @@ export function targetMet(value: unknown[][], target: unknown[][], report_date?:
 }
 
 /**
- * Đánh giá tiến độ nhiệm vụ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, “Đang thực hiện theo tiến độ” hoặc “Đang thực hiện, trễ hạn”.
+ * Tiến độ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, “Đang thực hiện theo tiến độ” hay “Đang thực hiện, trễ hạn”.
  * @customfunction STATUS
- * @param period Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).
+ * @param period Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”)
  * @param completed Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.
  * @param report_date Ngày báo cáo.
  * @returns Một trong bốn mức đánh giá.
@@ -95,7 +93,7 @@ export function ontime(submitted_date: unknown[][], period: unknown[][], deadlin
 }
 
 /**
- * Tên chuẩn của đơn vị trong danh mục, dù viết có hay không có “UBND”, dấu cũ/mới, NFC/NFD; gợi ý tên gần nhất khi gõ sai.
+ * Tên đơn vị trong danh mục, dù viết có hay không “UBND”, dấu cũ/mới, NFC/NFD; gợi ý tên gần nhất khi gõ sai.
  * @customfunction UNIT
  * @param name Tên đơn vị như đã ghi.
  * @returns Tên đơn vị trong danh mục.

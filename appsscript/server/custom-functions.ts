@@ -7,8 +7,6 @@
  * and their descriptions from it. main.ts requires this file so that it stays a module of its own: the
  * plugin writes the stubs of such a module, not those of a module webpack concatenates into another.
  */
-/* eslint max-len: ["error", { "code": 120, "ignoreUrls": true, "ignoreComments": true }] --
-   a description stays on one JSDoc line, as the catalogue has it (tests/formulas.appsscript.test.ts reads it) */
 
 import { sheetsFormula } from './to-sheets';
 
@@ -16,8 +14,8 @@ declare const global: Record<string, unknown>;
 
 /**
  * Tỷ lệ = tử số / mẫu số (dạng phân số, định dạng ô là %). Nhận số hoặc chữ số kiểu Việt Nam, tính từng ô trên vùng.
- * @param {number|string|Array<Array<number|string>>} numerator Tử số (số lượng), một ô hoặc một vùng.
- * @param {number|string|Array<Array<number|string>>} denominator Mẫu số (số lượng), một ô hoặc một vùng.
+ * @param {number|string|Array<Array<*>>} numerator Tử số (số lượng), một ô hoặc một vùng.
+ * @param {number|string|Array<Array<*>>} denominator Mẫu số (số lượng), một ô hoặc một vùng.
  * @param {number} [decimals] Số chữ số thập phân của tỷ lệ phần trăm; bỏ trống để không làm tròn.
  * @return Tỷ lệ dạng phân số.
  * @customfunction
@@ -28,8 +26,8 @@ global.DX_RATE = function (numerator: unknown, denominator: unknown, decimals?: 
 
 /**
  * Tỷ lệ chung = tổng tử số / tổng mẫu số, bỏ qua các dòng trống (không lấy trung bình các tỷ lệ).
- * @param {Array<Array<number|string>>} numerators Vùng tử số.
- * @param {Array<Array<number|string>>} denominators Vùng mẫu số, cùng kích thước.
+ * @param {Array<Array<*>>} numerators Vùng tử số.
+ * @param {Array<Array<*>>} denominators Vùng mẫu số, cùng kích thước.
  * @return Tỷ lệ chung dạng phân số.
  * @customfunction
  */
@@ -49,9 +47,9 @@ global.DX_NUMBER = function (text: unknown) {
 
 /**
  * TRUE khi tỷ lệ báo cáo khớp tử số/mẫu số (làm tròn hoặc cắt bớt theo số chữ số thập phân đã ghi).
- * @param {number|string|Array<Array<number|string>>} reported Tỷ lệ đã báo cáo (ví dụ “98,9%”).
- * @param {number|string|Array<Array<number|string>>} numerator Tử số.
- * @param {number|string|Array<Array<number|string>>} denominator Mẫu số.
+ * @param {number|string|Array<Array<*>>} reported Tỷ lệ đã báo cáo (ví dụ “98,9%”).
+ * @param {number|string|Array<Array<*>>} numerator Tử số.
+ * @param {number|string|Array<Array<*>>} denominator Mẫu số.
  * @return TRUE hoặc FALSE.
  * @customfunction
  */
@@ -61,7 +59,7 @@ global.DX_RATE_OK = function (reported: unknown, numerator: unknown, denominator
 
 /**
  * “Đạt” hoặc “Chưa đạt” khi so giá trị với chỉ tiêu (“100%”, “Trên 8,5%”, “tối thiểu 70%”, “30% đến cuối năm là 50%”).
- * @param {number|string|Array<Array<number|string>>} value Giá trị đạt được (tỷ lệ).
+ * @param {number|string|Array<Array<*>>} value Giá trị đạt được (tỷ lệ).
  * @param {string|Array<Array<string>>} target Chỉ tiêu giao, ghi như trong kế hoạch.
  * @param {Date|string} [report_date] Ngày báo cáo: từ tháng 12 áp dụng mức “đến cuối năm”.
  * @return Đạt hoặc Chưa đạt.
@@ -72,10 +70,10 @@ global.DX_TARGET_MET = function (value: unknown, target: unknown, report_date?: 
 };
 
 /**
- * Đánh giá tiến độ nhiệm vụ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, “Đang thực hiện theo tiến độ” hoặc “Đang thực hiện, trễ hạn”.
- * @param {string|Array<Array<string>>} period Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).
- * @param {Date|string|boolean|Array<Array<Date|string|boolean>>} completed Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.
- * @param {Date|string|Array<Array<Date|string>>} report_date Ngày báo cáo.
+ * Tiến độ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, “Đang thực hiện theo tiến độ” hay “Đang thực hiện, trễ hạn”.
+ * @param {string|Array<Array<string>>} period Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”)
+ * @param {Date|string|boolean|Array<Array<*>>} completed Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.
+ * @param {Date|string|Array<Array<*>>} report_date Ngày báo cáo.
  * @return Một trong bốn mức đánh giá.
  * @customfunction
  */
@@ -85,8 +83,8 @@ global.DX_STATUS = function (period: unknown, completed: unknown, report_date: u
 
 /**
  * “Đúng hạn” hoặc “Trễ hạn”: báo cáo kỳ nào nộp trước ngày hạn của tháng sau (mặc định ngày 20); “Chưa nộp” khi trống.
- * @param {Date|string|Array<Array<Date|string>>} submitted_date Ngày nộp báo cáo.
- * @param {string|Date|Array<Array<string|Date>>} period Kỳ báo cáo (“6/2023”, “tháng 6/2023”, “Quý II/2023”).
+ * @param {Date|string|Array<Array<*>>} submitted_date Ngày nộp báo cáo.
+ * @param {string|Date|Array<Array<*>>} period Kỳ báo cáo (“6/2023”, “tháng 6/2023”, “Quý II/2023”).
  * @param {number} [deadline_day] Ngày hạn nộp trong tháng sau kỳ (mặc định 20).
  * @return Đúng hạn, Trễ hạn hoặc Chưa nộp.
  * @customfunction
@@ -96,7 +94,7 @@ global.DX_ONTIME = function (submitted_date: unknown, period: unknown, deadline_
 };
 
 /**
- * Tên chuẩn của đơn vị trong danh mục, dù viết có hay không có “UBND”, dấu cũ/mới, NFC/NFD; gợi ý tên gần nhất khi gõ sai.
+ * Tên đơn vị trong danh mục, dù viết có hay không “UBND”, dấu cũ/mới, NFC/NFD; gợi ý tên gần nhất khi gõ sai.
  * @param {string|Array<Array<string>>} name Tên đơn vị như đã ghi.
  * @return Tên đơn vị trong danh mục.
  * @customfunction

@@ -29,7 +29,8 @@ export function barChartSvg(
   const max = Math.max(1, ...bars.map((b) => b.value), total ?? 0);
   const x = (v: number) => left + (v / max) * plot;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(title)}" font-family="Arial, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" ` +
+      `aria-label="${escapeHtml(title)}" font-family="Arial, sans-serif" font-size="12">`,
     `<text x="0" y="16" font-weight="bold">${escapeHtml(title)}</text>`,
   ];
   bars.forEach((b, i) => {

@@ -152,13 +152,13 @@ const specs: Array<z.input<typeof FormulaSpec>> = [
     display: 'text',
     example: '=DX_STATUS(E5;H5;$C$3)',
     vi:
-      'Đánh giá tiến độ nhiệm vụ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, ' +
-      '“Đang thực hiện theo tiến độ” hoặc “Đang thực hiện, trễ hạn”.',
+      'Tiến độ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, ' +
+      '“Đang thực hiện theo tiến độ” hay “Đang thực hiện, trễ hạn”.',
     en: 'One of the four task assessment statuses.',
     params: [
       {
         name: 'period',
-        vi: 'Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”).',
+        vi: 'Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”)',
         shape: 'cellOrRange',
         types: ['string'],
       },
@@ -205,7 +205,7 @@ const specs: Array<z.input<typeof FormulaSpec>> = [
     display: 'text',
     example: '=DX_UNIT(B5)',
     vi:
-      'Tên chuẩn của đơn vị trong danh mục, dù viết có hay không có “UBND”, dấu cũ/mới, NFC/NFD; ' +
+      'Tên đơn vị trong danh mục, dù viết có hay không “UBND”, dấu cũ/mới, NFC/NFD; ' +
       'gợi ý tên gần nhất khi gõ sai.',
     en: 'The registered unit name, folding prefixes, tone-mark placement and Unicode forms.',
     params: [{ name: 'name', vi: 'Tên đơn vị như đã ghi.', shape: 'cellOrRange', types: ['string'] }],
