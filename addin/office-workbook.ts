@@ -1,6 +1,6 @@
 import { SheetExistsError } from '../shared/errors/errors';
-import { asText, hostGrids } from '../shared/workbook/render';
-import { CellMark, CellRef, ChartSpec, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
+import { hostGrids } from '../shared/workbook/render';
+import { CellMark, CellRef, CellWrite, ChartSpec, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { CellValue, columnLetter, SheetSpec, StyleName } from '../shared/workbook/sheet-spec';
 import { STYLES } from '../shared/workbook/styles';
 
@@ -90,12 +90,14 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async setCells(updates: Array<CellRef & { value: string | number }>): Promise<void> {
+  async setCells(updates: CellWrite[]): Promise<void> {
     await this.run(async (context) => {
-      for (const u of updates)
-        context.workbook.worksheets.getItem(u.sheet).getRange(u.cell).values = [
-          [typeof u.value === 'string' ? asText(u.value) : u.value],
-        ];
+      for (const u of updates) {
+        const range = context.workbook.worksheets.getItem(u.sheet).getRange(u.cell);
+        // The format first, in the same batch: text stays text, a date lands as a date.
+        range.numberFormat = [[u.numberFormat]];
+        range.values = [[u.value]];
+      }
       await context.sync();
     });
   }

@@ -1,6 +1,7 @@
 import { SheetExistsError } from '../shared/errors/errors';
 import ExcelJS from 'exceljs';
-import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
+import { CellMark, CellRef, CellWrite, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
+import { TEXT_FORMAT } from '../shared/workbook/render';
 import { CellValue, SheetSpec } from '../shared/workbook/sheet-spec';
 import { STYLES, Style } from '../shared/workbook/styles';
 
@@ -141,11 +142,16 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  async setCells(updates: Array<CellRef & { value: string | number }>): Promise<void> {
+  async setCells(updates: CellWrite[]): Promise<void> {
     this.calls.write++;
     for (const u of updates) {
       const ws = this.book.getWorksheet(u.sheet);
-      if (ws) ws.getCell(u.cell).value = u.value;
+      if (!ws) continue;
+      const cell = ws.getCell(u.cell);
+      cell.numFmt = u.numberFormat;
+      // A file holds text as text whatever its look: the apostrophe is a typing convention, not content.
+      cell.value =
+        typeof u.value === 'string' && u.numberFormat === TEXT_FORMAT ? u.value.replace(/^'(?=[=+\-@])/, '') : u.value;
     }
   }
 

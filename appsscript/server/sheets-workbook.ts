@@ -1,7 +1,7 @@
 import { SheetExistsError } from '../../shared/errors/errors';
 import { formatDay, isDate, parseDay } from '../../shared/dates/date';
-import { asText, hostGrids } from '../../shared/workbook/render';
-import { CellMark, CellRef, ChartSpec, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
+import { hostGrids } from '../../shared/workbook/render';
+import { CellMark, CellRef, CellWrite, ChartSpec, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
 import { CellValue, parseA1, SheetSpec, StyleName } from '../../shared/workbook/sheet-spec';
 import { STYLES } from '../../shared/workbook/styles';
 
@@ -86,12 +86,11 @@ export class SheetsWorkbook implements WorkbookPort {
     }
   }
 
-  setCells(updates: Array<CellRef & { value: string | number }>): void {
-    for (const u of updates)
-      this.ss
-        .getSheetByName(u.sheet)
-        ?.getRange(u.cell)
-        .setValue(typeof u.value === 'string' ? asText(u.value) : u.value);
+  setCells(updates: CellWrite[]): void {
+    for (const u of updates) {
+      const range = this.ss.getSheetByName(u.sheet)?.getRange(u.cell);
+      range?.setNumberFormat(u.numberFormat).setValue(u.value);
+    }
   }
 
   select(ref: CellRef): void {

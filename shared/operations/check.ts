@@ -7,6 +7,7 @@ import { numberOf } from '../tables/cells';
 import { tableSpec } from '../templates/families';
 import { ownedTable } from '../tables/owned-table';
 import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../workbook/port';
+import { encodeCell } from '../workbook/render';
 import { Op, runAsync } from './run';
 
 /** The cells the product highlighted, with what they looked like before: the next run restores them. */
@@ -124,7 +125,7 @@ export function* completeOp(port: WorkbookPort, now: Date, options: ValidateOpti
   if (!field)
     return { ok: false, check, message: `Không tìm thấy ô “${COVER_LABELS.completedAt}” trong thông tin chung.` };
   const when = stampText(now);
-  yield port.setCells([{ sheet: field.sheet, cell: field.cell, value: when }]);
+  yield port.setCells([{ sheet: field.sheet, cell: field.cell, ...encodeCell({ v: when }) }]);
   const values: PreviousValue[] = [];
   for (const t of report.read.tables) {
     for (const row of t.rows.filter((r) => r.kind === 'item')) {

@@ -1,3 +1,4 @@
+import { EncodedCell } from './render';
 import { CellValue, SheetSpec } from './sheet-spec';
 
 export interface SheetSnapshot {
@@ -32,8 +33,11 @@ export interface WorkbookPort {
   readFills(cells: CellRef[]): MaybePromise<Array<string | null>>;
   /** Highlights (or restores) cells and their notes, in one batch; values are never touched. */
   paint(marks: CellMark[]): MaybePromise<void>;
-  /** Writes single values into product-owned fields (the completion stamp), in one batch. */
-  setCells(updates: Array<CellRef & { value: string | number }>): MaybePromise<void>;
+  /**
+   * Writes single cells into product-owned fields (the completion stamp), in one batch; each update is
+   * encoded by `encodeCell` (shared/workbook/render.ts): its number format is set before its value.
+   */
+  setCells(updates: CellWrite[]): MaybePromise<void>;
   /** Shows a cell to the user. */
   select(ref: CellRef): MaybePromise<void>;
   /** A bar chart over a range of a product sheet (hosts without charts, .xlsx through ExcelJS, skip it). */
@@ -53,6 +57,9 @@ export interface CellRef {
   sheet: string;
   cell: string;
 }
+
+/** One cell to write, as `encodeCell` decided it. */
+export type CellWrite = CellRef & EncodedCell;
 
 export interface CellMark extends CellRef {
   /** Background to set; null clears it. */

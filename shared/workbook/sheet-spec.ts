@@ -33,6 +33,14 @@ export const CellSpec = z.object({
   v: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
   /** A formula in the file syntax (English names, "," separators): "=IF(F5>0,E5/F5,\"\")". */
   f: z.string().startsWith('=').optional(),
+  /**
+   * A date, or a date and time, in wall-clock terms ("2023-07-10" or "2023-07-10T09:30"): written as
+   * a real date value with a date format, never as text. Plain data, so a spec crosses google.script.run.
+   */
+  d: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/)
+    .optional(),
   s: StyleName.optional(),
 });
 export type CellSpec = z.infer<typeof CellSpec>;
