@@ -92,7 +92,7 @@ const bridge: HostBridge = {
     active = sheet;
     await drawGrid();
   },
-  complete: () => after(complete(book, new Date())),
+  complete: (replace) => after(complete(book, new Date(), {}, { replace })),
 };
 
 const consolidation: ConsolidationBridge = {

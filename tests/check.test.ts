@@ -1,6 +1,7 @@
 import { OfficeWorkbook } from '../addin/office-workbook';
 import { check, complete, ERROR_FILL } from '../shared/operations/check';
 import { createTemplate } from '../shared/operations/create-template';
+import { serialOf } from '../shared/workbook/render';
 import { FakeExcel } from './helpers/fake-excel';
 import { FakeSpreadsheet } from './helpers/fake-sheets';
 import { loadAppsScript } from './helpers/hosts';
@@ -61,7 +62,9 @@ describe('Kiểm tra in Excel (Office.js stand-in)', () => {
     excel.sheet('Thông tin chung')!.cells.set('B7', { value: '10/07/2023' });
     const ok = await complete(book, new Date(2023, 6, 10, 9, 30));
     expect(ok).toMatchObject({ ok: true, completedAt: '10/07/2023 09:30' });
-    expect(excel.sheet('Thông tin chung')!.cells.get('B11')!.value).toBe('10/07/2023 09:30');
+    // The time lands as a date-time value (a serial with a date format), not as text a host would re-read.
+    const stamp = excel.sheet('Thông tin chung')!.cells.get('B11')!;
+    expect(stamp.value).toBeCloseTo(serialOf('2023-07-10T09:30'), 6);
     expect(excel.sheet('DX_KyTruoc')!.visibility).toBe('Hidden');
   });
 

@@ -13,5 +13,6 @@ export interface HostBridge {
   manualMapping(sheet: string, table: string, headerRow: number): Promise<WorkbookTables['unmatched'][number]>;
   check(): Promise<CheckResult>;
   select(sheet: string, cell: string): Promise<void>;
-  complete(): Promise<CompleteResult>;
+  /** `replace`: the user confirmed a new completion time over an earlier one. */
+  complete(replace?: boolean): Promise<CompleteResult>;
 }

@@ -19,6 +19,8 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
   clear(root);
   const run = el('button', { id: 'chk-run', type: 'button' }, 'Kiểm tra');
   const done = el('button', { id: 'chk-complete', type: 'button', disabled: 'true' }, 'Hoàn thành');
+  // Office add-ins cannot show window.confirm: an earlier completion time is replaced only by this button.
+  const again = el('button', { id: 'chk-replace', type: 'button', hidden: 'true' }, 'Ghi giờ hoàn thành mới');
   const status = el('div', { id: 'chk-status', role: 'status' });
   const list = el('div', { id: 'chk-list' });
   const draw = (r: CheckResult) => {
@@ -72,18 +74,21 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
     }
   };
   run.addEventListener('click', () => void check());
-  const complete = async () => {
+  const complete = async (replace: boolean) => {
+    again.setAttribute('hidden', 'true');
     try {
-      const r = await bridge.complete();
+      const r = await bridge.complete(replace);
       draw(r.check);
-      status.className = `msg ${r.ok ? 'ok' : 'error'}`;
+      status.className = `msg ${r.ok ? 'ok' : r.confirm ? 'busy' : 'error'}`;
       status.textContent = r.message;
+      if (r.confirm) again.removeAttribute('hidden');
     } catch (e) {
       status.className = 'msg error';
       status.textContent = describeError(e);
     }
   };
-  done.addEventListener('click', () => void complete());
+  done.addEventListener('click', () => void complete(false));
+  again.addEventListener('click', () => void complete(true));
   root.append(
     el('h2', {}, 'Kiểm tra phiếu báo cáo'),
     el(
@@ -94,6 +99,7 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
     ),
     run,
     done,
+    again,
     status,
     list,
   );

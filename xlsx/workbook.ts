@@ -1,9 +1,12 @@
 import { SheetExistsError } from '../shared/errors/errors';
 import ExcelJS from 'exceljs';
 import { CellMark, CellRef, CellWrite, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
-import { TEXT_FORMAT } from '../shared/workbook/render';
+import { encodeCell, GENERAL_FORMAT } from '../shared/workbook/render';
 import { CellValue, SheetSpec } from '../shared/workbook/sheet-spec';
 import { STYLES, Style } from '../shared/workbook/styles';
+
+/** Text as a file holds it: without the apostrophe `asText` puts before text a host would take for a formula. */
+const fileText = (v: string) => v.replace(/^'(?=[=+\-@])/, '');
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -27,11 +30,26 @@ function excelStyle(style: Style): Partial<ExcelJS.Style> {
   return out;
 }
 
+/**
+ * ExcelJS hands a date cell over as the UTC instant of its serial: the wall-clock date and time the file
+ * holds are that Date's UTC fields. The core reads dates on the local clock, as Sheets' Dates are read.
+ */
+function wallClock(d: Date): Date {
+  return new Date(
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
+}
+
 /** A cell as ExcelJS hands it over, reduced to what a host gives: value or formula result. */
 function plain(v: ExcelJS.CellValue): { value: CellValue; formula: string | null } {
   if (v === null || v === undefined) return { value: null, formula: null };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: null };
-  if (v instanceof Date) return { value: v, formula: null };
+  if (v instanceof Date) return { value: wallClock(v), formula: null };
   if (typeof v === 'object') {
     if ('formula' in v || 'sharedFormula' in v) {
       const fv = v as ExcelJS.CellFormulaValue;
@@ -149,9 +167,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!ws) continue;
       const cell = ws.getCell(u.cell);
       cell.numFmt = u.numberFormat;
-      // A file holds text as text whatever its look: the apostrophe is a typing convention, not content.
-      cell.value =
-        typeof u.value === 'string' && u.numberFormat === TEXT_FORMAT ? u.value.replace(/^'(?=[=+\-@])/, '') : u.value;
+      cell.value = typeof u.value === 'string' ? fileText(u.value) : u.value;
     }
   }
 
@@ -189,9 +205,13 @@ export class XlsxWorkbook implements WorkbookPort {
       row.forEach((cell, c) => {
         if (!cell) return;
         const target = ws.getCell(r + 1, c + 1);
-        if (cell.f) target.value = { formula: cell.f.slice(1) } as ExcelJS.CellFormulaValue;
-        else if (cell.v !== undefined && cell.v !== null) target.value = cell.v; // strings stay strings: never a formula
+        const e = encodeCell(cell);
         if (cell.s) target.style = excelStyle(STYLES[cell.s]);
+        if (e.formula) target.value = { formula: cell.f!.slice(1) } as ExcelJS.CellFormulaValue;
+        // A file's strings are never formulas: the apostrophe is a typing convention, not content.
+        else if (typeof e.value === 'string') target.value = e.value === '' ? null : fileText(e.value);
+        else target.value = e.value;
+        if (e.numberFormat !== GENERAL_FORMAT) target.numFmt = e.numberFormat;
       });
     });
     for (const m of spec.merges) ws.mergeCells(m);

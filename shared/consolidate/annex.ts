@@ -1,3 +1,4 @@
+import { parseStamp, stampIso } from '../messages/wording';
 import { applicableTarget } from '../catalogue/catalogue';
 import { Indicator, INDICATOR_GROUP_LABEL } from '../catalogue/schema';
 import { targetMet } from '../formulas/target-met';
@@ -15,6 +16,12 @@ import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts } from './projects
 
 export type Row = Array<CellSpec | null>;
 export const c = (v: CellSpec['v'], s?: StyleName): CellSpec => (s ? { v, s } : { v });
+
+/** "Hoàn thành lúc" as a date-time cell (the host shows it dd/mm/yyyy hh:mm); unreadable text stays text. */
+function stampCell(label: string | null): CellSpec {
+  const stamp = label ? parseStamp(label) : null;
+  return stamp ? { d: stampIso(stamp), s: 'text' } : c(label, 'text');
+}
 
 export interface AnnexOptions {
   /** "Kèm theo Báo cáo số 1372/BC-BCĐCĐS ngày 11/5/2023"; blanks to fill by hand when absent. */
@@ -251,7 +258,7 @@ export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec
       c(describe(s.source), 'text'),
       c(where, 'text'),
       c(s.period, 'text'),
-      c(s.completedAt, 'text'),
+      stampCell(s.completedAt),
       c(s.version, 'text'),
       c('Đã tổng hợp', 'text'),
     ]);

@@ -1,6 +1,6 @@
 import { dayOrdinal } from '../dates/date';
-import { parsePeriod } from '../dates/period';
-import { parseStamp, unknownUnit } from '../messages/wording';
+import { parsePeriod, periodText } from '../dates/period';
+import { parseStamp, stampLabel, unknownUnit } from '../messages/wording';
 import { UnitWorkbookRead } from '../reading/unit-workbook';
 import { UnitMatcher } from '../registry/match';
 import { Unit } from '../registry/schema';
@@ -84,13 +84,13 @@ export function collect(
       });
       continue;
     }
-    const period = text(cover.period?.value);
+    const period = periodText(cover.period?.value);
     const errors = report.issues.filter((i) => i.severity === 'loi');
     if (errors.length && !opts.includeErrors) {
       out.excluded.push({
         source: s.source,
         unit: m.unit.name,
-        period: text(cover.period?.value),
+        period,
         issues: report.issues,
         reason: `Còn ${errors.length} lỗi (đầu tiên: ${errors[0].sheet}!${errors[0].cell} ${errors[0].message}).`,
       });
@@ -100,7 +100,7 @@ export function collect(
       source: s.source,
       unit: m.unit,
       period,
-      completedAt: text(cover.completedAt?.value),
+      completedAt: stampLabel(cover.completedAt?.value),
       version: text(cover.version?.value),
       read: report.read,
       issues: report.issues,

@@ -66,3 +66,13 @@ export function parsePeriod(raw: unknown): Period | null {
   if (day) return { start: day, end: day, label };
   return null;
 }
+
+/**
+ * "Kỳ báo cáo" in words, whatever the host stored: text as written; a date (what Excel and Sheets make
+ * of "6/2023" typed into a cell: the 1st of the month, as a serial or a `Date`) as "6/2023".
+ */
+export function periodText(raw: unknown): string | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string') return raw.trim() === '' ? null : raw.trim();
+  return parsePeriod(raw)?.label ?? String(raw);
+}

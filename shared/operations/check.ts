@@ -1,4 +1,7 @@
-import { stampText } from '../messages/wording';
+import { periodText } from '../dates/period';
+import { completionChanged, completionKept, stampLabel, stampText } from '../messages/wording';
+import { fingerprint } from '../text/fingerprint';
+import { completionsSheet, COMPLETIONS_SHEET, readCompletions } from '../validation/completions';
 import { COVER_LABELS } from '../templates/version';
 import { Issue, Summary } from '../validation/issue';
 import { PreviousValue, previousSheet, PREVIOUS_SHEET } from '../validation/previous';
@@ -7,7 +10,7 @@ import { numberOf } from '../tables/cells';
 import { tableSpec } from '../templates/families';
 import { ownedTable } from '../tables/owned-table';
 import { CellMark, CellRef, SheetSnapshot, WorkbookPort } from '../workbook/port';
-import { encodeCell } from '../workbook/render';
+import { encodeCell, localIso } from '../workbook/render';
 import { Op, runAsync } from './run';
 
 /** The cells the product highlighted, with what they looked like before: the next run restores them. */
@@ -91,8 +94,8 @@ export function* checkOp(port: WorkbookPort, opts: ValidateOptions = {}): Op<Che
     issues: report.issues,
     summary: report.summary,
     unit: text(cover.unit?.value),
-    period: text(cover.period?.value),
-    completedAt: text(cover.completedAt?.value),
+    period: periodText(cover.period?.value),
+    completedAt: stampLabel(cover.completedAt?.value),
   };
 }
 
@@ -100,16 +103,35 @@ export interface CompleteResult {
   ok: boolean;
   message: string;
   completedAt?: string;
+  /** The report was completed before and its figures changed since: the user must confirm a new time. */
+  confirm?: boolean;
   check: CheckResult;
 }
 
+export interface CompleteOptions {
+  /** The user confirmed: replace an earlier completion time (the earlier one stays in the history). */
+  replace?: boolean;
+}
+
+/** The figures a completion vouches for: every table the reader found, cell by cell. */
+const figuresOf = (report: ReturnType<typeof validateSheets>) =>
+  fingerprint(report.read.tables.map((t) => [t.sheet, t.table, t.rows.map((r) => r.cells)]));
+
 /**
  * "Hoàn thành": refused while errors remain; otherwise stamps the completion
- * time on the cover (it feeds on-time reporting) and keeps this period's
- * counts for next period's outlier check. `now` is the host's clock: the core
- * never reads it; the checks use it too (its year chooses the targets).
+ * time on the cover (it feeds on-time reporting) as a date-time value and keeps
+ * this period's counts for next period's outlier check. The first completion
+ * time stays: pressing again with the same figures writes nothing; after the
+ * figures changed, only a confirmed press (`replace`) writes a new time. Every
+ * completion is kept in the hidden DX_LichSu. `now` is the host's clock: the
+ * core never reads it; the checks use it too (its year chooses the targets).
  */
-export function* completeOp(port: WorkbookPort, now: Date, options: ValidateOptions = {}): Op<CompleteResult> {
+export function* completeOp(
+  port: WorkbookPort,
+  now: Date,
+  options: ValidateOptions = {},
+  choice: CompleteOptions = {},
+): Op<CompleteResult> {
   const opts: ValidateOptions = { ...options, now: options.now ?? now };
   const check = (yield* checkOp(port, opts)) as CheckResult;
   if (check.summary.errors > 0) {
@@ -124,8 +146,17 @@ export function* completeOp(port: WorkbookPort, now: Date, options: ValidateOpti
   const field = report.read.cover.completedAt;
   if (!field)
     return { ok: false, check, message: `Không tìm thấy ô “${COVER_LABELS.completedAt}” trong thông tin chung.` };
+  const history = readCompletions(sheets);
+  const figures = figuresOf(report);
+  const before = stampLabel(field.value);
+  if (before && !choice.replace) {
+    const last = history[history.length - 1];
+    if (last && last.figures === figures)
+      return { ok: true, completedAt: before, check, message: completionKept(before) };
+    return { ok: false, confirm: true, completedAt: before, check, message: completionChanged(before) };
+  }
   const when = stampText(now);
-  yield port.setCells([{ sheet: field.sheet, cell: field.cell, ...encodeCell({ v: when }) }]);
+  yield port.setCells([{ sheet: field.sheet, cell: field.cell, ...encodeCell({ d: localIso(now) }) }]);
   const values: PreviousValue[] = [];
   for (const t of report.read.tables) {
     for (const row of t.rows.filter((r) => r.kind === 'item')) {
@@ -136,10 +167,17 @@ export function* completeOp(port: WorkbookPort, now: Date, options: ValidateOpti
       }
     }
   }
-  yield port.write([previousSheet(values)], [PREVIOUS_SHEET]);
+  const entry = {
+    at: when,
+    period: check.period ?? '',
+    warnings: check.summary.warnings,
+    figures,
+    note: before ? `Ghi lại (trước đó: ${before})` : 'Hoàn thành lần đầu',
+  };
+  yield port.write([previousSheet(values), completionsSheet([...history, entry])], [PREVIOUS_SHEET, COMPLETIONS_SHEET]);
   return { ok: true, completedAt: when, check: { ...check, completedAt: when }, message: `Đã hoàn thành lúc ${when}.` };
 }
 
 export const check = (port: WorkbookPort, opts?: ValidateOptions) => runAsync(checkOp(port, opts));
-export const complete = (port: WorkbookPort, now: Date, opts?: ValidateOptions) =>
-  runAsync(completeOp(port, now, opts));
+export const complete = (port: WorkbookPort, now: Date, opts?: ValidateOptions, choice?: CompleteOptions) =>
+  runAsync(completeOp(port, now, opts, choice));

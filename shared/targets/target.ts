@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseNumber } from '../numbers/parse';
+import { formatNumber } from '../numbers/format';
 
 export const Comparison = z.enum(['>', '>=', '<', '<=']);
 export type Comparison = z.infer<typeof Comparison>;
@@ -90,4 +91,15 @@ export function compare(value: number, s: TargetStage): boolean {
 /** Year-end stages apply from 1 December of the report's year (the annual report). */
 export function stageFor(part: TargetPart, reportMonth?: number): TargetStage {
   return part.yearEnd && reportMonth !== undefined && reportMonth >= 12 ? part.yearEnd : part.stage;
+}
+
+/**
+ * A target cell as text: hosts store "100%" typed in a cell as the number 1 with a % format (and
+ * "8,5%" as 0.085), so a number is a fraction and reads back as the phrase "100%", "8,5%".
+ */
+export function targetText(raw: unknown): string {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return raw === null || raw === undefined ? '' : String(raw);
+  const percent = raw * 100;
+  const decimals = [0, 1, 2, 3, 4].find((d) => Math.abs(Number(percent.toFixed(d)) - percent) < 1e-9) ?? 4;
+  return `${formatNumber(percent, decimals)}%`;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { buildCatalogue, defaultCatalogue } from '../catalogue/catalogue';
 import { Indicator, IndicatorGroup, IndicatorInput, TargetLevel } from '../catalogue/schema';
 import { ConfigError } from '../errors/errors';
-import { parseTarget } from '../targets/target';
+import { parseTarget, targetText } from '../targets/target';
 import { findTable, Grid, readRows } from '../tables/read';
 import { CellSpec, columnLetter, SheetSpecInput, StyleName } from '../workbook/sheet-spec';
 import { RuleSpec, RuleSpecInput, TableSpec } from './schema';
@@ -144,6 +144,11 @@ function str(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
+/** "Số TT" as the catalogue writes it ("01"): a host that took "01" for the number 1 gets it back. */
+function numberText(v: unknown): string {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 100 ? String(v).padStart(2, '0') : str(v);
+}
+
 /**
  * Reads DX_CauHinh back. A malformed row is reported with its cell and left
  * out, never silently accepted or dropped.
@@ -204,7 +209,7 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
       let bad = false;
       for (const level of ['quoc-gia', 'tinh', 'thanh-pho'] as const) {
         const key = LEVEL_KEY[level];
-        const t = str(g[key]);
+        const t = targetText(g[key]).trim();
         if (!t) continue;
         if (!parseTarget(t) && /%/.test(t)) {
           fail(key, `Không đọc được chỉ tiêu “${t}”.`);
@@ -225,7 +230,7 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
       out.indicators.push({
         code,
         group: group as IndicatorGroup,
-        number: str(g.number) || undefined,
+        number: numberText(g.number) || undefined,
         name: str(g.name),
         numerator: { label: str(g.numerator), unit: str(g.numeratorUnit) },
         denominator: { label: str(g.denominator), unit: str(g.denominatorUnit) },

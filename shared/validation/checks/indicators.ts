@@ -1,3 +1,4 @@
+import { targetText } from '../../targets/target';
 import { applicableTarget } from '../../catalogue/catalogue';
 import { Indicator } from '../../catalogue/schema';
 import { isFormulaError } from '../../formulas/result';
@@ -82,7 +83,7 @@ function checkIndicators(t: TableRead, ctx: Context): void {
     ) {
       const target = isBlankValue(row.cells.target)
         ? ind && ctx.year !== null && applicableTarget(ind, ctx.year)?.text
-        : String(row.cells.target);
+        : targetText(row.cells.target);
       if (!target) continue;
       const expected = targetMet(n / d, target, isBlankValue(reportDate) ? null : (reportDate as never));
       const written = String(assessed).trim();
