@@ -37,7 +37,7 @@ describe('Excel (Office.js) adapter', () => {
     expect(excel.sheets.map((s) => s.name)).toEqual(['DX_DanhSach', ...FAMILY_SHEETS]);
     expect(excel.sheet('DX_DanhSach')!.visibility).toBe('Hidden');
     const t1 = excel.sheet('T1 Chỉ tiêu')!;
-    expect(t1.cells.get('G6')?.formula).toBe('=IF(AND(ISNUMBER(F6),F6>0),E6/F6,"")');
+    expect(t1.cells.get('G6')?.formula).toBe('=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")');
     expect(t1.frozenRows).toBe(4);
     expect(excel.sheet('T5 Dự án')!.validations[0].rule).toEqual({
       list: { inCellDropDown: true, source: expect.stringMatching(/^=DX_DanhSach!\$[A-Z]\$1:\$[A-Z]\$\d+$/) },
@@ -103,7 +103,7 @@ describe('Google Sheets (Apps Script) adapter, through the built bundle', () => 
       sheets: FAMILY_SHEETS,
     });
     expect(ss.getSheetByName('DX_DanhSach')!.hidden).toBe(true);
-    expect(ss.getSheetByName('T1 Chỉ tiêu')!.cells.get('G6')?.formula).toBe('=IF(AND(ISNUMBER(F6),F6>0),E6/F6,"")');
+    expect(ss.getSheetByName('T1 Chỉ tiêu')!.cells.get('G6')?.formula).toBe('=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")');
     expect(ss.getSheetByName('Thông tin chung')!.cells.get('B4')?.value).toBe('UBND thành phố Vũng Tàu');
     const t = gas.global.dxInspect();
     expect(t.tables).toHaveLength(11);
@@ -121,7 +121,7 @@ describe('Google Sheets (Apps Script) adapter, through the built bundle', () => 
       expect(t.tables.find((x: { table: string }) => x.table === 'T3b').rows).toBe(n);
       counts.push(ss.rangeCalls());
     }
-    expect(counts[0]).toBe(2); // getValues + getFormulas
+    expect(counts[0]).toBe(3); // getValues + getFormulas + getMergedRanges
     expect(counts[1]).toBe(counts[0]);
   });
 

@@ -299,7 +299,18 @@ export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec
 }
 
 /** Phụ lục VI: each indicator with its targets, the consolidated result "r% (a/b)" and Đạt / Chưa đạt. */
-export function achievementAnnex(kpi: KpiTable, catalogue: Indicator[], year: number, opts: AnnexOptions): SheetSpec {
+/**
+ * Phụ lục VI. `asOf` is the last day of the period consolidated ("31/12/2023"): a target
+ * "30% đến cuối năm là 50%" is judged at its year-end stage for a period ending in December,
+ * as the unit template's own Đánh giá formula judges it.
+ */
+export function achievementAnnex(
+  kpi: KpiTable,
+  catalogue: Indicator[],
+  year: number,
+  opts: AnnexOptions,
+  asOf: string | null = null,
+): SheetSpec {
   const headers = [
     'STT',
     'Chỉ tiêu',
@@ -335,7 +346,7 @@ export function achievementAnnex(kpi: KpiTable, catalogue: Indicator[], year: nu
             .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0]?.text ?? null;
         const r = rateOf(s);
         const target = applicableTarget(ind, year);
-        const met = r === null || !target ? null : targetMet(r, target.text, null);
+        const met = r === null || !target ? null : targetMet(r, target.text, asOf);
         rows.push([
           c(`${i + 1}`, 'text'),
           c(ind.name, 'text'),

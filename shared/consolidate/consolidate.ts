@@ -1,3 +1,4 @@
+import { endOfMonth, formatDay } from '../dates/date';
 import { defaultCatalogue } from '../catalogue/catalogue';
 import { NoPeriodError } from '../errors/errors';
 import { Indicator } from '../catalogue/schema';
@@ -149,7 +150,7 @@ export function consolidate(
       projects.filter((p) => p.fundKind === 'Vốn sự nghiệp'),
       annexOpts,
     ),
-    achievementAnnex(kpi, catalogue, year, annexOpts),
+    achievementAnnex(kpi, catalogue, year, annexOpts, chosen ? formatDay(endOfMonth(year, chosen % 100)) : null),
     unitTablesAnnex(collected.included, annexOpts),
     sourcesSheet(collected, missing),
   ];

@@ -16,7 +16,8 @@ const UNIT = {
   kind: 'text' as const,
   width: 34,
 };
-const RATE = (n: string, d: string) => `=IF(AND(ISNUMBER({${d}}),{${d}}>0),{${n}}/{${d}},"")`;
+// Blank when either count is missing: a blank numerator is not 0% (the core's rate refuses it too).
+const RATE = (n: string, d: string) => `=IF(AND(ISNUMBER({${n}}),ISNUMBER({${d}}),{${d}}>0),{${n}}/{${d}},"")`;
 
 /**
  * The report families of DOMAIN.md §2, as data: the columns of the official

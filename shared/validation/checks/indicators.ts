@@ -1,3 +1,5 @@
+import { formatDay } from '../../dates/date';
+import { parsePeriod } from '../../dates/period';
 import { targetText } from '../../targets/target';
 import { applicableTarget } from '../../catalogue/catalogue';
 import { Indicator } from '../../catalogue/schema';
@@ -51,6 +53,8 @@ function checkWrittenResults(t: TableRead, ctx: Context): void {
 function checkIndicators(t: TableRead, ctx: Context): void {
   const { emit, formulas } = ctx;
   const reportDate = ctx.read.cover.reportDate?.value ?? null;
+  const period = parsePeriod(ctx.read.cover.period?.value ?? null);
+  const periodEnd = period?.end ? formatDay(period.end) : null;
   const indicatorOf = indicatorLookup(ctx.catalogue);
   for (const row of t.rows.filter((r) => r.kind === 'item')) {
     const ind = indicatorOf(row);
@@ -85,7 +89,10 @@ function checkIndicators(t: TableRead, ctx: Context): void {
         ? ind && ctx.year !== null && applicableTarget(ind, ctx.year)?.text
         : targetText(row.cells.target);
       if (!target) continue;
-      const expected = targetMet(n / d, target, isBlankValue(reportDate) ? null : (reportDate as never));
+      // The stage of a two-stage target is the one of the period reported (its last day), as the
+      // template's Đánh giá formula chooses it; the report date only when the period is unreadable.
+      const asOf = periodEnd ?? (isBlankValue(reportDate) ? null : (reportDate as never));
+      const expected = targetMet(n / d, target, asOf);
       const written = String(assessed).trim();
       if (!isFormulaError(expected) && expected !== written) {
         emit(
