@@ -19,18 +19,23 @@ import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
 import { ColumnMapping } from '../../shared/templates/mapping';
 import { ChartSpec } from '../../shared/workbook/port';
 import { SheetSpec } from '../../shared/workbook/sheet-spec';
+import { withDocumentLock } from './lock';
 import { plainSnapshots, SheetsWorkbook } from './sheets-workbook';
 
 declare const global: Record<string, unknown>;
 
-/** The google.script.run targets, by the names the sidebar calls them. */
+/**
+ * The google.script.run targets, by the names the sidebar calls them. Those that write take the
+ * spreadsheet's document lock (lock.ts): a second user waits, then reads BusyError's sentence.
+ */
 export const handlers = {
-  dxCheck: () => runSync(checkOp(new SheetsWorkbook())),
+  dxCheck: () => withDocumentLock(() => runSync(checkOp(new SheetsWorkbook()))),
 
   dxSelect: (sheet: string, cell: string) => new SheetsWorkbook().select({ sheet, cell }),
 
   /** The server's clock is the completion time. */
-  dxComplete: () => runSync(completeOp(new SheetsWorkbook(), new Date())),
+  dxComplete: (replace?: boolean) =>
+    withDocumentLock(() => runSync(completeOp(new SheetsWorkbook(), new Date(), {}, { replace: replace === true }))),
 
   dxSources: () => runSync(listSourcesOp(new SheetsWorkbook())),
 
@@ -44,24 +49,25 @@ export const handlers = {
   },
 
   /** The sheets arrive as plain data: each is parsed again before it is written. */
-  dxWriteConsolidation: (sheets: SheetSpec[], chart: ChartSpec | null) => {
-    const book = new SheetsWorkbook();
-    runSync(
-      writeOwnedOp(
-        book,
-        sheets.map((s) => SheetSpec.parse(s)),
-      ),
-    );
-    if (chart) book.chart(chart);
-    return sheets.map((s) => s.name);
-  },
+  dxWriteConsolidation: (sheets: SheetSpec[], chart: ChartSpec | null) =>
+    withDocumentLock(() => {
+      const book = new SheetsWorkbook();
+      runSync(
+        writeOwnedOp(
+          book,
+          sheets.map((s) => SheetSpec.parse(s)),
+        ),
+      );
+      if (chart) book.chart(chart);
+      return sheets.map((s) => s.name);
+    }),
 
-  dxMakeSourceList: () => runSync(makeSourceListOp(new SheetsWorkbook())),
+  dxMakeSourceList: () => withDocumentLock(() => runSync(makeSourceListOp(new SheetsWorkbook()))),
 
   dxUnits: () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))],
 
   dxCreateTemplate: (input: Omit<CreateTemplateInput, 'matcher'>) =>
-    runSync(createTemplateOp(new SheetsWorkbook(), input)),
+    withDocumentLock(() => runSync(createTemplateOp(new SheetsWorkbook(), input))),
 
   dxInspect: () => runSync(inspectWorkbookOp(new SheetsWorkbook())),
 
@@ -70,7 +76,8 @@ export const handlers = {
   dxManualMapping: (sheet: string, table: string, headerRow: number) =>
     runSync(manualMappingOp(new SheetsWorkbook(), sheet, table, headerRow)),
 
-  dxSaveMapping: (mapping: ColumnMapping) => runSync(saveMappingOp(new SheetsWorkbook(), mapping)),
+  dxSaveMapping: (mapping: ColumnMapping) =>
+    withDocumentLock(() => runSync(saveMappingOp(new SheetsWorkbook(), mapping))),
 };
 
 /** "Kiểm tra" from the sidebar: issues as plain data; problem cells highlighted, with notes. */
@@ -83,7 +90,10 @@ global.dxCheck = handlers.dxCheck;
  */
 global.dxSelect = handlers.dxSelect;
 
-/** "Hoàn thành": stamps the completion time when no error is left. */
+/**
+ * "Hoàn thành": stamps the completion time when no error is left; an earlier time stays unless replaced.
+ * @param {boolean} [replace] the user confirmed a new time over an earlier one
+ */
 global.dxComplete = handlers.dxComplete;
 
 /** "Tổng hợp": the sources listed in DX_NguonDuLieu and the unit tabs of this spreadsheet. */

@@ -1,19 +1,26 @@
 import { SheetExistsError } from '../../shared/errors/errors';
-import { formatDay, isDate, parseDay } from '../../shared/dates/date';
+import { isDate } from '../../shared/dates/date';
 import { hostGrids } from '../../shared/workbook/render';
 import { CellMark, CellRef, CellWrite, ChartSpec, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
 import { CellValue, parseA1, SheetSpec, StyleName } from '../../shared/workbook/sheet-spec';
 import { STYLES } from '../../shared/workbook/styles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function cellValue(v: unknown): CellValue {
   return v === '' || v === undefined ? null : (v as CellValue);
 }
 
 /**
- * Google Sheets through Apps Script: whole ranges with getValues / setValues
- * and the 2-D formatting setters, never a loop over cells.
+ * Google Sheets through Apps Script: whole ranges with getValues / setValues and the 2-D formatting
+ * setters, never a loop over cells. What the host does with what is written (see README, "Google Sheets"):
+ * - every cell's number format is set before its value, in one call each (`hostGrids` decides both):
+ *   setValues parses strings like typing, so text goes into "@" cells, dates as serials into date cells;
+ * - insertSheet makes the new sheet active: the sheet the user was on is made active again after a write;
+ * - a new sheet is 1,000 × 26 cells and a range outside it throws: each sheet is sized before it is written;
+ * - Sheets refuses a frozen edge through a merged range: a sheet is frozen only where no merge crosses the edge;
+ * - the last visible sheet cannot be hidden: sheets are hidden once every sheet of the write is there.
  */
 export class SheetsWorkbook implements WorkbookPort {
   constructor(private readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
@@ -22,6 +29,7 @@ export class SheetsWorkbook implements WorkbookPort {
     return this.ss.getSheets().map((s) => s.getName());
   }
 
+  /** Per sheet: one getValues, one getFormulas and one getMergedRanges over the data range. */
   read(names?: string[]): SheetSnapshot[] {
     return this.ss
       .getSheets()
@@ -30,7 +38,8 @@ export class SheetsWorkbook implements WorkbookPort {
         const range = s.getDataRange();
         const values = range.getValues().map((row) => row.map(cellValue));
         const formulas = range.getFormulas().map((row) => row.map((f) => (f ? f : null)));
-        return { name: s.getName(), values, formulas, hidden: s.isSheetHidden() };
+        const merges = range.getMergedRanges().map((r) => r.getA1Notation());
+        return { name: s.getName(), values, formulas, hidden: s.isSheetHidden(), merges };
       });
   }
 
@@ -86,6 +95,7 @@ export class SheetsWorkbook implements WorkbookPort {
     }
   }
 
+  /** A few product-owned cells (the completion stamp): each one's format, then its value. */
   setCells(updates: CellWrite[]): void {
     for (const u of updates) {
       const range = this.ss.getSheetByName(u.sheet)?.getRange(u.cell);
@@ -115,23 +125,91 @@ export class SheetsWorkbook implements WorkbookPort {
     sheet.insertChart(chart);
   }
 
+  /**
+   * Adds (or replaces) the sheets without moving the user: insertSheet activates each new sheet
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer)),
+   * so the sheet that was active is made active again at the end — by name, as a replaced sheet is a new one.
+   */
   write(specs: SheetSpec[], replace: string[] = []): void {
     for (const spec of specs) {
       const old = this.ss.getSheetByName(spec.name);
       if (old && !replace.includes(spec.name)) throw new SheetExistsError([spec.name], 'bảng tính');
     }
-    // Hidden helper sheets first: the dropdowns of the others point into them.
-    for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
-      const old = this.ss.getSheetByName(spec.name);
-      if (old) this.ss.deleteSheet(old);
-      writeSheet(this.ss.insertSheet(spec.name, this.ss.getSheets().length), spec, this.ss);
+    const activeName = this.ss.getActiveSheet()?.getName();
+    const toHide: Sheet[] = [];
+    try {
+      // Hidden helper sheets first: the dropdowns of the others point into them.
+      for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
+        const old = this.ss.getSheetByName(spec.name);
+        if (old) this.ss.deleteSheet(old);
+        const sheet = this.ss.insertSheet(spec.name, this.ss.getSheets().length);
+        writeSheet(sheet, spec, this.ss);
+        if (spec.hidden) toHide.push(sheet);
+      }
+      // Hidden last, when the visible sheets of this write are there: Sheets keeps one sheet visible.
+      for (const sheet of toHide) sheet.hideSheet();
+    } finally {
+      const back = activeName ? this.ss.getSheetByName(activeName) : null;
+      if (back && !back.isSheetHidden()) this.ss.setActiveSheet(back);
     }
   }
 }
 
-function writeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, ss: Spreadsheet): void {
+/** The rows and columns a sheet needs: its cells, merges, dropdowns, and one row/column past a frozen edge. */
+function extent(spec: SheetSpec, rows: number, columns: number): { rows: number; columns: number } {
+  let r = rows;
+  let c = columns;
+  for (const ref of [...spec.merges, ...spec.validations.map((v) => v.range)]) {
+    for (const p of ref.replace(/\$/g, '').split(':')) {
+      const { row, col } = parseA1(p);
+      r = Math.max(r, row + 1);
+      c = Math.max(c, col + 1);
+    }
+  }
+  if (spec.freeze) {
+    r = Math.max(r, spec.freeze.rows + 1);
+    c = Math.max(c, spec.freeze.columns + 1);
+  }
+  return { rows: r, columns: c };
+}
+
+/**
+ * Grows a new sheet (1,000 × 26) to what it must hold; a hidden record sheet is also cut down to it, so
+ * the product's own sheets do not take the spreadsheet's cells (Sheets counts every cell of every grid).
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+ */
+function size(sheet: Sheet, need: { rows: number; columns: number }, exact: boolean): void {
+  const rows = sheet.getMaxRows();
+  const columns = sheet.getMaxColumns();
+  if (need.rows > rows) sheet.insertRowsAfter(rows, need.rows - rows);
+  else if (exact && need.rows < rows) sheet.deleteRows(need.rows + 1, rows - need.rows);
+  if (need.columns > columns) sheet.insertColumnsAfter(columns, need.columns - columns);
+  else if (exact && need.columns < columns) sheet.deleteColumns(need.columns + 1, columns - need.columns);
+}
+
+/**
+ * How many rows and columns can be frozen: none through a merged range, which Sheets refuses ("You can't
+ * freeze columns which contain only part of a merged cell"). An annex's title merged across the sheet
+ * keeps its columns unfrozen; its header rows stay frozen.
+ */
+export function safeFreeze(spec: SheetSpec): { rows: number; columns: number } {
+  const crosses = (n: number, dim: 'row' | 'col') =>
+    spec.merges.some((m) => {
+      const [from, to] = m.replace(/\$/g, '').split(':');
+      const lo = parseA1(from)[dim];
+      const hi = parseA1(to ?? from)[dim];
+      return lo < n && hi >= n;
+    });
+  const rows = spec.freeze?.rows ?? 0;
+  const columns = spec.freeze?.columns ?? 0;
+  return { rows: crosses(rows, 'row') ? 0 : rows, columns: crosses(columns, 'col') ? 0 : columns };
+}
+
+function writeSheet(sheet: Sheet, spec: SheetSpec, ss: Spreadsheet): void {
   const g = hostGrids(spec);
+  size(sheet, extent(spec, g.rows, g.columns), spec.hidden);
   const range = sheet.getRange(1, 1, g.rows, g.columns);
+  // Formats first, in the same whole-range way: "@" keeps text as text, date formats make the serials dates.
   // Strings starting with "=" are formulas for setValues; text that only looks like one was given a "'" prefix.
   range.setNumberFormats(g.numberFormats).setValues(g.cells);
   const pick = <T>(f: (s: (typeof STYLES)[StyleName]) => T, none: T) =>
@@ -173,16 +251,26 @@ function writeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, 
     sheet.getRange(v.range).setDataValidation(rule);
   }
   if (spec.freeze) {
-    sheet.setFrozenRows(spec.freeze.rows);
-    sheet.setFrozenColumns(spec.freeze.columns);
+    const freeze = safeFreeze(spec);
+    if (freeze.rows) sheet.setFrozenRows(freeze.rows);
+    if (freeze.columns) sheet.setFrozenColumns(freeze.columns);
   }
-  if (spec.hidden) sheet.hideSheet();
 }
 
-/** google.script.run carries no Date: dates travel as dd/mm/yyyy text, which the core reads back. */
+/**
+ * google.script.run carries no Date (https://developers.google.com/apps-script/guides/html/reference/run):
+ * a date cell crosses as its serial number, as Office.js hands dates over, which every reader of the core
+ * takes (a day, a completion time with its minutes, "6/2023" typed as the 1st of the month).
+ */
 export function plainSnapshots(sheets: SheetSnapshot[]): SheetSnapshot[] {
   return sheets.map((s) => ({
     ...s,
-    values: s.values.map((row) => row.map((v) => (isDate(v) ? formatDay(parseDay(v)!) : v))),
+    values: s.values.map((row) => row.map((v) => (isDate(v) ? serialOfDate(v) : v))),
   }));
+}
+
+/** The 1900-system serial of a Date on the script's clock (the spreadsheet's wall-clock time). */
+function serialOfDate(d: Date): number {
+  const days = (Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(1899, 11, 30)) / 86400000;
+  return days + (d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()) / 86400;
 }

@@ -35,5 +35,5 @@ export const gasBridge: HostBridge = {
   manualMapping: (sheet, table, row) => call('dxManualMapping', sheet, table, row),
   check: () => call('dxCheck'),
   select: (sheet, cell) => call('dxSelect', sheet, cell),
-  complete: () => call('dxComplete'),
+  complete: (replace) => call('dxComplete', replace === true),
 };

@@ -82,6 +82,13 @@ export class ConfigError extends DxError<'config'> {
   }
 }
 
+/** Someone else holds the spreadsheet's lock (Google Sheets: LockService) for longer than the wait. */
+export class BusyError extends DxError<'busy'> {
+  constructor() {
+    super('busy', {});
+  }
+}
+
 /** Thrown when an error is one of ours; anything else (a host's, a library's) is passed on as it is. */
 export function isDxError(e: unknown): e is DxError {
   return e instanceof DxError;

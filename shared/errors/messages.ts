@@ -11,6 +11,7 @@ export interface ErrorValues {
   'unknown-unit': { name: string; suggestion?: string };
   'unreadable-period': { text: string };
   config: { sheet: string; issues: Array<{ sheet: string; cell: string; message: string }> };
+  busy: Record<string, never>;
 }
 export type ErrorCode = keyof ErrorValues;
 
@@ -31,4 +32,5 @@ export const ERROR_MESSAGES: { [C in ErrorCode]: (v: ErrorValues[C]) => string }
   'unreadable-period': (v) => `Không đọc được kỳ báo cáo “${v.text}” (ví dụ: 2023-06, 6/2023, Quý II/2023).`,
   'no-period': () => 'Chưa có báo cáo nào và chưa chọn kỳ tổng hợp: hãy chọn kỳ (ví dụ 2023-06).',
   'host-mode': () => 'Thao tác cần một máy chủ đồng bộ (Apps Script) nhưng nhận được Promise.',
+  busy: () => 'Một người khác đang làm việc trên bảng tính này; thử lại sau ít giây.',
 };

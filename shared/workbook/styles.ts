@@ -27,7 +27,8 @@ export const STYLES: Record<StyleName, Style> = {
   group: { bold: true, border: true, fill: '#F3F6F4' },
   label: { bold: true, border: true },
   input: { fill: INPUT_FILL, border: true },
-  inputText: { fill: INPUT_FILL, border: true, wrap: true, valign: 'top' },
+  // Text the unit types stays text ("12/12", "01"): the cell carries the text format before anything is typed.
+  inputText: { fill: INPUT_FILL, border: true, wrap: true, valign: 'top', numFmt: '@' },
   inputCount: { fill: INPUT_FILL, border: true, numFmt: '#,##0' },
   inputMoney: { fill: INPUT_FILL, border: true, numFmt: '#,##0' },
   inputDate: { fill: INPUT_FILL, border: true, numFmt: 'dd/mm/yyyy', align: 'center' },

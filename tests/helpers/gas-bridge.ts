@@ -1,4 +1,5 @@
 import { Page } from 'playwright-core';
+import { gasCall } from './gas-run-rules';
 
 /**
  * Answers the sidebar's google.script.run calls in a real browser page with the
@@ -12,7 +13,7 @@ export async function bridgeGoogleScriptRun(
   await page.exposeFunction('__gasCall', (name: string, args: unknown[]) => {
     try {
       // Plain data only, as google.script.run serialises it.
-      return { ok: JSON.parse(JSON.stringify(server[name](...args) ?? null)) };
+      return { ok: gasCall(server, name, args) };
     } catch (e) {
       return { error: (e as Error).message };
     }

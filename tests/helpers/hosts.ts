@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { FakeSpreadsheet, fakeSpreadsheetApp } from './fake-sheets';
+import { FakeSpreadsheet, fakeLockService, fakeScriptApp, fakeSpreadsheetApp } from './fake-sheets';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -114,7 +114,10 @@ export function loadAppsScript(spreadsheet?: object): { global: GasGlobal; calls
     },
   };
   const code = fs.readFileSync(path.join(DIST, 'appsscript', 'Code.js'), 'utf8');
-  const context = vm.createContext({ SpreadsheetApp, HtmlService, console });
+  // A bound script (installation source NONE) with the document lock of its spreadsheet.
+  const LockService = spreadsheet ? fakeLockService(spreadsheet as FakeSpreadsheet) : undefined;
+  const ScriptApp = fakeScriptApp('NONE');
+  const context = vm.createContext({ SpreadsheetApp, HtmlService, LockService, ScriptApp, console });
   vm.runInContext(code, context, { filename: 'Code.js' });
   return { global: context as GasGlobal, calls };
 }
