@@ -1,6 +1,7 @@
 /* Builds what each host loads: dist/addin (Excel) and dist/appsscript (Google Sheets). */
 const fs = require('fs');
 const path = require('path');
+const { URL } = require('url');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const GasPlugin = require('gas-webpack-plugin');
@@ -14,7 +15,31 @@ const panelSections = ['check', 'template', 'mapping', 'consolidate', 'formulas'
   .join('\n    ');
 // Where the add-in is served from; the manifest in dist/addin is rewritten to it.
 const DEV_URL = 'https://localhost:3000/';
-const ADDIN_URL = process.env.DX_ADDIN_URL || DEV_URL;
+// Microsoft's official CDN: what a deployed add-in loads (Marketplace requires it; numbered requirement sets
+// are served from it). Development builds and the offline tests load the copy from @microsoft/office-js.
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * The deployment URL (DX_ADDIN_URL, from the environment or `--env DX_ADDIN_URL=…`), or null for a
+ * development build. Set, it makes a deployment build: every localhost in the manifest rewritten, office.js
+ * from the CDN.
+ */
+function deployment(env) {
+  const raw = env.DX_ADDIN_URL || process.env.DX_ADDIN_URL;
+  if (!raw) return null;
+  const url = new URL(raw);
+  if (url.protocol !== 'https:')
+    throw new Error(`DX_ADDIN_URL must be an https:// address (Office loads add-ins over https): ${raw}`);
+  return { base: url.href.endsWith('/') ? url.href : `${url.href}/`, origin: url.origin };
+}
+
+/** The manifest for where the add-in is served: the URLs under DEV_URL, then the bare origin (AppDomain). */
+function rewriteManifest(xml, target) {
+  if (!target) return xml;
+  const out = xml.split(DEV_URL).join(target.base).split(DEV_URL.replace(/\/$/, '')).join(target.origin);
+  if (/localhost/i.test(out)) throw new Error('manifest.xml still names localhost after rewriting it for DX_ADDIN_URL');
+  return out;
+}
 
 const tsRule = {
   test: /\.ts$/,
@@ -38,55 +63,80 @@ const common = {
   performance: { hints: false },
 };
 
-const addin = (env, argv) => ({
-  ...common,
-  name: 'addin',
-  target: ['web', 'es2019'],
-  entry: {
-    functions: './addin/functions/functions.ts',
-    taskpane: './addin/taskpane/taskpane.ts',
-  },
-  output: { path: path.join(__dirname, 'dist', 'addin'), filename: '[name].js', clean: true },
-  plugins: [
-    new CustomFunctionsMetadataPlugin({ input: './addin/functions/functions.ts', output: 'functions.json' }),
-    new HtmlWebpackPlugin({
-      filename: 'taskpane.html',
-      template: './addin/taskpane/taskpane.html',
-      // One shared runtime: the page loads the functions and the pane together.
-      chunks: ['functions', 'taskpane'],
-      templateParameters: { panelCss, panelSections },
-    }),
-    new CopyWebpackPlugin({
-      patterns: [
-        { from: 'assets/*.png', to: 'assets/[name][ext]' },
-        { from: 'addin/help/help.html', to: 'help.html' },
-        {
-          from: 'manifest.xml',
-          to: 'manifest.xml',
-          transform: (content) => content.toString().split(DEV_URL).join(ADDIN_URL),
-        },
-        // office.js served beside the pane: no CDN call from the add-in.
-        {
-          from: 'node_modules/@microsoft/office-js/dist',
-          to: 'office-js',
-          globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts'] },
-          info: { minimized: true },
-        },
-      ],
-    }),
-  ],
-  devServer: {
-    static: path.join(__dirname, 'dist', 'addin'),
-    headers: { 'Access-Control-Allow-Origin': '*' },
-    port: 3000,
-    server: argv.mode === 'development' && !env.WEBPACK_BUILD ? httpsServer() : undefined,
-  },
-});
+const addin = (env, argv, server) => {
+  const target = deployment(env);
+  return {
+    ...common,
+    name: 'addin',
+    target: ['web', 'es2019'],
+    entry: {
+      functions: './addin/functions/functions.ts',
+      taskpane: './addin/taskpane/taskpane.ts',
+    },
+    output: { path: path.join(__dirname, 'dist', 'addin'), filename: '[name].js', clean: true },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: './addin/functions/functions.ts', output: 'functions.json' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './addin/taskpane/taskpane.html',
+        // One shared runtime: the page loads the functions and the pane together.
+        chunks: ['functions', 'taskpane'],
+        templateParameters: { panelCss, panelSections, officeJs: target ? OFFICE_JS_CDN : 'office-js/office.js' },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'addin/help/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content.toString(), target),
+          },
+          // Development and tests: office.js served beside the pane, no network needed. A deployment loads the CDN.
+          ...(target
+            ? []
+            : [
+                {
+                  from: 'node_modules/@microsoft/office-js/dist',
+                  to: 'office-js',
+                  globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts'] },
+                  info: { minimized: true },
+                },
+              ]),
+        ],
+      }),
+    ],
+    devServer: {
+      static: path.join(__dirname, 'dist', 'addin'),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      port: 3000,
+      server,
+    },
+  };
+};
 
-function httpsServer() {
-  // Only `npm run dev-server` needs certificates; builds and tests never do.
-  const devCerts = require('office-addin-dev-certs');
-  return { type: 'https', options: devCerts.getHttpsServerOptions() };
+/**
+ * `npm run dev-server` serves https with Office's development certificate (office-addin-dev-certs makes it
+ * and installs its authority, which needs an administrator). Where that cannot be done — no sudo, no
+ * keychain — the server says so and serves http, which a browser opens but Excel does not load add-ins from.
+ * Builds and tests never ask for certificates.
+ */
+async function devServer(env) {
+  if (!env.WEBPACK_SERVE) return undefined;
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  } catch (e) {
+    const why = String((e && e.message) || e).split('\n')[0];
+    console.warn(
+      `\n[dx-report] Không dùng được chứng chỉ https phát triển (${why}).\n` +
+        '[dx-report] Máy chủ chạy bằng http://localhost:3000 — Excel chỉ nạp add-in qua https: chạy\n' +
+        '[dx-report] "npx office-addin-dev-certs install" với quyền quản trị rồi chạy lại npm run dev-server.\n' +
+        `[dx-report] No https development certificate (${why}); serving plain http on port 3000, which Excel\n` +
+        '[dx-report] will not load: run "npx office-addin-dev-certs install" as an administrator, then retry.\n',
+    );
+    return { type: 'http' };
+  }
 }
 
 const appsscript = () => ({
@@ -139,4 +189,8 @@ const playground = () => ({
   ],
 });
 
-module.exports = (env = {}, argv = {}) => [addin(env, argv), appsscript(env, argv), playground(env, argv)];
+module.exports = async (env = {}, argv = {}) => [
+  addin(env, argv, await devServer(env)),
+  appsscript(env, argv),
+  playground(env, argv),
+];

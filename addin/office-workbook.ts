@@ -1,10 +1,30 @@
 import { SheetExistsError } from '../shared/errors/errors';
-import { hostGrids } from '../shared/workbook/render';
+import { hostGrids, HostCell, HostGrids, TEXT_FORMAT } from '../shared/workbook/render';
 import { CellMark, CellRef, CellWrite, ChartSpec, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
-import { CellValue, columnLetter, SheetSpec, StyleName } from '../shared/workbook/sheet-spec';
+import { a1, CellValue, columnLetter, parseA1, SheetSpec, StyleName } from '../shared/workbook/sheet-spec';
 import { STYLES } from '../shared/workbook/styles';
 
 type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/*
+ * What Excel does with what the add-in writes, and what follows here (the stand-in in
+ * tests/helpers/fake-excel.ts models each rule, with its documentation):
+ * - Office.js parses written strings with en-US rules whatever the user's locale (OfficeDev/office-js#1559):
+ *   a text cell gets the text format "@" first, in the same batch, so "12/12", "1.", "01", "100%" stay text;
+ *   in a cell already "@" the text goes as it is, without the apostrophe `asText` puts before =, +, -, @
+ *   (the format already keeps it from being a formula, and the apostrophe would stay visible there).
+ * - Excel on the web refuses a request over 5 MB (RequestPayloadSizeLimitExceeded): grids are written in
+ *   row blocks, each sync under REQUEST_BUDGET.
+ * - A workbook keeps one visible sheet: replaced sheets are renamed aside, the new ones added, and the old
+ *   ones deleted last; if anything fails the new ones are removed and the old ones get their names back.
+ * - `formulas` of a cell without a formula is its value: a text "=…" is a formula only where its value differs.
+ */
+
+/** Bytes of values and number formats one sync may carry: under the 5 MB limit, with room for the rest. */
+export const REQUEST_BUDGET = 3_500_000;
+
+/** Rows per block when a sheet's merged areas are read again after the 512-area limit of one call. */
+const MERGE_BAND = 100;
 
 /** Office.js needs RangeAreas addresses in modest chunks. */
 function chunks<T>(xs: T[], n: number): T[][] {
@@ -21,12 +41,124 @@ function pad(values: unknown[][], rowIndex: number, columnIndex: number): CellVa
   return out;
 }
 
+/** UTF-8 length of a value's JSON: what it weighs in a request. */
+export function jsonBytes(x: unknown): number {
+  const s = JSON.stringify(x) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The value a cell gets, as Excel should receive it: text bound for an "@" cell goes without the apostrophe. */
+export function hostValue(value: HostCell, numberFormat: string): HostCell {
+  return numberFormat === TEXT_FORMAT && typeof value === 'string' ? value.replace(/^'(?=[=+\-@])/, '') : value;
+}
+
+/** The A1 areas a RangeAreas address lists ("'T3 TTHC'!C6:D6, 'T3 TTHC'!E6:F6" → C6:D6, E6:F6). */
+export function mergedAreas(address: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let cur = '';
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts
+    .map((p) =>
+      p
+        .slice(p.lastIndexOf('!') + 1)
+        .replace(/\$/g, '')
+        .trim(),
+    )
+    .filter((p) => p.length > 0)
+    .map((p) => (p.includes(':') ? p : `${p}:${p}`));
+}
+
+/** Rectangles of cells sharing one style ("A5:H900"), so a sheet's look is a few calls whatever its size. */
+function styleAreas(styleGrid: HostGrids['styleGrid']): Array<[StyleName, string[]]> {
+  const done = new Map<StyleName, string[]>();
+  // Open rectangles by style and column run, extended while the next row has the same run.
+  let open = new Map<string, { style: StyleName; c0: number; c1: number; r0: number; r1: number }>();
+  const close = (x: { style: StyleName; c0: number; c1: number; r0: number; r1: number }) => {
+    const list = done.get(x.style) ?? [];
+    const from = a1(x.r0, x.c0);
+    const to = a1(x.r1, x.c1);
+    list.push(from === to ? from : `${from}:${to}`);
+    done.set(x.style, list);
+  };
+  styleGrid.forEach((row, r) => {
+    const next = new Map<string, { style: StyleName; c0: number; c1: number; r0: number; r1: number }>();
+    let c = 0;
+    while (c < row.length) {
+      const style = row[c];
+      if (!style) {
+        c++;
+        continue;
+      }
+      let end = c;
+      while (end + 1 < row.length && row[end + 1] === style) end++;
+      const key = `${style}:${c}:${end}`;
+      const prev = open.get(key);
+      if (prev && prev.r1 === r - 1) {
+        prev.r1 = r;
+        next.set(key, prev);
+        open.delete(key);
+      } else next.set(key, { style, c0: c, c1: end, r0: r, r1: r });
+      c = end + 1;
+    }
+    open.forEach(close);
+    open = next;
+  });
+  open.forEach(close);
+  return [...done.entries()];
+}
+
+/** A sheet's grid cut into row blocks, each light enough for one request. */
+interface Block {
+  row: number;
+  cells: HostCell[][];
+  numberFormats: string[][];
+  bytes: number;
+}
+
+function blocks(g: HostGrids, budget: number): Block[] {
+  const out: Block[] = [];
+  let cur: Block | null = null;
+  for (let r = 0; r < g.rows; r++) {
+    const cells = g.cells[r].map((v, c) => hostValue(v, g.numberFormats[r][c]));
+    const bytes = jsonBytes(cells) + jsonBytes(g.numberFormats[r]) + 2;
+    if (!cur || cur.bytes + bytes > budget) {
+      cur = { row: r, cells: [], numberFormats: [], bytes: 0 };
+      out.push(cur);
+    }
+    cur.cells.push(cells);
+    cur.numberFormats.push(g.numberFormats[r]);
+    cur.bytes += bytes;
+  }
+  return out;
+}
+
 /**
- * Excel through Office.js. Every operation queues all its work and syncs a
- * fixed number of times (read: 2, write: 2), whatever the sheet size.
+ * Excel through Office.js. Every operation queues all its work and syncs a fixed number of times, whatever
+ * the sheet size: read 2, write 2 (one more per 3.5 MB written, on Excel on the web's request limit).
  */
 export class OfficeWorkbook implements WorkbookPort {
-  constructor(private readonly run: Runner = (batch) => Excel.run(batch)) {}
+  constructor(
+    private readonly run: Runner = (batch) => Excel.run(batch),
+    private readonly budget = REQUEST_BUDGET,
+  ) {}
 
   async sheetNames(): Promise<string[]> {
     return this.run(async (context) => {
@@ -43,26 +175,71 @@ export class OfficeWorkbook implements WorkbookPort {
       sheets.load('items/name,items/visibility');
       await context.sync();
       const wanted = sheets.items.filter((s) => !names || names.includes(s.name));
-      const used = wanted.map((s) => {
-        const r = s.getUsedRangeOrNullObject(true);
-        r.load('values,formulas,rowIndex,columnIndex');
-        return r;
+      const usedRanges = () =>
+        wanted.map((s) => {
+          const r = s.getUsedRangeOrNullObject(true);
+          r.load('values,formulas,rowIndex,columnIndex,rowCount');
+          return r;
+        });
+      // The merged areas in the same sync: Kiểm tra's GOP-O needs them (ExcelApi 1.13).
+      let used = usedRanges();
+      let merged: Array<string[] | undefined>;
+      const areas = wanted.map((s) => {
+        const m = s.getRange().getMergedAreasOrNullObject();
+        m.load('address');
+        return m;
       });
-      await context.sync();
+      try {
+        await context.sync();
+        merged = areas.map((m) => (m.isNullObject ? [] : mergedAreas(m.address)));
+      } catch {
+        // Over 512 merged areas a call fails: read again, then the merged areas in row bands.
+        used = usedRanges();
+        await context.sync();
+        merged = await this.mergedInBands(context, wanted, used);
+      }
       return wanted.map((s, i) => {
         const r = used[i];
-        if (r.isNullObject) return { name: s.name, values: [], formulas: [], hidden: s.visibility !== 'Visible' };
-        const formulas = r.formulas.map((row) =>
-          row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)),
+        const hidden = s.visibility !== 'Visible';
+        if (r.isNullObject) return { name: s.name, values: [], formulas: [], hidden, merges: merged[i] };
+        // A text "=…" comes back in `formulas` too: a formula is a cell whose value differs from it.
+        const formulas = r.formulas.map((row, y) =>
+          row.map((f, x) => (typeof f === 'string' && f.startsWith('=') && f !== r.values[y][x] ? f : null)),
         );
         return {
           name: s.name,
           values: pad(r.values, r.rowIndex, r.columnIndex),
           formulas: pad(formulas, r.rowIndex, r.columnIndex) as Array<Array<string | null>>,
-          hidden: s.visibility !== 'Visible',
+          hidden,
+          merges: merged[i],
         };
       });
     });
+  }
+
+  /** Merged areas by row bands of each used range; none at all if even that fails. */
+  private async mergedInBands(
+    context: Excel.RequestContext,
+    wanted: Excel.Worksheet[],
+    used: Excel.Range[],
+  ): Promise<Array<string[] | undefined>> {
+    const bands = wanted.map((s, i) => {
+      const r = used[i];
+      if (r.isNullObject) return [];
+      const out: Excel.RangeAreas[] = [];
+      for (let top = 0; top < r.rowIndex + r.rowCount; top += MERGE_BAND) {
+        const m = s.getRange(`${top + 1}:${top + MERGE_BAND}`).getMergedAreasOrNullObject();
+        m.load('address');
+        out.push(m);
+      }
+      return out;
+    });
+    try {
+      await context.sync();
+    } catch {
+      return wanted.map(() => undefined);
+    }
+    return bands.map((list) => [...new Set(list.flatMap((m) => (m.isNullObject ? [] : mergedAreas(m.address))))]);
   }
 
   async readFills(cells: CellRef[]): Promise<Array<string | null>> {
@@ -96,7 +273,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const range = context.workbook.worksheets.getItem(u.sheet).getRange(u.cell);
         // The format first, in the same batch: text stays text, a date lands as a date.
         range.numberFormat = [[u.numberFormat]];
-        range.values = [[u.value]];
+        range.values = [[hostValue(u.value, u.numberFormat)]];
       }
       await context.sync();
     });
@@ -122,31 +299,107 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * Adds the sheets, replacing those named in `replace`: the old ones are renamed aside first, so the new
+   * ones get their names (and the references between new sheets resolve to them), and are deleted only
+   * after everything new is written — a workbook is never left without a visible sheet, nor without the
+   * previous sheets when a step fails (then the new ones go and the old ones get their names back).
+   */
   async write(specs: SheetSpec[], replace: string[] = []): Promise<void> {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
+      sheets.load('items/name,items/id');
       await context.sync();
       const existing = new Map(sheets.items.map((s) => [s.name, s]));
+      const before = new Set(sheets.items.map((s) => s.id));
+      for (const spec of specs)
+        if (existing.has(spec.name) && !replace.includes(spec.name))
+          throw new SheetExistsError([spec.name], 'bảng tính');
+      const taken = new Set([...existing.keys(), ...specs.map((s) => s.name)].map((n) => n.toLowerCase()));
+      const aside: Array<{ sheet: Excel.Worksheet; id: string; name: string }> = [];
       for (const spec of specs) {
         const old = existing.get(spec.name);
-        if (old && !replace.includes(spec.name)) throw new SheetExistsError([spec.name], 'bảng tính');
-        if (old) old.delete();
+        if (!old) continue;
+        let n = 1;
+        while (taken.has(`dx~${n}`)) n++;
+        taken.add(`dx~${n}`);
+        old.name = `DX~${n}`;
+        aside.push({ sheet: old, id: old.id, name: spec.name });
       }
-      // Hidden helper sheets first: the dropdowns of the others point into them.
-      for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden)))
-        writeSheet(sheets.add(spec.name), spec);
-      await context.sync();
+      try {
+        let bytes = 0;
+        const added: Array<[Excel.Worksheet, SheetSpec]> = [];
+        // Hidden helper sheets first: the dropdowns of the others point into them.
+        for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
+          const sheet = sheets.add(spec.name);
+          added.push([sheet, spec]);
+          const g = hostGrids(spec);
+          for (const b of blocks(g, this.budget)) {
+            if (bytes > 0 && bytes + b.bytes > this.budget) {
+              await context.sync();
+              bytes = 0;
+            }
+            const range = sheet.getRangeByIndexes(b.row, 0, b.cells.length, g.columns);
+            // The number format before the value, in the same request: Excel parses what lands in General.
+            range.numberFormat = b.numberFormats;
+            range.formulas = b.cells as never;
+            bytes += b.bytes;
+          }
+          formatSheet(sheet, spec, g);
+        }
+        // Hidden last, when the new visible sheets are there: a workbook keeps one visible sheet.
+        for (const [sheet, spec] of added) if (spec.hidden) sheet.visibility = 'Hidden';
+        for (const old of aside) old.sheet.delete();
+        await context.sync();
+      } catch (e) {
+        await restore(context, before, aside);
+        throw e;
+      }
     });
   }
 }
 
-function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
-  const g = hostGrids(spec);
-  const range = sheet.getRangeByIndexes(0, 0, g.rows, g.columns);
-  range.numberFormat = g.numberFormats;
-  range.formulas = g.cells as never;
-  for (const [name, addresses] of Object.entries(g.byStyle) as Array<[StyleName, string[]]>) {
+/** After a failed write: the sheets it added go, the ones it renamed aside get their names back. */
+async function restore(
+  context: Excel.RequestContext,
+  before: Set<string>,
+  aside: Array<{ id: string; name: string }>,
+): Promise<void> {
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/id');
+    await context.sync();
+    for (const s of sheets.items) if (!before.has(s.id)) s.delete();
+    for (const s of sheets.items) {
+      const was = aside.find((x) => x.id === s.id);
+      if (was) s.name = was.name;
+    }
+    await context.sync();
+  } catch {
+    // The first error is the one to report.
+  }
+}
+
+/**
+ * The rows and columns frozen: none through a merged range. Excel would freeze through one, Google Sheets
+ * refuses it; both hosts follow this one rule for the same look (README, "What the port does with Sheets"):
+ * an annex's title merged across the sheet keeps its columns unfrozen, its header rows stay frozen.
+ */
+export function frozenPanes(spec: SheetSpec): { rows: number; columns: number } {
+  const crosses = (n: number, dim: 'row' | 'col') =>
+    spec.merges.some((m) => {
+      const [from, to] = m.replace(/\$/g, '').split(':');
+      const lo = parseA1(from)[dim];
+      const hi = parseA1(to ?? from)[dim];
+      return lo < n && hi >= n;
+    });
+  const rows = spec.freeze?.rows ?? 0;
+  const columns = spec.freeze?.columns ?? 0;
+  return { rows: crosses(rows, 'row') ? 0 : rows, columns: crosses(columns, 'col') ? 0 : columns };
+}
+
+function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, g: HostGrids): void {
+  for (const [name, addresses] of styleAreas(g.styleGrid)) {
     const st = STYLES[name];
     for (const part of chunks(addresses, 400)) {
       const areas = sheet.getRanges(part.join(','));
@@ -187,11 +440,13 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
       list: { inCellDropDown: true, source: v.source ? `=${v.source}` : v.list.join(',') },
     };
   }
-  if (spec.freeze?.rows) sheet.freezePanes.freezeRows(spec.freeze.rows);
+  const freeze = frozenPanes(spec);
+  if (freeze.rows && freeze.columns) sheet.freezePanes.freezeAt(`A1:${a1(freeze.rows - 1, freeze.columns - 1)}`);
+  else if (freeze.rows) sheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze.columns) sheet.freezePanes.freezeColumns(freeze.columns);
   if (spec.print) {
     sheet.pageLayout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
     if (spec.print.repeatRows)
       sheet.pageLayout.setPrintTitleRows(`$${spec.print.repeatRows[0]}:$${spec.print.repeatRows[1]}`);
   }
-  if (spec.hidden) sheet.visibility = 'Hidden';
 }

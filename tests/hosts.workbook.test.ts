@@ -103,7 +103,9 @@ describe('Google Sheets (Apps Script) adapter, through the built bundle', () => 
       sheets: FAMILY_SHEETS,
     });
     expect(ss.getSheetByName('DX_DanhSach')!.hidden).toBe(true);
-    expect(ss.getSheetByName('T1 Chỉ tiêu')!.cells.get('G6')?.formula).toBe('=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")');
+    expect(ss.getSheetByName('T1 Chỉ tiêu')!.cells.get('G6')?.formula).toBe(
+      '=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")',
+    );
     expect(ss.getSheetByName('Thông tin chung')!.cells.get('B4')?.value).toBe('UBND thành phố Vũng Tàu');
     const t = gas.global.dxInspect();
     expect(t.tables).toHaveLength(11);

@@ -92,7 +92,9 @@ describe('the unit workbook', () => {
     const ws = book.getWorksheet('T1 Chỉ tiêu')!;
     // Row 6 is the first indicator (row 5 is group I).
     expect(ws.getCell('B6').value).toBe('CQS.01');
-    expect((ws.getCell('G6').value as ExcelJS.CellFormulaValue).formula).toBe('IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")');
+    expect((ws.getCell('G6').value as ExcelJS.CellFormulaValue).formula).toBe(
+      'IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")',
+    );
     expect(ws.getCell('G6').numFmt).toBe('0.00%');
     expect(ws.getCell('E6').numFmt).toBe('#,##0');
     const fill = (a: string) => ((ws.getCell(a).fill as ExcelJS.FillPattern).fgColor as { argb: string }).argb;
@@ -111,7 +113,9 @@ describe('the unit workbook', () => {
       }),
     );
     expect(formulas).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^IF\(AND\(ISNUMBER\(D\d+\),ISNUMBER\(C\d+\),C\d+>0\),D\d+\/C\d+,""\)$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^IF\(AND\(ISNUMBER\(D\d+\),ISNUMBER\(C\d+\),C\d+>0\),D\d+\/C\d+,""\)$/),
+      ]),
     );
   });
 
