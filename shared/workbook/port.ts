@@ -10,6 +10,11 @@ export interface SheetSnapshot {
   hidden?: boolean;
   /** Merged areas ("E6:F6"), where the host can give them. */
   merges?: string[];
+  /**
+   * Formula cells whose result the file does not hold (A1 addresses): a workbook written by a library
+   * and never opened in a spreadsheet. Their `values` are null; the validator reports them.
+   */
+  uncomputed?: string[];
 }
 
 /**
