@@ -1,25 +1,462 @@
-/** Minimal flag reading: `--name value`, repeated flags collected, bare words kept in order. */
+/**
+ * The command line's one table of commands and flags: parsing and `dx-report help` both read it, so what
+ * the help lists is exactly what is accepted. Every flag's value is checked here, before any work.
+ */
+import * as fs from 'fs';
+import { daysInMonth } from '../shared/dates/date';
+import { parsePeriod } from '../shared/dates/period';
+import { FAMILIES } from '../shared/templates/families';
+
+/** A wrong call: said in one Vietnamese line, exit 2. */
+export class UsageError extends Error {}
+
+/** A refusal before or instead of writing (a file that is not ours, a busy output…), with its exit code. */
+export class Refused extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** Exit codes of every command. */
+export const EXIT = {
+  ok: 0,
+  /** Errors found (validate), nothing consolidated, an output refused. */
+  failed: 1,
+  /** A wrong call, a file that cannot be read. */
+  usage: 2,
+} as const;
+
+export interface FlagSpec {
+  name: string;
+  /** The value's placeholder in the help; a flag without one is a switch. */
+  value?: string;
+  help: string;
+  required?: boolean;
+  /** May be given more than once (--col, --mapping). */
+  repeat?: boolean;
+  /** Why the value is wrong, or undefined when it is right. */
+  check?: (value: string) => string | undefined;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** The words after the command, as the help shows them. */
+  usage: string;
+  summary: string;
+  words: { min: number; max: number };
+  flags: FlagSpec[];
+}
+
+const TABLE_IDS = FAMILIES.flatMap((f) => f.tables.map((t) => t.id));
+
+// ---- value checks ----
+
+const ends = (exts: string[]) => (v: string) =>
+  exts.some((e) => v.toLowerCase().endsWith(e)) ? undefined : `tên tệp phải có đuôi ${exts.join(' hoặc ')}`;
+
+/** A file to write: its extension; a file of another kind already there is not touched, and the message says so. */
+const outputName = (exts: string[]) => (v: string) => {
+  const ext = ends(exts)(v);
+  return ext && fs.existsSync(v) ? `${ext} (tệp đã có: không ghi đè)` : ext;
+};
+
+/** An existing regular file with one of the extensions. */
+const existingFile = (exts: string[]) => (v: string) => {
+  const ext = ends(exts)(v);
+  if (ext) return ext;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(v);
+  } catch {
+    return `không tìm thấy tệp “${v}”`;
+  }
+  if (st.isDirectory()) return `“${v}” là một thư mục, không phải tệp`;
+  if (!st.isFile()) return `“${v}” không phải là một tệp thông thường`;
+  return undefined;
+};
+
+/** A reporting period: a month, a quarter, six or nine months, a year — not a single day, not "Thường xuyên". */
+function periodCheck(monthOnly: boolean) {
+  return (v: string) => {
+    const example = monthOnly ? 'ví dụ: 2023-06 hoặc 6/2023' : 'ví dụ: 2023-06, 6/2023, Quý II/2023, 2023';
+    const p = parsePeriod(v);
+    if (!p || !p.end) return `không đọc được kỳ (${example})`;
+    if (p.start.d !== 1 || p.end.d !== daysInMonth(p.end.y, p.end.m))
+      return `là một ngày, không phải một kỳ báo cáo (${example})`;
+    if (monthOnly && (p.start.y !== p.end.y || p.start.m !== p.end.m))
+      return 'phụ lục được tổng hợp theo tháng: ghi một tháng (ví dụ: 2023-06)';
+    return undefined;
+  };
+}
+
+const dayOfMonth = (v: string) =>
+  /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 31 ? undefined : 'là một ngày trong tháng, từ 1 đến 31';
+
+const rowNumber = (v: string) =>
+  /^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= 1048576 ? undefined : 'là số dòng, từ 1 đến 1048576';
+
+const nonEmpty = (v: string) => (v.trim() ? undefined : 'không được để trống');
+
+const columnPair = (v: string) => {
+  const m = /^([A-Za-z][A-Za-z0-9]*)=([A-Za-z]{1,3})$/.exec(v);
+  if (!m) return 'viết dạng khóa=CỘT (ví dụ: received=C)';
+  const letters = m[2].toUpperCase();
+  if (letters.length === 3 && letters > 'XFD') return `cột “${letters}” vượt quá cột cuối XFD`;
+  return undefined;
+};
+
+const tableId = (v: string) => {
+  if (TABLE_IDS.includes(v)) return undefined;
+  const near = nearest(v, TABLE_IDS);
+  return `không có bảng “${v}”${near ? `; có phải ${near}?` : ''} (các bảng: ${TABLE_IDS.join(', ')})`;
+};
+
+// ---- the table ----
+
+const JSON_FLAG: FlagSpec = { name: 'json', help: 'in kết quả dạng JSON' };
+const MAPPING_FLAG: FlagSpec = {
+  name: 'mapping',
+  value: 'ÁNH_XẠ.json',
+  repeat: true,
+  help: 'tệp ánh xạ cột do `dx-report map --out` ghi ở nơi khác (tệp <tên>.dx-anh-xa.json cạnh phiếu được đọc tự động)',
+  check: existingFile(['.json']),
+};
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'fn',
+    usage: 'TÊN_HÀM ĐỐI_SỐ...',
+    summary: 'tính một hàm DX_ (ví dụ: dx-report fn DX_RATE 103.223 311.736)',
+    words: { min: 0, max: Infinity },
+    flags: [JSON_FLAG],
+  },
+  {
+    name: 'template',
+    usage: '',
+    summary: 'tạo phiếu báo cáo của một đơn vị',
+    words: { min: 0, max: 0 },
+    flags: [
+      { name: 'unit', value: 'TÊN', required: true, help: 'đơn vị báo cáo (theo danh mục)', check: nonEmpty },
+      {
+        name: 'period',
+        value: 'YYYY-MM',
+        required: true,
+        help: 'kỳ báo cáo (2023-06, 6/2023, Quý II/2023, 2023)',
+        check: periodCheck(false),
+      },
+      {
+        name: 'out',
+        value: 'TỆP.xlsx',
+        required: true,
+        help: 'tệp sẽ tạo (tệp đã có: không ghi đè)',
+        check: outputName(['.xlsx']),
+      },
+      { name: 'preparer', value: 'TÊN', help: 'người lập', check: nonEmpty },
+      {
+        name: 'config',
+        value: 'CẤU_HÌNH.xlsx',
+        help: 'sổ mẫu có trang DX_CauHinh của văn phòng (chỉ đọc)',
+        check: existingFile(['.xlsx']),
+      },
+      { name: 'force', help: 'ghi đè tệp --out đã có (vẫn ghi an toàn: tệp cũ còn nguyên nếu ghi hỏng)' },
+      JSON_FLAG,
+    ],
+  },
+  {
+    name: 'validate',
+    usage: 'TỆP_HOẶC_THƯ_MỤC...',
+    summary:
+      'kiểm tra phiếu báo cáo (0: không lỗi, 1: có lỗi, 2: không đọc được tệp); thư mục được duyệt cả thư mục con',
+    words: { min: 1, max: Infinity },
+    flags: [
+      {
+        name: 'period',
+        value: 'YYYY-MM',
+        help: 'kỳ đang kiểm tra: phiếu của kỳ khác là lỗi',
+        check: periodCheck(false),
+      },
+      MAPPING_FLAG,
+      JSON_FLAG,
+    ],
+  },
+  {
+    name: 'consolidate',
+    usage: 'TỆP_HOẶC_THƯ_MỤC...',
+    summary: 'tổng hợp các phiếu thành phụ lục (Phụ lục I–VII, Nguồn số liệu); thư mục được duyệt cả thư mục con',
+    words: { min: 1, max: Infinity },
+    flags: [
+      {
+        name: 'out',
+        value: 'PHU_LUC.xlsx',
+        required: true,
+        help: 'tệp phụ lục (chỉ ghi đè tệp do dx-report tạo)',
+        check: outputName(['.xlsx']),
+      },
+      {
+        name: 'html',
+        value: 'BAO_CAO.html',
+        help: 'báo cáo HTML in được (chỉ ghi đè báo cáo do dx-report tạo)',
+        check: outputName(['.html', '.htm']),
+      },
+      {
+        name: 'registry',
+        value: 'DANH_MUC.xlsx|.json',
+        help: 'danh mục đơn vị của văn phòng',
+        check: existingFile(['.xlsx', '.json']),
+      },
+      {
+        name: 'period',
+        value: 'YYYY-MM',
+        help: 'tháng tổng hợp (mặc định: tháng mới nhất nhận được)',
+        check: periodCheck(true),
+      },
+      {
+        name: 'deadline-day',
+        value: 'N',
+        help: 'hạn nộp: ngày N của tháng sau kỳ (1–31, mặc định 20)',
+        check: dayOfMonth,
+      },
+      { name: 'include-errors', help: 'tổng hợp cả đơn vị còn lỗi' },
+      { name: 'allow-empty', help: 'vẫn ghi phụ lục khi không có đơn vị nào được tổng hợp' },
+      MAPPING_FLAG,
+      JSON_FLAG,
+    ],
+  },
+  { name: 'catalogue', usage: '', summary: 'danh mục chỉ tiêu', words: { min: 0, max: 0 }, flags: [JSON_FLAG] },
+  { name: 'registry', usage: '', summary: 'danh mục đơn vị', words: { min: 0, max: 0 }, flags: [JSON_FLAG] },
+  {
+    name: 'tables',
+    usage: 'TỆP.xlsx',
+    summary: 'các bảng nhận ra trong một tệp',
+    words: { min: 1, max: 1 },
+    flags: [MAPPING_FLAG, JSON_FLAG],
+  },
+  {
+    name: 'map',
+    usage: 'TỆP.xlsx',
+    summary: 'lưu ánh xạ cột cho bảng có tiêu đề lạ vào tệp <tên>.dx-anh-xa.json cạnh TỆP.xlsx (TỆP.xlsx không bị ghi)',
+    words: { min: 1, max: 1 },
+    flags: [
+      { name: 'sheet', value: 'TRANG', required: true, help: 'trang tính chứa bảng', check: nonEmpty },
+      { name: 'table', value: 'BẢNG', required: true, help: `loại bảng (${TABLE_IDS.join(', ')})`, check: tableId },
+      {
+        name: 'header-row',
+        value: 'N',
+        required: true,
+        help: 'dòng tiêu đề (dòng cuối nếu tiêu đề hai dòng)',
+        check: rowNumber,
+      },
+      {
+        name: 'col',
+        value: 'khóa=CỘT',
+        required: true,
+        repeat: true,
+        help: 'cột của một trường (ví dụ: received=C); lặp lại cho từng trường',
+        check: columnPair,
+      },
+      {
+        name: 'out',
+        value: 'ÁNH_XẠ.json',
+        help: 'ghi ánh xạ vào tệp khác (đọc lại bằng --mapping)',
+        check: outputName(['.json']),
+      },
+      { name: 'force', help: 'ghi đè tệp --out đã có không do dx-report tạo' },
+      JSON_FLAG,
+    ],
+  },
+  {
+    name: 'demo',
+    usage: '',
+    summary: 'thành phố mẫu: tạo phiếu, kiểm tra, tổng hợp vào out/',
+    words: { min: 0, max: 0 },
+    flags: [],
+  },
+  { name: 'help', usage: '[LỆNH]', summary: 'hướng dẫn này (hoặc của một lệnh)', words: { min: 0, max: 1 }, flags: [] },
+];
+
+export const commandSpec = (name: string) => COMMANDS.find((c) => c.name === name);
+
+// ---- parsing ----
+
 export interface Args {
+  command: string;
   words: string[];
   flags: Record<string, string[]>;
 }
 
-export function parseArgs(argv: string[], booleans: string[] = ['json', 'force']): Args {
-  const out: Args = { words: [], flags: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const name = a.slice(2);
-      const value = booleans.includes(name) ? 'true' : argv[++i];
-      if (value === undefined) throw new UsageError(`Thiếu giá trị cho --${name}`);
-      (out.flags[name] ??= []).push(value);
-    } else out.words.push(a);
-  }
-  return out;
+/** The command line read against the table: a command and its checked flags, or a request for help. */
+export type Parsed = { help: string | null } | { args: Args };
+
+/** Optimal-string-alignment distance: "peroid" is one step from "period". */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
 }
 
-export class UsageError extends Error {}
+/** The closest candidate, when it is close enough to be a typo. */
+export function nearest(word: string, candidates: string[]): string | undefined {
+  const w = word.toLowerCase().slice(0, 64);
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
 
+const isFlag = (a: string) => /^--?[A-Za-z]/.test(a);
+
+function unknownFlag(spec: CommandSpec, name: string): UsageError {
+  const dashed = `--${name}`;
+  const near = nearest(
+    name,
+    spec.flags.map((f) => f.name),
+  );
+  if (near) return new UsageError(`${dashed}: không có tùy chọn này; có phải --${near}?`);
+  const elsewhere = COMMANDS.filter((c) => c.flags.some((f) => f.name === name)).map((c) => c.name);
+  if (elsewhere.length)
+    return new UsageError(
+      `${dashed}: lệnh ${spec.name} không có tùy chọn này (chỉ dùng với: ${elsewhere.join(', ')}).`,
+    );
+  const list = spec.flags.map((f) => `--${f.name}`).join(', ');
+  return new UsageError(`${dashed}: không có tùy chọn này${list ? ` (lệnh ${spec.name} nhận: ${list})` : ''}.`);
+}
+
+export function parseCommandLine(argv: string[]): Parsed {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { help: '' };
+  if (first === '--help' || first === '-h' || first === 'help') {
+    if (rest.length > 1) throw new UsageError(`Thừa đối số “${rest[1]}”: dx-report help [LỆNH]`);
+    if (rest[0] !== undefined && !commandSpec(rest[0])) throw unknownCommand(rest[0]);
+    return { help: rest[0] ?? null };
+  }
+  const spec = commandSpec(first);
+  if (!spec) throw unknownCommand(first);
+  const args: Args = { command: spec.name, words: [], flags: {} };
+  let literal = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (literal || !isFlag(a)) {
+      args.words.push(a);
+      continue;
+    }
+    if (a === '--') {
+      literal = true;
+      continue;
+    }
+    if (a === '--help' || a === '-h') return { help: spec.name };
+    if (!a.startsWith('--')) throw new UsageError(`${a}: không có tùy chọn này (tùy chọn viết dạng --tên).`);
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    const f = spec.flags.find((x) => x.name === name);
+    if (!f) throw unknownFlag(spec, name);
+    let value: string;
+    if (!f.value) {
+      if (eq > 0) throw new UsageError(`--${name} không nhận giá trị.`);
+      value = 'true';
+    } else if (eq > 0) value = a.slice(eq + 1);
+    else {
+      const next = rest[i + 1];
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        throw new UsageError(`Thiếu giá trị cho --${name} (${f.value}).`);
+      value = next;
+      i++;
+    }
+    if (args.flags[name] && !f.repeat) throw new UsageError(`--${name} chỉ được ghi một lần.`);
+    const wrong = f.value ? f.check?.(value) : undefined;
+    if (wrong) throw new UsageError(`--${name} ${value}: ${wrong}.`);
+    (args.flags[name] ??= []).push(value);
+  }
+  for (const f of spec.flags)
+    if (f.required && !args.flags[f.name])
+      throw new UsageError(`Cần --${f.name} ${f.value}. Cách dùng: ${usageLine(spec)}`);
+  if (args.words.length < spec.words.min)
+    throw new UsageError(`Thiếu ${spec.usage.replace(/\.\.\.$/, '')}. Cách dùng: ${usageLine(spec)}`);
+  if (args.words.length > spec.words.max)
+    throw new UsageError(`Thừa đối số “${args.words[spec.words.max]}”. Cách dùng: ${usageLine(spec)}`);
+  return { args };
+}
+
+function unknownCommand(name: string): UsageError {
+  const near = nearest(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
+  return new UsageError(
+    `Lệnh không rõ: ${name}${near ? `; có phải ${near}?` : ''} (các lệnh: ${COMMANDS.map((c) => c.name).join(', ')}).`,
+  );
+}
+
+function declared(args: Args, name: string): void {
+  if (!commandSpec(args.command)?.flags.some((f) => f.name === name))
+    throw new Error(`--${name} chưa được khai báo cho lệnh ${args.command} trong cli/args.ts`);
+}
+
+/** The value of a flag declared for the command (undefined when not given). */
 export function flag(args: Args, name: string): string | undefined {
-  return args.flags[name]?.[args.flags[name].length - 1];
+  declared(args, name);
+  const v = args.flags[name];
+  return v?.[v.length - 1];
+}
+
+/** Every value of a repeatable flag. */
+export function flags(args: Args, name: string): string[] {
+  declared(args, name);
+  return args.flags[name] ?? [];
+}
+
+/** Whether a switch was given. */
+export function has(args: Args, name: string): boolean {
+  declared(args, name);
+  return Boolean(args.flags[name]);
+}
+
+// ---- help ----
+
+export function usageLine(spec: CommandSpec): string {
+  const parts = [`dx-report ${spec.name}`];
+  if (spec.usage) parts.push(spec.usage);
+  for (const f of spec.flags) {
+    const text = `--${f.name}${f.value ? ` ${f.value}` : ''}${f.repeat ? ' ...' : ''}`;
+    parts.push(f.required ? text : `[${text}]`);
+  }
+  return parts.join(' ');
+}
+
+function commandHelp(spec: CommandSpec): string {
+  const width = Math.max(0, ...spec.flags.map((f) => `--${f.name}${f.value ? ` ${f.value}` : ''}`.length));
+  const lines = [`  ${usageLine(spec)}`, `      ${spec.summary}`];
+  for (const f of spec.flags) {
+    const left = `--${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(width);
+    lines.push(`      ${left}  ${f.help}${f.required ? ' (bắt buộc)' : ''}${f.repeat ? ' (lặp lại được)' : ''}`);
+  }
+  return lines.join('\n');
+}
+
+const FOOTER = `Mã thoát: 0 xong; 1 có lỗi trong phiếu, không tổng hợp được đơn vị nào, hoặc từ chối ghi
+(tệp đã có không do dx-report tạo, đang có lần chạy khác ghi cùng tệp); 2 gọi sai lệnh (kể cả tệp kết quả trùng
+tệp đầu vào, thư mục không có) hoặc không đọc được tệp.
+Mọi tệp kết quả được ghi vào tệp tạm cạnh nó rồi mới đổi tên: ghi hỏng hay bị ngắt thì tệp cũ còn nguyên.
+Một vùng ô viết dạng JSON: dx-report fn DX_SUMRATE '[10,6]' '[16,10]'. Tên tệp bắt đầu bằng -- đặt sau --.
+DX_DEBUG=1: in chi tiết kỹ thuật khi có lỗi không mong đợi. --help sau một lệnh: hướng dẫn của lệnh đó.`;
+
+export function helpText(command?: string | null): string {
+  const spec = command ? commandSpec(command) : undefined;
+  if (spec) return `${commandHelp(spec)}\n`;
+  return (
+    `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)\n\nCách dùng:\n` +
+    `${COMMANDS.map(commandHelp).join('\n')}\n\n${FOOTER}\n`
+  );
 }

@@ -1,10 +1,11 @@
-import { describeError } from '../shared/errors/describe';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Args, flag, UsageError } from './args';
-import { expandInputs } from './validate';
+import { Args, EXIT, flag, flags, has, UsageError } from './args';
+import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings, InputError, isProductAnnex, readInput } from './inputs';
+import { checkTargets, commitFiles, existingOwned, HTML_MARKER, OutputTarget, realPath, withLocks } from './output';
+import { describeError } from '../shared/errors/describe';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
-import { consolidate, OWNED } from '../shared/consolidate/consolidate';
+import { consolidate, Consolidation } from '../shared/consolidate/consolidate';
 import { DEFAULT_REGISTRIES } from '../shared/registry/default';
 import { registryFromSheet, RegistryRead } from '../shared/registry/from-sheet';
 import { UnitMatcher } from '../shared/registry/match';
@@ -23,7 +24,17 @@ async function loadRegistry(file: string): Promise<RegistryRead> {
     .replace(/\.[^.]+$/, '')
     .toUpperCase();
   if (/\.json$/i.test(file)) {
-    const parsed = Registry.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    let data: unknown;
+    try {
+      data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError(
+        e instanceof SyntaxError
+          ? `Tệp danh mục “${file}” không phải JSON hợp lệ: ${e.message}`
+          : `Không đọc được tệp danh mục “${file}”: ${describeError(e)}`,
+      );
+    }
+    const parsed = Registry.safeParse(data);
     return parsed.success
       ? { registry: parsed.data, errors: [] }
       : {
@@ -33,87 +44,149 @@ async function loadRegistry(file: string): Promise<RegistryRead> {
           ],
         };
   }
-  const [first] = await (await XlsxWorkbook.open(file)).read();
+  let first: SheetSnapshot | undefined;
+  try {
+    [first] = await (await XlsxWorkbook.open(file)).read();
+  } catch (e) {
+    throw new UsageError(`Không đọc được tệp danh mục “${file}”: ${describeError(e)}`);
+  }
   return registryFromSheet(first?.values ?? [], code, path.basename(file));
+}
+
+/** The HTML report with the product's marker, by which a re-run knows the file as its own. */
+export function markedHtml(html: string): string {
+  if (html.includes(HTML_MARKER)) return html;
+  const at = html.search(/<head[^>]*>/i);
+  if (at < 0) return `${HTML_MARKER}\n${html}`;
+  const end = html.indexOf('>', at) + 1;
+  return `${html.slice(0, end)}${HTML_MARKER}${html.slice(end)}`;
+}
+
+/** The annexes written into the product's own workbook (or a new one); stale annexes of a former run removed. */
+export async function annexBuffer(book: XlsxWorkbook, result: Consolidation): Promise<Uint8Array> {
+  await runAsync(
+    writeOwnedOp(book, result.sheets, (names) => {
+      for (const n of names) {
+        const ws = book.book.getWorksheet(n);
+        if (ws) book.book.removeWorksheet(ws.id);
+      }
+    }),
+  );
+  return book.toBuffer();
 }
 
 /**
  * `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--html report.html] [--registry FILE]
- * [--period YYYY-MM] [--deadline-day N] [--include-errors] [--json]`
+ * [--period YYYY-MM] [--deadline-day N] [--include-errors] [--allow-empty] [--mapping FILE] [--json]`
  */
 export async function runConsolidate(args: Args, out: (s: string) => void): Promise<number> {
-  const target = flag(args, 'out');
-  if (!args.words.length || !target)
-    throw new UsageError('Cần tệp/thư mục và --out: dx-report consolidate units/ --out annexes.xlsx');
-  const files = expandInputs(args.words).filter((f) => path.resolve(f) !== path.resolve(target));
-  const sources: Array<{ source: { file: string }; sheets: SheetSnapshot[] }> = [];
-  const unreadable: string[] = [];
-  for (const f of files) {
-    try {
-      // Read only: the unit's file is opened, read into memory and never written.
-      sources.push({ source: { file: path.basename(f) }, sheets: await (await XlsxWorkbook.open(f)).read() });
-    } catch (e) {
-      unreadable.push(`${f}: ${describeError(e)}`);
-    }
-  }
-  const deadline = flag(args, 'deadline-day');
-  if (deadline !== undefined && !/^(?:[1-9]|[12]\d|3[01])$/.test(deadline))
-    throw new UsageError('--deadline-day là một ngày từ 1 đến 31.');
+  const json = has(args, 'json');
+  const target = flag(args, 'out')!;
+  const html = flag(args, 'html');
+  const inputs = expandInputs(args.words);
+  if (inputs.missing.length)
+    throw new UsageError(
+      `Không tìm thấy ${inputs.missing.map((m) => `“${m}”`).join(', ')}: không tổng hợp, không ghi tệp nào.`,
+    );
+  const targets: OutputTarget[] = [
+    { file: target, role: '--out', kind: 'xlsx' },
+    ...(html ? [{ file: html, role: '--html', kind: 'html' as const }] : []),
+  ];
+  // Named on the command line, an output is an input: refused. Found in a walked folder, it is last run's
+  // output (or a file the ownership check refuses), never a unit's report.
+  const named = expandInputs(args.words.filter((w) => !fs.statSync(w).isDirectory())).files;
   const registryFile = flag(args, 'registry');
+  checkTargets(targets, [...named, ...(registryFile ? [registryFile] : []), ...flags(args, 'mapping')]);
+  const outputs = new Set(targets.map((t) => realPath(t.file)));
+  const files = inputs.files.filter((f) => !outputs.has(realPath(f)));
+  // This run's own outputs, found in a walked folder, are neither read nor counted.
+  inputs.files = files;
+  const given = givenMappings(flags(args, 'mapping'));
   let registry: Registry | undefined;
   if (registryFile) {
     const r = await loadRegistry(registryFile);
     if (!r.registry || r.errors.length) {
       out(`${r.errors.map((e) => `${registryFile}!${e.cell}: ${e.message}`).join('\n')}\n`);
-      return 2;
+      return EXIT.usage;
     }
     registry = r.registry;
   }
-  // Units are matched against the given registry as well as the built-in ones.
-  const matcher = registry ? new UnitMatcher([registry, ...DEFAULT_REGISTRIES]) : undefined;
-  const result = consolidate(sources, {
-    period: flag(args, 'period'),
-    includeErrors: Boolean(args.flags['include-errors']),
-    deadlineDay: deadline ? Number(deadline) : undefined,
-    registry,
-    matcher,
-    now: new Date(),
-  });
-  const book = fs.existsSync(target) ? await XlsxWorkbook.open(target) : new XlsxWorkbook();
-  // A file is the product's output only if every sheet in it is one the product made.
-  const owned = new Set(
-    OWNED.read((await book.read([OWNED.sheet]))[0]?.values)
-      .map((r) => String(r.sheet))
-      .concat(OWNED.sheet),
-  );
-  const foreign = (await book.sheetNames()).filter((n) => !owned.has(n));
-  if (foreign.length) {
-    out(`Tệp ${target} có trang không do phần mềm tạo (${foreign.join(', ')}): không ghi đè.\n`);
-    return 1;
-  }
-  await runAsync(writeOwnedOp(book, result.sheets));
-  await book.save(target);
-  const html = flag(args, 'html');
-  if (html) fs.writeFileSync(html, htmlReport(result, defaultCatalogue()));
-  if (args.flags.json) {
-    out(`${JSON.stringify({ file: target, ...result.summary, unreadable })}\n`);
-  } else {
+  if (!json) out(foundLine(inputs));
+  return withLocks(targets, async () => {
+    // Checked under the lock: what is there now is what would be replaced.
+    const existing = await existingOwned(targets[0]);
+    if (targets[1]) await existingOwned(targets[1]);
+    const sources: Array<{ source: { file: string }; sheets: SheetSnapshot[] }> = [];
+    const unreadable: string[] = [];
+    const skipped: string[] = [];
+    for (const f of files) {
+      try {
+        // Read only: the unit's file is opened, read into memory and never written.
+        const sheets = await readInput(f, given);
+        if (isProductAnnex(sheets)) skipped.push(f);
+        else sources.push({ source: { file: path.basename(f) }, sheets });
+      } catch (e) {
+        unreadable.push(e instanceof InputError ? `${e.file}: ${e.reason}` : `${f}: ${describeError(e)}`);
+      }
+    }
+    const deadline = flag(args, 'deadline-day');
+    // Units are matched against the given registry as well as the built-in ones.
+    const matcher = registry ? new UnitMatcher([registry, ...DEFAULT_REGISTRIES]) : undefined;
+    const result = consolidate(sources, {
+      period: flag(args, 'period'),
+      includeErrors: has(args, 'include-errors'),
+      deadlineDay: deadline ? Number(deadline) : undefined,
+      registry,
+      matcher,
+      now: new Date(),
+    });
     const s = result.summary;
-    out(
-      `Đã tổng hợp ${s.included.length} đơn vị vào ${target} (${result.sheets
-        .filter((x) => !x.hidden)
-        .map((x) => x.name)
-        .join(', ')}).\n`,
-    );
-    for (const e of s.excluded) out(`  Không tổng hợp ${e.unit ?? e.source}: ${e.reason}\n`);
-    if (s.missing.length) out(`  Chưa nộp (${s.missing.length}): ${s.missing.join(', ')}\n`);
-    for (const w of s.warnings) out(`  Cảnh báo: ${w}\n`);
-    for (const i of s.indicators)
+    const empty = s.included.length === 0 && !has(args, 'allow-empty');
+    const written = empty ? [] : targets.map((t) => t.file);
+    const refusal = empty
+      ? `Không có đơn vị nào được tổng hợp: không ghi ${targets.map((t) => `“${t.file}”`).join(', ')} ` +
+        '(thêm --allow-empty để vẫn ghi phụ lục rỗng).'
+      : '';
+    if (!empty) {
+      const files: Array<{ file: string; data: Uint8Array | string }> = [
+        { file: target, data: await annexBuffer(existing ?? new XlsxWorkbook(), result) },
+      ];
+      if (html) files.push({ file: html, data: markedHtml(htmlReport(result, defaultCatalogue())) });
+      await commitFiles(files);
+    }
+    if (json) {
       out(
-        `  ${i.code.padEnd(12)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ` +
-          `${i.rate === null ? '—' : formatPercent(i.rate)}\n`,
+        `${JSON.stringify({
+          file: target,
+          written,
+          ...(refusal ? { error: refusal } : {}),
+          found: { files: inputs.files.length, folders: inputs.folders, repeated: inputs.repeated },
+          ...s,
+          unreadable,
+          skipped,
+        })}\n`,
       );
-    for (const u of unreadable) out(`  Không đọc được ${u}\n`);
-  }
-  return unreadable.length ? 2 : 0;
+    } else {
+      if (!empty)
+        out(
+          `Đã tổng hợp ${s.included.length} đơn vị vào ${target} (${result.sheets
+            .filter((x) => !x.hidden)
+            .map((x) => x.name)
+            .join(', ')})${html ? `; báo cáo: ${html}` : ''}.\n`,
+        );
+      for (const e of s.excluded) out(`  Không tổng hợp ${e.unit ?? e.source}: ${e.reason}\n`);
+      if (s.missing.length) out(`  Chưa nộp (${s.missing.length}): ${s.missing.join(', ')}\n`);
+      for (const w of s.warnings) out(`  Cảnh báo: ${w}\n`);
+      for (const i of s.indicators)
+        out(
+          `  ${i.code.padEnd(12)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ` +
+            `${i.rate === null ? '—' : formatPercent(i.rate)}\n`,
+        );
+      for (const u of unreadable) out(`  Không đọc được ${u}\n`);
+      for (const f of skipped) out(`  ${f}: ${ANNEX_SKIPPED}.\n`);
+      if (refusal) out(`${refusal}\n`);
+    }
+    if (unreadable.length) return EXIT.usage;
+    return empty ? EXIT.failed : EXIT.ok;
+  });
 }

@@ -4,8 +4,8 @@ import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidate } from '../shared/consolidate/consolidate';
 import { htmlReport } from '../shared/consolidate/html-report';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
-import { runAsync } from '../shared/operations/run';
-import { writeOwnedOp } from '../shared/operations/consolidate-op';
+import { annexBuffer, markedHtml } from './consolidate';
+import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
 import { DEADLINE_DAY, generateSampleCity, MONTHS } from '../samples/generate';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
@@ -16,8 +16,17 @@ import { XlsxWorkbook } from '../xlsx/workbook';
 export async function runDemo(root: string, out: (s: string) => void): Promise<number> {
   const samples = path.join(root, 'samples', 'nha-trang');
   const outDir = path.join(root, 'out');
-  fs.rmSync(samples, { recursive: true, force: true });
+  const annexes = path.join(outDir, 'annexes.xlsx');
+  const report = path.join(outDir, 'report.html');
+  const targets: OutputTarget[] = [
+    { file: annexes, role: 'phụ lục', kind: 'xlsx' },
+    { file: report, role: 'báo cáo', kind: 'html' },
+  ];
   fs.mkdirSync(outDir, { recursive: true });
+  checkTargets(targets, []);
+  // out/ may hold files of the user's: only the product's own annexes and report are ever replaced.
+  for (const t of targets) await existingOwned(t);
+  fs.rmSync(samples, { recursive: true, force: true });
   out('Thành phố mẫu: Nha Trang (12 cơ quan chuyên môn, 9 đơn vị sự nghiệp, 27 xã phường), tháng 4–6/2023.\n');
   const files = await generateSampleCity(samples);
   out(`  Đã tạo ${files.length} phiếu báo cáo trong ${path.relative(root, samples)}/\n`);
@@ -29,15 +38,18 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
     });
   const period = MONTHS[MONTHS.length - 1];
   const result = consolidate(sources, { period, deadlineDay: DEADLINE_DAY });
-  const book = new XlsxWorkbook();
-  await runAsync(writeOwnedOp(book, result.sheets));
-  const annexes = path.join(outDir, 'annexes.xlsx');
-  const report = path.join(outDir, 'report.html');
-  await book.save(annexes);
-  fs.writeFileSync(
-    report,
-    htmlReport(result, defaultCatalogue(), 'Báo cáo tổng hợp chuyển đổi số — Nha Trang, tháng 6/2023'),
-  );
+  await withLocks(targets, async () => {
+    for (const t of targets) await existingOwned(t);
+    await commitFiles([
+      { file: annexes, data: await annexBuffer(new XlsxWorkbook(), result) },
+      {
+        file: report,
+        data: markedHtml(
+          htmlReport(result, defaultCatalogue(), 'Báo cáo tổng hợp chuyển đổi số — Nha Trang, tháng 6/2023'),
+        ),
+      },
+    ]);
+  });
   const s = result.summary;
   const issues = [
     ...result.collected.included.flatMap((x) => x.issues),

@@ -1,94 +1,109 @@
 import { describeError } from '../shared/errors/describe';
 import { isDxError } from '../shared/errors/errors';
-import { parseArgs, UsageError } from './args';
+import { Args, EXIT, has, helpText, parseCommandLine, Refused, UsageError, usageLine, commandSpec } from './args';
 import { runDemo } from './demo';
 import { runFn } from './fn';
+import { InputError } from './inputs';
 import { runCatalogue, runRegistry } from './lists';
 import { runMap, runTables } from './tables';
 import { runTemplate } from './template';
 import { runValidate } from './validate';
 import { runConsolidate } from './consolidate';
 
-const USAGE =
-  `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)
+let stdoutClosed = false;
+let guarded = false;
 
-Cách dùng:
-  dx-report fn TÊN_HÀM ĐỐI_SỐ... [--json]   tính một hàm DX_ (ví dụ: dx-report fn DX_RATE 103.223 311.736)
-  dx-report template --unit TÊN --period YYYY-MM --out TỆP.xlsx [--preparer TÊN] [--config CẤU_HÌNH.xlsx]
-                                            tạo phiếu báo cáo của một đơn vị
-  dx-report validate TỆP_HOẶC_THƯ_MỤC... [--json] [--period YYYY-MM]
-                                            kiểm tra phiếu báo cáo (0: không lỗi, 1: có lỗi, 2: không đọc được tệp)
-  dx-report consolidate TỆP_HOẶC_THƯ_MỤC... --out PHU_LUC.xlsx [--html BAO_CAO.html]` +
-  ` [--registry DANH_MUC.xlsx|.json] [--period YYYY-MM] [--include-errors] [--json]
-                                            tổng hợp các phiếu thành phụ lục (Phụ lục I–VI, Nguồn số liệu)
-  dx-report catalogue [--json]              danh mục chỉ tiêu
-  dx-report registry [--json]               danh mục đơn vị
-  dx-report tables TỆP.xlsx [--json]        các bảng nhận ra trong một tệp
-  dx-report map TỆP.xlsx --sheet S --table T --header-row N --col khóa=CỘT ...
-                                            lưu ánh xạ cột cho bảng có tiêu đề lạ
-  dx-report demo                            thành phố mẫu: tạo phiếu, kiểm tra, tổng hợp vào out/
-  dx-report help                            hướng dẫn này
+/**
+ * Standard output that a closed pipe (`dx-report help | head -1`) silences instead of crashing: the
+ * command finishes its work and exits with its own code, nothing more is printed.
+ */
+export function stdoutWriter(): (s: string) => void {
+  if (!guarded) {
+    guarded = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') stdoutClosed = true;
+      else throw e;
+    });
+  }
+  return (s) => {
+    if (!stdoutClosed) process.stdout.write(s);
+  };
+}
 
-Một vùng ô viết dạng JSON: dx-report fn DX_SUMRATE '[10,6]' '[16,10]'
-`;
+const DEBUG_HINT = '(DX_DEBUG=1 để xem chi tiết)';
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  const json = argv.includes('--json');
-  const args = argv.filter((a) => a !== '--json');
-  const [command, ...rest] = args;
+/** The one line an unexpected error gets: Vietnamese where it can be, never a stack trace unless DX_DEBUG=1. */
+export function unexpectedLine(e: unknown): string {
+  return `Lỗi không mong đợi: ${describeError(e)} ${DEBUG_HINT}\n`;
+}
+
+/**
+ * Runs one command. Never throws: a wrong call exits 2, a refusal or the product's own error 1 (or the code it
+ * carries), anything unexpected one Vietnamese line and 2; with DX_DEBUG=1 the details go to `err`.
+ */
+export async function main(
+  argv: string[],
+  out: (s: string) => void = stdoutWriter(),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
+  let command: string | undefined;
   try {
-    return await dispatch(command, rest, json, out);
+    const parsed = parseCommandLine(argv);
+    if ('help' in parsed) {
+      out(helpText(parsed.help));
+      return argv.length === 0 ? EXIT.usage : EXIT.ok;
+    }
+    command = parsed.args.command;
+    return await dispatch(parsed.args, out);
   } catch (e) {
+    if (process.env.DX_DEBUG === '1' && e instanceof Error && e.stack) err(`${e.stack}\n`);
     if (e instanceof UsageError) {
+      const spec = command ? commandSpec(command) : undefined;
+      out(`${e.message}\n${spec && !e.message.includes('Cách dùng') ? `Cách dùng: ${usageLine(spec)}\n` : ''}`);
+      return EXIT.usage;
+    }
+    if (e instanceof Refused) {
+      if (e.message) out(`${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof InputError) {
       out(`${e.message}\n`);
-      return 2;
+      return EXIT.usage;
     }
     // The product's own refusals and the system's (a missing file, a full disk) are said, not stack-traced.
-    if (isDxError(e) || typeof (e as { code?: unknown }).code === 'string') {
+    if (isDxError(e) || /^E[A-Z]+$/.test(String((e as { code?: unknown } | null)?.code ?? ''))) {
       out(`${describeError(e)}\n`);
-      return 1;
+      return EXIT.failed;
     }
-    throw e;
+    out(unexpectedLine(e));
+    return EXIT.usage;
   }
 }
 
-async function dispatch(
-  command: string | undefined,
-  rest: string[],
-  json: boolean,
-  out: (s: string) => void,
-): Promise<number> {
-  const args = () => parseArgs(json ? [...rest, '--json'] : rest);
-  switch (command) {
+async function dispatch(args: Args, out: (s: string) => void): Promise<number> {
+  switch (args.command) {
     case 'template':
-      return runTemplate(args(), out);
+      return runTemplate(args, out);
     case 'validate':
-      return runValidate(args(), out);
+      return runValidate(args, out);
     case 'consolidate':
-      return runConsolidate(parseArgs(json ? [...rest, '--json'] : rest, ['json', 'force', 'include-errors']), out);
+      return runConsolidate(args, out);
     case 'catalogue':
-      return runCatalogue(args(), out);
+      return runCatalogue(args, out);
     case 'registry':
-      return runRegistry(args(), out);
+      return runRegistry(args, out);
     case 'tables':
-      return runTables(args(), out);
+      return runTables(args, out);
     case 'map':
-      return runMap(args(), out);
+      return runMap(args, out);
     case 'fn': {
-      const r = runFn(rest, json);
+      const r = runFn(args.words, has(args, 'json'));
       out(r.stdout);
       return r.code;
     }
     case 'demo':
       return runDemo(process.cwd(), out);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      out(USAGE);
-      return command === undefined ? 2 : 0;
     default:
-      out(`Lệnh không rõ: ${command}\n\n${USAGE}`);
-      return 2;
+      throw new Error(`lệnh ${args.command} có trong bảng lệnh nhưng chưa được nối`);
   }
 }

@@ -1,4 +1,4 @@
-import { Args } from './args';
+import { Args, has } from './args';
 import { defaultCatalogue, parsedTargets } from '../shared/catalogue/catalogue';
 import { INDICATOR_GROUP_LABEL, TARGET_LEVEL_LABEL } from '../shared/catalogue/schema';
 import { DEFAULT_REGISTRIES } from '../shared/registry/default';
@@ -7,7 +7,7 @@ import { UNIT_GROUP_LABEL } from '../shared/registry/schema';
 /** `dx-report catalogue [--json]`: the indicators with their targets, verbatim and parsed. */
 export function runCatalogue(args: Args, out: (s: string) => void): number {
   const cat = defaultCatalogue();
-  if (args.flags.json) {
+  if (has(args, 'json')) {
     out(`${JSON.stringify({ indicators: cat.map((i) => ({ ...i, targets: parsedTargets(i) })) }, null, 2)}\n`);
     return 0;
   }
@@ -33,7 +33,7 @@ export function runCatalogue(args: Args, out: (s: string) => void): number {
 
 /** `dx-report registry [--json]`: the registered units. */
 export function runRegistry(args: Args, out: (s: string) => void): number {
-  if (args.flags.json) {
+  if (has(args, 'json')) {
     out(`${JSON.stringify({ registries: DEFAULT_REGISTRIES }, null, 2)}\n`);
     return 0;
   }

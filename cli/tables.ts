@@ -1,19 +1,42 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Args, EXIT, flag, flags, has, Refused, UsageError } from './args';
+import { givenMappings, InputError, readInput } from './inputs';
+import { mappingFileText, readMappingFile, sidecarPath, withMapping } from './mapping-file';
+import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
 import { describeError } from '../shared/errors/describe';
-import { Args, flag, UsageError } from './args';
 import { readUnitWorkbook } from '../shared/reading/unit-workbook';
-import { saveMapping } from '../shared/operations/mapping-ops';
 import { tableSpec } from '../shared/templates/families';
-import { MAPPING_SHEET } from '../shared/templates/version';
+import { ColumnMapping, headerChoices } from '../shared/templates/mapping';
 import { columnLetter } from '../shared/workbook/sheet-spec';
+import { nearest } from './args';
+import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-/** `dx-report tables FILE [--json]`: which tables were recognised, where, and what could not be. */
+/** A file named on the command line that must exist: a missing one is a wrong call, said with its name. */
+function mustExist(file: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new UsageError(`Không tìm thấy tệp “${file}”.`);
+  }
+  if (st.isDirectory()) throw new UsageError(`“${file}” là một thư mục, không phải tệp .xlsx.`);
+}
+
+/** `dx-report tables FILE [--mapping FILE] [--json]`: which tables were recognised, where, and what could not be. */
 export async function runTables(args: Args, out: (s: string) => void): Promise<number> {
   const file = args.words[0];
-  if (!file) throw new UsageError('Cần tên tệp: dx-report tables unit.xlsx');
-  const book = await XlsxWorkbook.open(file);
-  const read = readUnitWorkbook(await book.read());
-  if (args.flags.json) {
+  mustExist(file);
+  let sheets: SheetSnapshot[];
+  try {
+    sheets = await readInput(file, givenMappings(flags(args, 'mapping')));
+  } catch (e) {
+    out(`${e instanceof InputError ? e.message : `Không đọc được tệp “${file}”: ${describeError(e)}`}\n`);
+    return EXIT.usage;
+  }
+  const read = readUnitWorkbook(sheets);
+  if (has(args, 'json')) {
     out(
       `${JSON.stringify({
         cover: Object.fromEntries(Object.entries(read.cover).map(([k, v]) => [k, v?.value ?? null])),
@@ -33,7 +56,7 @@ export async function runTables(args: Args, out: (s: string) => void): Promise<n
         })),
       })}\n`,
     );
-    return 0;
+    return EXIT.ok;
   }
   for (const t of read.tables) {
     out(
@@ -48,33 +71,80 @@ export async function runTables(args: Args, out: (s: string) => void): Promise<n
         `--header-row ${u.layout.headerRow + u.layout.headerRows} --col KHÓA=CỘT ...\n`,
     );
   }
-  return 0;
+  return EXIT.ok;
 }
 
-/** `dx-report map FILE --sheet S --table T --header-row N --col key=C ...`: saves a column mapping in the workbook. */
+/**
+ * `dx-report map FILE --sheet S --table T --header-row N --col key=C ... [--out FILE.json] [--force]`: saves a
+ * column mapping in a small file beside the workbook (`<tên>.dx-anh-xa.json`); the workbook is only read.
+ */
 export async function runMap(args: Args, out: (s: string) => void): Promise<number> {
   const file = args.words[0];
-  const sheet = flag(args, 'sheet');
-  const table = flag(args, 'table');
+  const sheet = flag(args, 'sheet')!;
+  const table = flag(args, 'table')!;
   const headerRow = Number(flag(args, 'header-row'));
-  if (!file || !sheet || !table || !Number.isInteger(headerRow) || headerRow < 1)
-    throw new UsageError('Cần: dx-report map FILE --sheet S --table T --header-row N --col khóa=CỘT ...');
   const spec = tableSpec(table);
   const columns: Record<string, string> = {};
-  for (const pair of args.flags.col ?? []) {
-    const m = /^([a-zA-Z0-9]+)=([A-Za-z]{1,3})$/.exec(pair);
-    if (!m || !spec.columns.some((c) => c.key === m[1]))
-      throw new UsageError(`--col ${pair}: khóa phải là một trong ${spec.columns.map((c) => c.key).join(', ')}`);
-    columns[m[1]] = m[2].toUpperCase();
+  for (const pair of flags(args, 'col')) {
+    const [key, letters] = pair.split('=');
+    if (!spec.columns.some((c) => c.key === key)) {
+      const near = nearest(
+        key,
+        spec.columns.map((c) => c.key),
+      );
+      throw new UsageError(
+        `--col ${pair}: bảng ${table} không có trường “${key}”${near ? `; có phải ${near}?` : ''} ` +
+          `(các trường: ${spec.columns.map((c) => c.key).join(', ')}).`,
+      );
+    }
+    columns[key] = letters.toUpperCase();
   }
-  const book = await XlsxWorkbook.open(file);
+  mustExist(file);
+  const target = flag(args, 'out') ?? sidecarPath(file);
+  const t: OutputTarget = {
+    file: target,
+    role: flag(args, 'out') ? '--out' : 'tệp ánh xạ',
+    kind: 'json',
+    force: has(args, 'force'),
+  };
+  checkTargets([t], [file]);
+  const mapping: ColumnMapping = { sheet, table: spec.id, headerRow, columns };
+  // Read only: the unit's file is never written (a library rewriting it would drop what it cannot keep).
+  let book: XlsxWorkbook;
   try {
-    await saveMapping(book, { sheet, table, headerRow, columns });
+    book = await XlsxWorkbook.open(file);
   } catch (e) {
-    out(`${describeError(e)}\n`);
-    return 1;
+    throw new UsageError(`Không đọc được tệp “${file}”: ${describeError(e)}`);
   }
-  await book.save(file);
-  out(`Đã lưu ánh xạ cột của bảng ${table} (trang “${sheet}”) vào ${MAPPING_SHEET}.\n`);
-  return 0;
+  const names = await book.sheetNames();
+  if (!names.includes(sheet)) {
+    const near = nearest(sheet, names);
+    throw new Refused(
+      `Tệp “${file}” không có trang “${sheet}”${near ? `; có phải “${near}”?` : ''} (các trang: ${names.join(', ')}).`,
+    );
+  }
+  const [snap] = await book.read([sheet]);
+  if (!headerChoices(snap.values, headerRow - 1).length)
+    throw new Refused(`Dòng ${headerRow} của trang “${sheet}” không có tiêu đề cột.`);
+  const missing = spec.columns.filter((c) => !c.optional && !columns[c.key]).map((c) => `${c.key} (${c.label})`);
+  if (missing.length) throw new Refused(`Chưa chọn cột cho: ${missing.join(', ')}.`);
+  return withLocks([t], async () => {
+    const exists = fs.existsSync(target);
+    await existingOwned(t);
+    // A mapping file of the product keeps its other tables' mappings; one given --force is started afresh.
+    let list: ColumnMapping[] = [];
+    if (exists && !t.force) list = readMappingFile(target).mappings;
+    list = withMapping(list, mapping);
+    await commitFiles([{ file: target, data: mappingFileText(file, list) }]);
+    const beside = path.resolve(target) === path.resolve(sidecarPath(file));
+    if (has(args, 'json')) out(`${JSON.stringify({ file, mappingFile: target, mapping, beside })}\n`);
+    else
+      out(
+        `Đã lưu ánh xạ cột của bảng ${spec.id} (trang “${sheet}”) vào ${target}; ${file} không bị thay đổi.\n` +
+          (beside
+            ? '  validate, consolidate và tables tự đọc tệp này khi nó nằm cạnh phiếu.\n'
+            : `  Khi đọc phiếu, thêm: --mapping ${target}\n`),
+      );
+    return EXIT.ok;
+  });
 }

@@ -1,55 +1,57 @@
 import * as fs from 'fs';
-import { Args, flag, UsageError } from './args';
+import { Args, EXIT, flag, has, UsageError } from './args';
+import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
 import { createTemplate } from '../shared/operations/create-template';
-import { isDxError } from '../shared/errors/errors';
+import { describeError } from '../shared/errors/describe';
+import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-/** `dx-report template --unit NAME --period YYYY-MM --out FILE [--config FILE] [--preparer NAME]` */
+/**
+ * `dx-report template --unit NAME --period YYYY-MM --out FILE [--config FILE] [--preparer NAME] [--force]`:
+ * an existing --out is refused unless --force (a unit's filled workbook is never replaced by accident);
+ * --config is only read.
+ */
 export async function runTemplate(args: Args, out: (s: string) => void): Promise<number> {
-  const unit = flag(args, 'unit');
-  const period = flag(args, 'period');
-  const target = flag(args, 'out');
-  if (!unit || !period || !target)
-    throw new UsageError(
-      'Cần --unit, --period và --out. ' +
-        'Ví dụ: dx-report template --unit "Phường Lộc Thọ" --period 2023-06 --out unit.xlsx',
-    );
-  if (fs.existsSync(target) && !args.flags.force) {
-    out(`Tệp ${target} đã có; không ghi đè (thêm --force để ghi đè).\n`);
-    return 1;
-  }
+  const unit = flag(args, 'unit')!;
+  const period = flag(args, 'period')!;
+  const target = flag(args, 'out')!;
   const config = flag(args, 'config');
-  const book = new XlsxWorkbook();
-  if (config) {
-    // The secretariat's edited DX_CauHinh travels into the new workbook.
-    const source = await XlsxWorkbook.open(config);
-    const [cfg] = await source.read(['DX_CauHinh']);
-    if (!cfg) {
-      out(`Tệp ${config} không có trang DX_CauHinh.\n`);
-      return 1;
+  const t: OutputTarget = { file: target, role: '--out', kind: 'other', force: has(args, 'force') };
+  checkTargets([t], config ? [config] : []);
+  return withLocks([t], async () => {
+    if (fs.existsSync(target) && !t.force) {
+      out(`Tệp ${target} đã có; không ghi đè (thêm --force để ghi đè).\n`);
+      return EXIT.failed;
     }
-    const copy = book.book.addWorksheet('DX_CauHinh');
-    cfg.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null) copy.getCell(r + 1, c + 1).value = v as never;
-      }),
-    );
-  }
-  try {
+    await existingOwned(t);
+    const book = new XlsxWorkbook();
+    if (config) {
+      // The secretariat's edited DX_CauHinh travels into the new workbook.
+      let cfg: SheetSnapshot | undefined;
+      try {
+        [cfg] = await (await XlsxWorkbook.open(config)).read(['DX_CauHinh']);
+      } catch (e) {
+        throw new UsageError(`Không đọc được tệp cấu hình “${config}”: ${describeError(e)}`);
+      }
+      if (!cfg) {
+        out(`Tệp ${config} không có trang DX_CauHinh.\n`);
+        return EXIT.failed;
+      }
+      const copy = book.book.addWorksheet('DX_CauHinh');
+      cfg.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null) copy.getCell(r + 1, c + 1).value = v as never;
+        }),
+      );
+    }
     const r = await createTemplate(book, { unit, period, preparer: flag(args, 'preparer') });
-    await book.save(target);
-    if (args.flags.json) out(`${JSON.stringify({ file: target, ...r })}\n`);
+    await commitFiles([{ file: target, data: await book.toBuffer() }]);
+    if (has(args, 'json')) out(`${JSON.stringify({ file: target, ...r })}\n`);
     else
       out(
         `Đã tạo ${target}: ${r.unit}, ${r.period}; ${r.sheets.length} trang (${r.sheets.join(', ')}); ` +
           `${r.indicators} chỉ tiêu (${r.catalogue === 'workbook' ? 'theo DX_CauHinh' : 'danh mục mặc định'}).\n`,
       );
-    return 0;
-  } catch (e) {
-    if (isDxError(e)) {
-      out(`${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+    return EXIT.ok;
+  });
 }

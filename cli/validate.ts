@@ -1,51 +1,59 @@
-import { describeError } from '../shared/errors/describe';
-import * as fs from 'fs';
 import * as path from 'path';
-import { Args, flag, UsageError } from './args';
+import { Args, EXIT, flag, flags, has } from './args';
+import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings, InputError, isProductAnnex, readInput } from './inputs';
+import { describeError } from '../shared/errors/describe';
 import { Issue, SEVERITY_LABEL, Summary } from '../shared/validation/issue';
 import { validateSheets } from '../shared/validation/validate';
-import { XlsxWorkbook } from '../xlsx/workbook';
 
-/** Files named on the command line, folders expanded to the .xlsx files they hold. */
-export function expandInputs(inputs: string[]): string[] {
-  const out: string[] = [];
-  for (const p of inputs) {
-    if (fs.existsSync(p) && fs.statSync(p).isDirectory()) {
-      for (const f of fs.readdirSync(p).sort())
-        if (/\.xlsx$/i.test(f) && !f.startsWith('~$')) out.push(path.join(p, f));
-    } else out.push(p);
-  }
-  return out;
-}
-
-/** `dx-report validate FILES... [--json] [--period YYYY-MM]`: 0 no errors, 1 errors, 2 a file unreadable. */
+/**
+ * `dx-report validate FILES_OR_DIRS... [--json] [--period YYYY-MM] [--mapping FILE]`: 0 no errors, 1 errors,
+ * 2 a file unreadable or nothing to check. Folders are walked with their subfolders; files are only read.
+ */
 export async function runValidate(args: Args, out: (s: string) => void): Promise<number> {
-  if (!args.words.length) throw new UsageError('Cần ít nhất một tệp: dx-report validate unit.xlsx [--json]');
-  const files = expandInputs(args.words);
+  const json = has(args, 'json');
+  const inputs = expandInputs(args.words);
+  const files = [...inputs.files, ...inputs.missing];
+  const given = givenMappings(flags(args, 'mapping'));
   const issues: Issue[] = [];
   const unreadable: Array<{ file: string; message: string }> = [];
+  const skipped: string[] = [];
   let tables = 0;
   for (const file of files) {
-    let book: XlsxWorkbook;
     try {
-      book = await XlsxWorkbook.open(file);
+      const sheets = await readInput(file, given);
+      if (isProductAnnex(sheets)) {
+        skipped.push(file);
+        continue;
+      }
+      const r = validateSheets(sheets, {
+        file: path.basename(file),
+        period: flag(args, 'period'),
+      });
+      issues.push(...r.issues);
+      tables += r.summary.tables;
     } catch (e) {
-      unreadable.push({ file, message: `Không đọc được tệp: ${describeError(e)}` });
-      continue;
+      unreadable.push({
+        file,
+        message: `Không đọc được tệp: ${e instanceof InputError ? e.reason : describeError(e)}`,
+      });
     }
-    const r = validateSheets(await book.read(), { file: path.basename(file), period: flag(args, 'period') });
-    issues.push(...r.issues);
-    tables += r.summary.tables;
   }
+  const checked = files.length - skipped.length;
+  const nothing =
+    files.length === 0
+      ? `Không tìm thấy tệp .xlsx nào trong ${args.words.join(', ')}.`
+      : checked === 0
+        ? 'Không có phiếu báo cáo nào để kiểm tra.'
+        : '';
   const errors = issues.filter((i) => i.severity === 'loi').length;
   const summary: Summary = {
     errors,
     warnings: issues.length - errors,
     byImportance: countBy(issues),
     tables,
-    files: files.length,
+    files: checked,
   };
-  if (args.flags.json) {
+  if (json) {
     out(
       `${JSON.stringify({
         issues: issues.map(({ file, sheet, cell, rule, severity, importance, message, fix }) => ({
@@ -60,13 +68,18 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
         })),
         summary,
         unreadable,
+        skipped,
+        found: { files: inputs.files.length, folders: inputs.folders, repeated: inputs.repeated },
+        ...(nothing ? { error: nothing } : {}),
       })}\n`,
     );
   } else {
+    out(foundLine(inputs));
+    for (const f of skipped) out(`${f}: ${ANNEX_SKIPPED}.\n`);
     for (const u of unreadable) out(`${u.file}: ${u.message}\n`);
     let current = '';
     for (const i of issues) {
-      if (files.length > 1 && i.file !== current) {
+      if (checked > 1 && i.file !== current) {
         current = i.file ?? '';
         out(`\n${current}\n`);
       }
@@ -75,10 +88,11 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
           `${i.severity === 'canh-bao' ? ` (${SEVERITY_LABEL[i.severity]})` : ''}${i.fix ? ` → ${i.fix}` : ''}\n`,
       );
     }
-    out(`\n${files.length} tệp, ${tables} bảng: ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
+    if (nothing) out(`${nothing}\n`);
+    else out(`\n${checked} tệp, ${tables} bảng: ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
   }
-  if (unreadable.length) return 2;
-  return errors ? 1 : 0;
+  if (unreadable.length || nothing) return EXIT.usage;
+  return errors ? EXIT.failed : EXIT.ok;
 }
 
 function countBy(issues: Issue[]): Record<string, number> {

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from './helpers/cli';
+import { readMappingFile, withMappings } from '../cli/mapping-file';
+import { readUnitWorkbook } from '../shared/reading/unit-workbook';
 import { insertRowsAndColumns, readBack, tmpFile, tsvWorkbook } from './helpers/xlsx';
 import { callFormula } from '../shared/formulas/catalog';
 import { tableSpec } from '../shared/templates/families';
@@ -229,7 +231,7 @@ describe('workbooks staff already use', () => {
     ).toBe('54.03% (118.103/142.378)');
   });
 
-  test('unfamiliar headers are read after a column mapping saved in the workbook', async () => {
+  test('unfamiliar headers are read after a column mapping saved beside the workbook', async () => {
     const file = tmpFile('own.xlsx');
     const tsv = [
       'Bảng theo dõi hồ sơ của phường',
@@ -239,6 +241,7 @@ describe('workbooks staff already use', () => {
     ].join('\n');
     await tsvWorkbook(file, [{ name: 'Một cửa', tsv }]);
     expect((await readBack(file)).read.tables.some((t) => t.table === 'T3b')).toBe(false);
+    const before = fs.readFileSync(file);
     const m = await runCli([
       'map',
       file,
@@ -262,15 +265,17 @@ describe('workbooks staff already use', () => {
       'inProcess=F',
     ]);
     expect(m).toMatchObject({ code: 0 });
-    const { read, book } = await readBack(file);
+    // The mapping lives in a small file beside the workbook; the workbook itself is never rewritten.
+    const sidecar = path.join(path.dirname(file), 'own.dx-anh-xa.json');
+    expect(m.stdout).toContain(sidecar);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const { book } = await readBack(file);
+    const read = readUnitWorkbook(withMappings(await book.read(), readMappingFile(sidecar).mappings));
     const t = read.tables.find((x) => x.table === 'T3b')!;
     expect(t).toMatchObject({ mapped: true, sheet: 'Một cửa', missing: [] });
     expect(t.rows).toHaveLength(1);
     expect(t.rows[0].cells).toMatchObject({ received: '1.250', onTime: '1.200', late: '30', inProcess: '20' });
-    // The mapping lives in the workbook, in the product's own hidden sheet; the unit's sheet is untouched.
-    const [own] = await book.read(['Một cửa']);
-    expect(own.values[3]).toEqual(['1', 'Phường Lộc Thọ', '1.250', '1.200', '30', '20']);
-    expect((await book.read(['DX_AnhXa']))[0].hidden).toBe(true);
+    expect(await book.sheetNames()).toEqual(['Một cửa']);
     const listed = JSON.parse((await runCli(['tables', file, '--json'])).stdout);
     expect(listed.tables.find((x: { table: string }) => x.table === 'T3b')).toMatchObject({
       mapped: true,

@@ -1,6 +1,6 @@
 import { consolidate, ConsolidateOptions, OWNED } from '../consolidate/consolidate';
 import { SourceRef } from '../consolidate/collect';
-import { SheetSnapshot, WorkbookPort } from '../workbook/port';
+import { MaybePromise, SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { Op, runAsync } from './run';
 import { CancelledError, NotOwnedError } from '../errors/errors';
@@ -28,21 +28,40 @@ export function* writeAnnexesOp(
   return { ...result.summary, sheets: result.sheets.filter((s) => !s.hidden).map((s) => s.name) };
 }
 
-/** The one write of a consolidation: the product's own sheets replaced, anyone else's never. */
-export function* writeOwnedOp(port: WorkbookPort, sheets: SheetSpec[]): Op<void> {
+/**
+ * The one write of a consolidation: the product's own sheets replaced, anyone else's never. An owned sheet
+ * this run no longer makes (fewer annexes than last time) is stale: with `remove` (a host that can delete
+ * sheets) it is deleted after the write; without, it stays listed in DX_SoHuu, so the next run still
+ * knows it as the product's own and never refuses the file over it.
+ */
+export function* writeOwnedOp(
+  port: WorkbookPort,
+  sheets: SheetSpec[],
+  remove?: (names: string[]) => MaybePromise<void>,
+): Op<void> {
   const names = (yield port.sheetNames()) as string[];
   const ownedSheet = names.includes(OWNED.sheet) ? ((yield port.read([OWNED.sheet])) as SheetSnapshot[])[0] : undefined;
-  const owned = new Set(
-    OWNED.read(ownedSheet?.values)
-      .map((r) => String(r.sheet))
-      .concat(OWNED.sheet),
-  );
+  const listing = OWNED.read(ownedSheet?.values);
+  const owned = new Set(listing.map((r) => String(r.sheet)).concat(OWNED.sheet));
   const clash = sheets.filter((s) => names.includes(s.name) && !owned.has(s.name)).map((s) => s.name);
   if (clash.length) throw new NotOwnedError(clash);
+  const writing = new Set(sheets.map((s) => s.name));
+  const stale = names.filter((n) => owned.has(n) && !writing.has(n) && n !== OWNED.sheet);
+  const kept = listing.filter((r) => stale.includes(String(r.sheet)));
+  const listed =
+    kept.length && !remove ? sheets.map((s) => (s.name === OWNED.sheet ? keepListed(s, kept) : s)) : sheets;
   yield port.write(
-    sheets,
+    listed,
     names.filter((n) => owned.has(n)),
   );
+  if (stale.length && remove) yield remove(stale);
+}
+
+/** DX_SoHuu with the stale sheets still listed as the product's. */
+function keepListed(spec: SheetSpec, stale: ReturnType<typeof OWNED.read>): SheetSpec {
+  const grid = spec.rows.map((r) => r.map((c) => c?.v ?? null));
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return OWNED.write([...OWNED.read(grid), ...stale].map((r) => ({ sheet: String(r.sheet), kind: text(r.kind) })));
 }
 
 export const writeAnnexes = (
