@@ -1,9 +1,12 @@
-import { SheetExistsError } from '../shared/errors/errors';
+import { FileTooLargeError, isDxError, SheetExistsError, UnreadableWorkbookError } from '../shared/errors/errors';
 import ExcelJS from 'exceljs';
 import { CellMark, CellRef, CellWrite, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { encodeCell, GENERAL_FORMAT } from '../shared/workbook/render';
 import { CellValue, SheetSpec } from '../shared/workbook/sheet-spec';
 import { STYLES, Style } from '../shared/workbook/styles';
+import { baseName, readWorkbookFile } from './file';
+import { READ_LIMITS, ReadLimits } from './limits';
+import { preparePackage } from './package';
 
 /** Text as a file holds it: without the apostrophe `asText` puts before text a host would take for a formula. */
 const fileText = (v: string) => v.replace(/^'(?=[=+\-@])/, '');
@@ -46,41 +49,123 @@ function wallClock(d: Date): Date {
 }
 
 /** A cell as ExcelJS hands it over, reduced to what a host gives: value or formula result. */
-function plain(v: ExcelJS.CellValue): { value: CellValue; formula: string | null } {
-  if (v === null || v === undefined) return { value: null, formula: null };
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: null };
-  if (v instanceof Date) return { value: wallClock(v), formula: null };
+function plain(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return wallClock(v);
   if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) {
-      const fv = v as ExcelJS.CellFormulaValue;
-      const res = plain((fv.result ?? null) as ExcelJS.CellValue).value;
-      return { value: res, formula: fv.formula ? `=${fv.formula}` : null };
-    }
-    if ('richText' in v)
-      return { value: (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join(''), formula: null };
-    if ('error' in v) return { value: (v as ExcelJS.CellErrorValue).error, formula: null };
-    if ('text' in v) return { value: String((v as { text: unknown }).text), formula: null };
+    if ('formula' in v || 'sharedFormula' in v) return plain(((v as ExcelJS.CellFormulaValue).result ?? null) as never);
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('error' in v) return (v as ExcelJS.CellErrorValue).error;
+    if ('text' in v) return String((v as { text: unknown }).text);
   }
-  return { value: String(v), formula: null };
+  return String(v);
+}
+
+/** A missing row: one shared, frozen empty row (a lone cell at row 1,048,576 costs a pointer a row above it). */
+const NO_CELLS = Object.freeze([]) as unknown as CellValue[];
+const NO_FORMULAS = Object.freeze([]) as unknown as Array<string | null>;
+
+/**
+ * How many empty cells a read fills in with null, left of the last cell of each row. Past it (a sheet with
+ * a far cell on each of many rows) rows keep their gaps as holes, which the core reads as blank (`?.`, `??`).
+ */
+const FILLED_CELLS = 4_000_000;
+
+/**
+ * A sheet as the core reads it: rows from 1 to the last with a cell, each only as long as its last cell
+ * (values and formulas ragged alike); the used range is what cells exist, never a rectangle.
+ */
+function snapshot(ws: ExcelJS.Worksheet, emptyResults: Set<string> | undefined, budget: { cells: number }) {
+  const values: CellValue[][] = [];
+  const formulas: Array<Array<string | null>> = [];
+  const uncomputed: string[] = [];
+  ws.eachRow((row, r) => {
+    const vs: CellValue[] = [];
+    const fs: Array<string | null> = [];
+    let last = -1;
+    row.eachCell((cell, c) => {
+      // Merged cells repeat their master's value in ExcelJS; a host shows it once.
+      if (cell.isMerged && cell.master !== cell) return;
+      let value = plain(cell.value);
+      let formula: string | null = null;
+      if (cell.type === ExcelJS.ValueType.Formula) {
+        formula = cell.formula ? `=${cell.formula}` : null;
+        if (cell.result === undefined) {
+          // An empty-string result (t="str", <v></v>) is a result; no <v> at all is a formula never computed.
+          if (emptyResults?.has(cell.address)) value = '';
+          else uncomputed.push(cell.address);
+        }
+      }
+      if (value === null && formula === null) return;
+      vs[c - 1] = value;
+      fs[c - 1] = formula;
+      last = c - 1;
+    });
+    if (last < 0) return;
+    for (let c = 0; c <= last && budget.cells > 0; c++)
+      if (!(c in vs)) {
+        vs[c] = null;
+        fs[c] = null;
+        budget.cells--;
+      }
+    values[r - 1] = vs;
+    formulas[r - 1] = fs;
+  });
+  for (let r = 0; r < values.length; r++)
+    if (!values[r]) {
+      values[r] = NO_CELLS;
+      formulas[r] = NO_FORMULAS;
+    }
+  return { values, formulas, uncomputed };
 }
 
 /** .xlsx files through ExcelJS: the command line's host, and the test bench for the others. */
 export class XlsxWorkbook implements WorkbookPort {
   /** Counts reads and writes, as the host-call tests do for Excel and Sheets. */
   readonly calls = { read: 0, write: 0 };
+  /**
+   * Parts of the file the reader dropped before loading (comments, drawings, charts, images, pivot tables…),
+   * by their names in the file: nothing the product reads. Saving this workbook writes it without them.
+   */
+  skipped: string[] = [];
+  /** Formula cells with an empty-string result, by sheetId (see PreparedPackage). */
+  private emptyResults = new Map<number, Set<string>>();
 
   constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
 
-  static async open(path: string): Promise<XlsxWorkbook> {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
-    return new XlsxWorkbook(book);
+  /**
+   * Opens a unit's file within the limits (xlsx/limits.ts): a regular file only, then `fromBuffer`.
+   * Each refusal is a named error (shared/errors/errors.ts) naming the file.
+   */
+  static async open(path: string, limits: ReadLimits = READ_LIMITS): Promise<XlsxWorkbook> {
+    return XlsxWorkbook.fromBuffer(await readWorkbookFile(path, limits), baseName(path), limits);
   }
 
-  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+  /**
+   * Reads a workbook's bytes: what they are is checked by content, the package against the limits, and only
+   * the parts the product reads reach ExcelJS. `file` names it in messages (an upload's name).
+   */
+  static async fromBuffer(
+    data: ArrayBuffer | Uint8Array,
+    file = '',
+    limits: ReadLimits = READ_LIMITS,
+  ): Promise<XlsxWorkbook> {
+    const bytes = ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+    if (bytes.length > limits.fileBytes) throw new FileTooLargeError(file, bytes.length, limits.fileBytes);
+    const pkg = await preparePackage(bytes, file, limits);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(data as ArrayBuffer);
-    return new XlsxWorkbook(book);
+    try {
+      await book.xlsx.load(pkg.data as unknown as ArrayBuffer);
+    } catch (e) {
+      throw isDxError(e) ? e : new UnreadableWorkbookError(file, e);
+    }
+    const out = new XlsxWorkbook(book);
+    out.skipped = pkg.skipped;
+    out.emptyResults = pkg.emptyResults;
+    return out;
   }
 
   async save(path: string): Promise<void> {
@@ -98,24 +183,18 @@ export class XlsxWorkbook implements WorkbookPort {
   async read(names?: string[]): Promise<SheetSnapshot[]> {
     this.calls.read++;
     const sheets = this.book.worksheets.filter((w) => !names || names.includes(w.name));
+    const budget = { cells: FILLED_CELLS };
     return sheets.map((ws) => {
-      const values: CellValue[][] = [];
-      const formulas: Array<Array<string | null>> = [];
-      ws.eachRow({ includeEmpty: true }, (row, r) => {
-        row.eachCell({ includeEmpty: true }, (cell, c) => {
-          // Merged cells repeat their master's value in ExcelJS; a host shows it once.
-          const v = cell.isMerged && cell.master !== cell ? { value: null, formula: null } : plain(cell.value);
-          (values[r - 1] ??= [])[c - 1] = v.value;
-          (formulas[r - 1] ??= [])[c - 1] = v.formula;
-        });
-      });
-      const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-      for (let r = 0; r < values.length; r++) {
-        values[r] = Array.from({ length: width }, (_, c) => values[r]?.[c] ?? null);
-        formulas[r] = Array.from({ length: width }, (_, c) => formulas[r]?.[c] ?? null);
-      }
+      const { values, formulas, uncomputed } = snapshot(ws, this.emptyResults.get(ws.id), budget);
       const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
-      return { name: ws.name, values, formulas, hidden: ws.state !== 'visible', merges };
+      return {
+        name: ws.name,
+        values,
+        formulas,
+        hidden: ws.state !== 'visible',
+        merges,
+        ...(uncomputed.length ? { uncomputed } : {}),
+      };
     });
   }
 

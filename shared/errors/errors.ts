@@ -3,7 +3,7 @@
  * the command line tells them apart with `instanceof` and shows the one
  * Vietnamese sentence `messages.ts` gives each, instead of matching strings.
  */
-import { ERROR_MESSAGES, ErrorCode, ErrorValues } from './messages';
+import { ERROR_MESSAGES, ErrorCode, ErrorValues, NotAFileKind, OtherZipKind, TextKind } from './messages';
 
 /** The product's own errors: a code, the values the message quotes, and that message. */
 export class DxError<C extends ErrorCode = ErrorCode> extends Error {
@@ -86,6 +86,119 @@ export class ConfigError extends DxError<'config'> {
 export class BusyError extends DxError<'busy'> {
   constructor() {
     super('busy', {});
+  }
+}
+
+/*
+ * Reading a unit's file: what it is, and the limits that keep one bad file from taking a run down
+ * (xlsx/open.ts). Each names the file (its base name; "" when the bytes came without one).
+ */
+
+/** A directory, a FIFO, a device (/dev/zero) or a socket given as a workbook: refused before any read. */
+export class NotAFileError extends DxError<'not-a-file'> {
+  constructor(file: string, kind: NotAFileKind) {
+    super('not-a-file', { file, kind });
+  }
+}
+
+/** The file is larger than the limit on what is read. */
+export class FileTooLargeError extends DxError<'file-too-large'> {
+  constructor(file: string, bytes: number, limit: number) {
+    super('file-too-large', { file, bytes, limit });
+  }
+}
+
+/** The parts of the zip would unpack to more than the limit: in all, or one part (`part`). */
+export class UnzippedTooLargeError extends DxError<'unzipped-too-large'> {
+  constructor(file: string, bytes: number, limit: number, part?: string) {
+    super('unzipped-too-large', { file, bytes, limit, part });
+  }
+}
+
+/** A large part compressed far beyond what a spreadsheet compresses to: a zip bomb. */
+export class CompressionRatioError extends DxError<'zip-ratio'> {
+  constructor(file: string, part: string, ratio: number, limit: number) {
+    super('zip-ratio', { file, part, ratio, limit });
+  }
+}
+
+/** The sheets hold more cells (and rows) than the limit, counted before any is loaded. */
+export class TooManyCellsError extends DxError<'too-many-cells'> {
+  constructor(file: string, cells: number, limit: number) {
+    super('too-many-cells', { file, cells, limit });
+  }
+}
+
+/** One sheet has more merged areas than the limit (loading checks each against all the others). */
+export class TooManyMergesError extends DxError<'too-many-merges'> {
+  constructor(file: string, merges: number, limit: number) {
+    super('too-many-merges', { file, merges, limit });
+  }
+}
+
+/** Excel 97–2003 (.xls): an OLE2 compound file without an EncryptionInfo stream. */
+export class OldXlsError extends DxError<'old-xls'> {
+  constructor(file: string) {
+    super('old-xls', { file });
+  }
+}
+
+/** A password-protected workbook: Excel wraps the encrypted .xlsx in an OLE2 file with EncryptionInfo. */
+export class EncryptedWorkbookError extends DxError<'encrypted'> {
+  constructor(file: string) {
+    super('encrypted', { file });
+  }
+}
+
+/** An OpenDocument spreadsheet (.ods): a zip whose `mimetype` says so. */
+export class OdsError extends DxError<'ods'> {
+  constructor(file: string) {
+    super('ods', { file });
+  }
+}
+
+/** Text (CSV, HTML saved as "Excel" by a web system, XML) given as a workbook. */
+export class TextFileError extends DxError<'text-file'> {
+  constructor(file: string, kind: TextKind) {
+    super('text-file', { file, kind });
+  }
+}
+
+/** A zip without xl/workbook.xml: another Office document, an .xlsb, or any archive. */
+export class NotWorkbookZipError extends DxError<'zip-not-workbook'> {
+  constructor(file: string, kind?: OtherZipKind) {
+    super('zip-not-workbook', { file, kind });
+  }
+}
+
+/** Bytes that are no spreadsheet at all (a PDF, an image, another archive), named when known. */
+export class NotWorkbookError extends DxError<'not-a-workbook'> {
+  constructor(file: string, kind?: string) {
+    super('not-a-workbook', { file, kind });
+  }
+}
+
+/** A file of 0 bytes. */
+export class EmptyFileError extends DxError<'empty-file'> {
+  constructor(file: string) {
+    super('empty-file', { file });
+  }
+}
+
+/** A zip cut short or damaged (a download or copy that did not finish). */
+export class TruncatedFileError extends DxError<'truncated'> {
+  constructor(file: string) {
+    super('truncated', { file });
+  }
+}
+
+/** A well-formed package whose workbook content the reader could not parse (the library's error is `cause`). */
+export class UnreadableWorkbookError extends DxError<'workbook-unreadable'> {
+  constructor(
+    file: string,
+    readonly cause?: unknown,
+  ) {
+    super('workbook-unreadable', { file });
   }
 }
 

@@ -1,5 +1,6 @@
 /** The one place where what is thrown becomes Vietnamese: a code, its values, its sentence. */
 import { unknownUnit } from '../messages/wording';
+import { formatNumber } from '../numbers/format';
 
 export interface ErrorValues {
   'sheet-exists': { sheets: string[]; where: 'tệp' | 'bảng tính' };
@@ -12,10 +13,54 @@ export interface ErrorValues {
   'unreadable-period': { text: string };
   config: { sheet: string; issues: Array<{ sheet: string; cell: string; message: string }> };
   busy: Record<string, never>;
+  'not-a-file': { file: string; kind: NotAFileKind };
+  'file-too-large': { file: string; bytes: number; limit: number };
+  'unzipped-too-large': { file: string; bytes: number; limit: number; part?: string };
+  'zip-ratio': { file: string; part: string; ratio: number; limit: number };
+  'too-many-cells': { file: string; cells: number; limit: number };
+  'too-many-merges': { file: string; merges: number; limit: number };
+  'old-xls': { file: string };
+  encrypted: { file: string };
+  ods: { file: string };
+  'text-file': { file: string; kind: TextKind };
+  'zip-not-workbook': { file: string; kind?: OtherZipKind };
+  'not-a-workbook': { file: string; kind?: string };
+  'empty-file': { file: string };
+  truncated: { file: string };
+  'workbook-unreadable': { file: string };
 }
+/** What a path is when it is not a regular file. */
+export type NotAFileKind = 'directory' | 'fifo' | 'device' | 'socket' | 'other';
+/** Text a user may have renamed to .xlsx, or exported from a web system as "Excel". */
+export type TextKind = 'csv' | 'html' | 'xml' | 'text';
+/** A zip that holds another Office document, or Excel's binary workbook. */
+export type OtherZipKind = 'docx' | 'pptx' | 'xlsb';
 export type ErrorCode = keyof ErrorValues;
 
 const quoted = (names: string[]) => `“${names.join('”, “')}”`;
+/** "Tệp “a.xlsx”", or "Tệp" when the bytes came without a name (a browser upload gives one). */
+const theFile = (file: string) => (file ? `Tệp “${file}”` : 'Tệp');
+/** 52428800 → "50 MB"; 1572864 → "1,5 MB". */
+const megabytes = (bytes: number) => `${formatNumber(bytes / (1024 * 1024), bytes % (1024 * 1024) ? 1 : 0)} MB`;
+const NOT_A_FILE: Record<NotAFileKind, string> = {
+  directory: 'một thư mục',
+  fifo: 'một ống dẫn (FIFO)',
+  device: 'một thiết bị',
+  socket: 'một socket',
+  other: 'không phải tệp thông thường',
+};
+const TEXT_KIND: Record<TextKind, string> = {
+  csv: 'văn bản CSV',
+  html: 'trang web (HTML) đặt tên như tệp Excel',
+  xml: 'tệp XML',
+  text: 'văn bản',
+};
+const OTHER_ZIP: Record<OtherZipKind, string> = {
+  docx: 'văn bản Word (.docx), không phải sổ Excel: gửi tệp .xlsx của biểu mẫu',
+  pptx: 'bản trình chiếu PowerPoint (.pptx), không phải sổ Excel: gửi tệp .xlsx của biểu mẫu',
+  xlsb: 'sổ Excel nhị phân (.xlsb): mở bằng Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx) rồi gửi lại',
+};
+const SAVE_AS_XLSX = 'mở bằng Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx) rồi gửi lại';
 
 export const ERROR_MESSAGES: { [C in ErrorCode]: (v: ErrorValues[C]) => string } = {
   'sheet-exists': (v) =>
@@ -33,4 +78,43 @@ export const ERROR_MESSAGES: { [C in ErrorCode]: (v: ErrorValues[C]) => string }
   'no-period': () => 'Chưa có báo cáo nào và chưa chọn kỳ tổng hợp: hãy chọn kỳ (ví dụ 2023-06).',
   'host-mode': () => 'Thao tác cần một máy chủ đồng bộ (Apps Script) nhưng nhận được Promise.',
   busy: () => 'Một người khác đang làm việc trên bảng tính này; thử lại sau ít giây.',
+  'not-a-file': (v) => `“${v.file}” là ${NOT_A_FILE[v.kind]}, không phải tệp: chỉ đọc tệp .xlsx thông thường.`,
+  'file-too-large': (v) =>
+    `${theFile(v.file)} nặng ${megabytes(v.bytes)}, quá giới hạn ${megabytes(v.limit)}: không đọc. ` +
+    'Xóa các trang, hình ảnh không cần thiết rồi lưu lại, hoặc tách thành nhiều tệp.',
+  'unzipped-too-large': (v) =>
+    `${theFile(v.file)}${v.part ? ` có phần “${v.part}”` : ''} khi giải nén lên tới ${megabytes(v.bytes)}, ` +
+    `quá giới hạn ${megabytes(v.limit)}${v.part ? ' cho một phần' : ''}: không đọc. ` +
+    'Xóa các dòng, cột và trang thừa rồi lưu lại, hoặc tách thành nhiều tệp.',
+  'zip-ratio': (v) =>
+    `${theFile(v.file)} có phần “${v.part}” nén tới ${formatNumber(v.ratio)}:1, ` +
+    `quá giới hạn ${formatNumber(v.limit)}:1 (dấu hiệu của tệp “bom nén”): không đọc.` +
+    ' Mở bằng Excel, xóa các dòng, cột thừa rồi lưu lại.',
+  'too-many-cells': (v) =>
+    `${theFile(v.file)} có ${formatNumber(v.cells)} ô và dòng đã dùng (kể cả ô chỉ có định dạng), ` +
+    `quá giới hạn ${formatNumber(v.limit)}: không đọc. ` +
+    'Xóa các dòng, cột thừa rồi lưu lại, hoặc tách thành nhiều tệp.',
+  'too-many-merges': (v) =>
+    `${theFile(v.file)} có một trang với ${formatNumber(v.merges)} vùng gộp ô, ` +
+    `quá giới hạn ${formatNumber(v.limit)}: không đọc.` +
+    ' Bỏ gộp ô (Trang đầu → Hợp nhất và Căn giữa → Hủy hợp nhất ô) ở các vùng thừa rồi lưu lại.',
+  'old-xls': (v) => `${theFile(v.file)} là định dạng Excel cũ (.xls): ${SAVE_AS_XLSX}.`,
+  encrypted: (v) =>
+    `${theFile(v.file)} có mật khẩu: mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.`,
+  ods: (v) =>
+    `${theFile(v.file)} là bảng tính OpenDocument (.ods): mở bằng LibreOffice hoặc Excel, ` +
+    'lưu thành Sổ làm việc Excel (.xlsx) rồi gửi lại.',
+  'text-file': (v) => `${theFile(v.file)} là ${TEXT_KIND[v.kind]}, không phải sổ Excel: ${SAVE_AS_XLSX}.`,
+  'zip-not-workbook': (v) =>
+    v.kind
+      ? `${theFile(v.file)} là ${OTHER_ZIP[v.kind]}.`
+      : `${theFile(v.file)} là tệp nén nhưng không chứa sổ Excel (không có xl/workbook.xml): ` +
+        'gửi tệp .xlsx của biểu mẫu.',
+  'not-a-workbook': (v) =>
+    `${theFile(v.file)} không phải sổ Excel (.xlsx)${v.kind ? ` mà là ${v.kind}` : ''}: gửi tệp .xlsx của biểu mẫu.`,
+  'empty-file': (v) => `${theFile(v.file)} rỗng (0 byte): lưu lại trong Excel rồi gửi lại.`,
+  truncated: (v) =>
+    `${theFile(v.file)} bị cắt cụt hoặc hỏng (tải về hoặc sao chép chưa xong): tải lại, hoặc đề nghị đơn vị gửi lại.`,
+  'workbook-unreadable': (v) =>
+    `${theFile(v.file)} có nội dung sổ làm việc không đọc được: mở bằng Excel, lưu lại rồi gửi lại.`,
 };

@@ -37,8 +37,9 @@ function text(grid: Grid, r: number, c: number): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-function width(grid: Grid): number {
-  return grid.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
+/** The columns a header at row r can span: its own row's and the next (rows are ragged; a far cell costs nothing). */
+function width(grid: Grid, r: number): number {
+  return Math.max(grid[r]?.length ?? 0, grid[r + 1]?.length ?? 0);
 }
 
 /** Each column's header path: [upper, lower] of a two-level header (upper filled right across a merged group). */
@@ -129,11 +130,10 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number): TableLayou
 export function findTable(grid: Grid, spec: TableSpec, from = 0): TableLayout | null {
   let best: TableLayout | null = null;
   const dataKeys = spec.columns.filter((c) => c.kind !== 'stt' && c.key !== 'unit').map((c) => c.key);
-  const w = width(grid);
   for (let r = from; r < grid.length; r++) {
     // A header row has at least two cells of text: data rows with one name are passed over cheaply.
     if ((grid[r] ?? []).filter(hasLetters).length < 2) continue;
-    const l = layoutAt(grid, spec, r, w);
+    const l = layoutAt(grid, spec, r, width(grid, r));
     if (!l || Object.keys(l.columns).length < 2 || !dataKeys.some((k) => k in l.columns)) continue;
     if (
       !best ||
