@@ -154,12 +154,17 @@ describe('the same unit workbook checked in every host', () => {
 function shown(s: SheetSnapshot): string[][] {
   const header = s.values.find((r) => (r ?? []).includes('Hoàn thành lúc')) ?? [];
   const stampCol = header.indexOf('Hoàn thành lúc');
-  return s.values.map((row) =>
-    (row ?? []).map((v: CellValue, c) => {
+  // Blank cells after a row's last value, and blank rows at the end, show nothing: a port may leave them out.
+  const rows = Array.from(s.values, (row) => {
+    const cells = Array.from(row ?? [], (v: CellValue, c) => {
       if (c === stampCol && (typeof v === 'number' || v instanceof Date)) return stampLabel(v) ?? '';
       return v === null || v === undefined ? '' : String(v);
-    }),
-  );
+    });
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    return cells;
+  });
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
 }
 
 describe('the same sources consolidated in every host', () => {
