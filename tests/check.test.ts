@@ -56,6 +56,8 @@ describe('Kiểm tra in Excel (Office.js stand-in)', () => {
     await book.select({ sheet: 'T4 Phản ánh', cell: 'G6' });
     expect(excel.sheet('T4 Phản ánh')!.selected).toBe('G6');
     expect(excel.sheet('T4 Phản ánh')!.active).toBe(true);
+    // One figure: an empty template is not a report (PHIEU-TRONG) and is never completed.
+    excel.sheet('T4 Phản ánh')!.cells.set('C6', { value: 16 });
     const refused = await complete(book, new Date(2023, 6, 10, 9, 30));
     expect(refused.ok).toBe(false);
     expect(refused.message).toContain('còn 1 lỗi'); // Ngày báo cáo is blank
@@ -115,6 +117,7 @@ describe('Kiểm tra in Google Sheets (built bundle, SpreadsheetApp stand-in)', 
     expect(ss.active!.name).toBe('T4 Phản ánh');
     expect(ss.active!.activeRange).toBe('C6');
     expect(gas.global.dxComplete().ok).toBe(false);
+    ss.getSheetByName('T4 Phản ánh')!.cells.set('C6', { value: 16 }); // an empty template is never completed
     ss.getSheetByName('Thông tin chung')!.cells.set('B7', { value: new Date(2023, 6, 10) });
     const r = gas.global.dxComplete();
     expect(r.ok).toBe(true);

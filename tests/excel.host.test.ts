@@ -138,6 +138,7 @@ describe('Excel port against the stand-in (each failed before issue 10)', () => 
     await createTemplate(book, { unit: 'Phường Lộc Thọ', period: '2023-06', preparer: 'A' });
     const cover = excel.sheet('Thông tin chung')!;
     cover.cells.set('B7', { value: '10/07/2023' });
+    excel.sheet('T4 Phản ánh')!.cells.set('C6', { value: 16 }); // an empty template is never completed
     const r = await complete(book, new Date(2023, 6, 10, 9, 30));
     expect(r).toMatchObject({ ok: true, completedAt: '10/07/2023 09:30' });
     expect(excel.text('Thông tin chung', 'B11')).toBe('10/07/2023 09:30');

@@ -10,12 +10,22 @@ import { ChartSpec } from '../workbook/port';
 import { Collected, describe, Submission } from './collect';
 import { tableSpec } from '../templates/families';
 import { TableSpec } from '../templates/schema';
-import { numberOf } from '../tables/cells';
-import { KpiTable, rateOf, Sums } from './kpi';
+import { maxOf, minOf } from '../numbers/bounds';
+import { stripInvisible } from '../text/invisible';
+import { figureOf, KpiTable, rateOf, Sums } from './kpi';
 import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts } from './projects';
 
 export type Row = Array<CellSpec | null>;
-export const c = (v: CellSpec['v'], s?: StyleName): CellSpec => (s ? { v, s } : { v });
+
+/**
+ * Every annex cell is made here: text loses its bidirectional controls and zero-width characters (a
+ * unit's name cannot display as another's), and a number that is not finite is left blank — neither
+ * reaches a sheet, whatever a unit wrote.
+ */
+export const c = (v: CellSpec['v'], s?: StyleName): CellSpec => {
+  const value = typeof v === 'string' ? stripInvisible(v) : typeof v === 'number' && !Number.isFinite(v) ? null : v;
+  return s ? { v: value, s } : { v: value };
+};
 
 /** "Hoàn thành lúc" as a date-time cell (the host shows it dd/mm/yyyy hh:mm); unreadable text stays text. */
 function stampCell(label: string | null): CellSpec {
@@ -246,8 +256,8 @@ export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec
     const where = s.read.tables
       .map(
         (t) =>
-          `${t.sheet}!${columnLetter(Math.min(...Object.values(t.columns)))}${t.headerRow + 1}:` +
-          `${columnLetter(Math.max(...Object.values(t.columns)))}` +
+          `${t.sheet}!${columnLetter(minOf(Object.values(t.columns)))}${t.headerRow + 1}:` +
+          `${columnLetter(maxOf(Object.values(t.columns)))}` +
           `${(t.rows[t.rows.length - 1]?.row ?? t.headerRow) + 1} (${t.table})`,
       )
       .join('; ');
@@ -388,7 +398,7 @@ function stackColumns(spec: TableSpec) {
  */
 export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSpec {
   const ids = ['T2', 'T3a', 'T3b', 'T3c', 'T3d', 'T3e', 'T4'];
-  const width = 2 + Math.max(...ids.map((id) => stackColumns(tableSpec(id)).length));
+  const width = 2 + maxOf(ids.map((id) => stackColumns(tableSpec(id)).length));
   const { rows, merges } = opening(
     'Phụ lục VII',
     `Số liệu chi tiết theo đơn vị${opts.period ? ` — ${opts.period}` : ''}`,
@@ -412,7 +422,7 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
       const total: Record<string, number> = {};
       for (const { row } of picked)
         for (const col of cols)
-          if (col.kind === 'count') total[col.key] = (total[col.key] ?? 0) + (numberOf(row!.cells[col.key]) ?? 0);
+          if (col.kind === 'count') total[col.key] = (total[col.key] ?? 0) + (figureOf(row!.cells[col.key]) ?? 0);
       return total;
     };
     const valuesOf = (v: Record<string, number | null>, style: 'count' | 'total') =>
@@ -431,7 +441,7 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
         rows.push([
           c(`${i + 1}.`, 'text'),
           c(s.unit.name, 'text'),
-          ...valuesOf(Object.fromEntries(cols.map((col) => [col.key, numberOf(row!.cells[col.key])])), 'count'),
+          ...valuesOf(Object.fromEntries(cols.map((col) => [col.key, figureOf(row!.cells[col.key])])), 'count'),
         ]),
       );
       rows.push([

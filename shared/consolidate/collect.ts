@@ -2,8 +2,10 @@ import { dayOrdinal } from '../dates/date';
 import { parsePeriod, periodText } from '../dates/period';
 import { parseStamp, stampLabel, unknownUnit } from '../messages/wording';
 import { UnitWorkbookRead } from '../reading/unit-workbook';
-import { UnitMatcher } from '../registry/match';
+import { tooLongToMatch, UnitMatcher } from '../registry/match';
 import { Unit } from '../registry/schema';
+import { shortText } from '../text/invisible';
+import { MasterConfig } from '../templates/config-sheet';
 import { Issue } from '../validation/issue';
 import { validateSheets } from '../validation/validate';
 import { SheetSnapshot } from '../workbook/port';
@@ -33,6 +35,8 @@ export interface Excluded {
   period?: string | null;
   /** Its problems, for the report's issue table. */
   issues?: Issue[];
+  /** Not a report at all: an empty template, or a workbook without any recognised table. */
+  empty?: boolean;
 }
 
 export interface Collected {
@@ -45,7 +49,12 @@ export interface CollectOptions {
   matcher: UnitMatcher;
   /** Units whose workbook still has errors are left out unless the user includes them. */
   includeErrors?: boolean;
+  /** The secretariat's configuration: its rules and catalogue decide, not each unit's copy. */
+  master?: MasterConfig;
 }
+
+/** Issues that say a workbook holds no report: never consolidated, even with `includeErrors`. */
+const NOT_A_REPORT = new Set(['PHIEU-TRONG', 'KHONG-CO-BANG']);
 
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v).trim());
 
@@ -68,23 +77,44 @@ export function collect(
   const byUnit = new Map<string, Submission>();
   for (const s of sources) {
     // Every period is collected (the submission matrix needs them all); the caller picks the one to consolidate.
-    const report = validateSheets(s.sheets, { matcher: opts.matcher });
+    const report = validateSheets(s.sheets, { matcher: opts.matcher, master: opts.master });
     const cover = report.read.cover;
     const written = text(cover.unit?.value);
+    const blank = report.issues.find((i) => NOT_A_REPORT.has(i.rule));
     if (!written) {
-      out.excluded.push({ source: s.source, unit: null, reason: 'Không có tên đơn vị báo cáo (thông tin chung).' });
+      out.excluded.push({
+        source: s.source,
+        unit: null,
+        reason: blank?.message ?? 'Không có tên đơn vị báo cáo (thông tin chung).',
+        ...(blank ? { empty: true, issues: report.issues } : {}),
+      });
       continue;
     }
     const m = opts.matcher.match(written);
     if (!m.unit) {
+      // The name as written, short and without invisible characters; a name too long to compare says so.
+      const shown = shortText(written);
       out.excluded.push({
         source: s.source,
-        unit: written,
-        reason: unknownUnit(written, m.suggestions[0]),
+        unit: shown,
+        reason: m.tooLong
+          ? `${unknownUnit(shown)} ${tooLongToMatch(written.length)}`
+          : unknownUnit(shown, m.suggestions[0]),
       });
       continue;
     }
     const period = periodText(cover.period?.value);
+    if (blank) {
+      out.excluded.push({
+        source: s.source,
+        unit: m.unit.name,
+        period,
+        issues: report.issues,
+        empty: true,
+        reason: `${blank.message} Không phải là một báo cáo.`,
+      });
+      continue;
+    }
     const errors = report.issues.filter((i) => i.severity === 'loi');
     if (errors.length && !opts.includeErrors) {
       out.excluded.push({
@@ -106,7 +136,10 @@ export function collect(
       issues: report.issues,
     };
     const p = period ? parsePeriod(period) : null;
-    const slot = `${m.unit.code}\u0000${p ? `${p.start.y}-${p.start.m}` : (period ?? '')}`;
+    // One slot per unit and month: the unit by its registry, code and name together, so two units that
+    // share a code (a registry read without its checks) never take each other's place.
+    const unitKey = [m.unit.parent ?? '', m.unit.code, m.unit.name].join('\u0000');
+    const slot = `${unitKey}\u0000${p ? `${p.start.y}-${p.start.m}` : (period ?? '')}`;
     const prev = byUnit.get(slot);
     if (prev) {
       const keep = stampOrder(sub.completedAt) >= stampOrder(prev.completedAt) ? sub : prev;

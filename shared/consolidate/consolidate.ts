@@ -5,8 +5,13 @@ import { Indicator } from '../catalogue/schema';
 import { defaultMatcher, DEFAULT_REGISTRIES } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
 import { Registry } from '../registry/schema';
+import { maxOf } from '../numbers/bounds';
+import { formatNumber } from '../numbers/format';
+import { Grid } from '../tables/read';
+import { MasterConfig, readMaster } from '../templates/config-sheet';
 import { ChartSpec, SheetSnapshot } from '../workbook/port';
-import { SheetSpec } from '../workbook/sheet-spec';
+import { MAX_CELL_TEXT } from '../workbook/render';
+import { a1, SheetSpec } from '../workbook/sheet-spec';
 import { ownedTable } from '../tables/owned-table';
 import { achievementAnnex, chartSheet, kpiAnnex, projectAnnex, sourcesSheet, unitTablesAnnex } from './annex';
 import { plansMatrix, submissionMatrix } from './matrix';
@@ -25,9 +30,19 @@ export const OWNED = ownedTable('SoHuu', 'DX_SoHuu', [
 export interface ConsolidateOptions {
   period?: string;
   includeErrors?: boolean;
+  /** The units are matched against it when no `registry` is given (the built-in registries by default). */
   matcher?: UnitMatcher;
-  /** Whose units count as missing; by default the registry most included units belong to. */
+  /**
+   * The secretariat's own registry: it replaces the built-in ones. Units are matched against it alone
+   * (`matcher` is then not used), a unit outside it is reported as unknown and not consolidated, and its
+   * units are the ones listed as missing. By default the built-in registry most included units belong to.
+   */
   registry?: Registry;
+  /**
+   * The configuration the secretariat issued (its catalogue and rules, or its master DX_CauHinh grid):
+   * every unit is validated by its rules, not by its own copy's, and consolidated with its catalogue.
+   */
+  master?: MasterConfig | Grid;
   catalogue?: Indicator[];
   attachedTo?: string;
   deadlineDay?: number;
@@ -52,8 +67,11 @@ function summaryOf(
   kpi: KpiTable,
   catalogue: Indicator[],
   projects: ProjectRow[],
+  registry: { name: string; code: string; units: number; given: boolean } | null,
 ) {
   return {
+    /** The registry units were matched against and missing ones listed from: the secretariat's, or a built-in one. */
+    registry,
     included: collected.included.map((s) => ({
       unit: s.unit.name,
       code: s.unit.code,
@@ -93,15 +111,24 @@ export function consolidate(
   sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>,
   opts: ConsolidateOptions = {},
 ): Consolidation {
-  const matcher = opts.matcher ?? defaultMatcher();
-  const catalogue = opts.catalogue ?? defaultCatalogue();
-  const all = collect(sources, { matcher, includeErrors: opts.includeErrors });
+  // The secretariat's registry replaces the built-in ones: units outside it are unknown, not consolidated.
+  const given = opts.registry ? withParent(opts.registry) : undefined;
+  const matcher = given ? new UnitMatcher([given]) : (opts.matcher ?? defaultMatcher());
+  const master =
+    opts.master === undefined ? undefined : Array.isArray(opts.master) ? readMaster(opts.master) : opts.master;
+  const catalogue = opts.catalogue ?? master?.catalogue ?? defaultCatalogue();
+  const all = collect(sources, { matcher, includeErrors: opts.includeErrors, master });
   // The period consolidated: the one asked for, else the latest one received.
   const month = (p: string | null) => {
     const x = p ? parsePeriod(p) : null;
     return x ? x.start.y * 100 + x.start.m : 0;
   };
-  const chosen = opts.period ? month(opts.period) : Math.max(0, ...all.included.map((s) => month(s.period)));
+  const chosen = opts.period
+    ? month(opts.period)
+    : maxOf(
+        all.included.map((s) => month(s.period)),
+        0,
+      );
   // Reports left out for another month are that month's business, not this annex's.
   const collected: Collected = {
     ...all,
@@ -109,7 +136,7 @@ export function consolidate(
     excluded: all.excluded.filter((e) => !e.period || month(e.period) === chosen),
   };
   const parents = all.included.map((s) => s.unit.parent ?? s.unit.code);
-  const registry = opts.registry ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
+  const registry = given ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
   // Units whose report was left out did send one: they are not "missing".
   const done = new Set([
     ...collected.included.flatMap((s) => [s.unit.code, s.unit.name]),
@@ -156,6 +183,7 @@ export function consolidate(
   ];
   const chart = chartSheet(kpi, catalogue);
   if (chart) sheets.push(chart.sheet);
+  for (const w of [...leftOutFigures(collected), ...longTexts(sheets)]) collected.warnings.push(w);
   const owned = [
     ...sheets,
     OWNED.write(sheets.map((s) => ({ sheet: s.name, kind: s.name.startsWith('Phụ lục') ? 'Phụ lục' : 'Truy nguồn' }))),
@@ -167,8 +195,56 @@ export function consolidate(
     projects,
     sheets: owned,
     chart: chart?.chart ?? null,
-    summary: summaryOf(collected, missing, kpi, catalogue, projects),
+    summary: summaryOf(
+      collected,
+      missing,
+      kpi,
+      catalogue,
+      projects,
+      registry
+        ? {
+            name: registry.name,
+            code: registry.code,
+            units: registry.units.filter((u) => u.parent === registry.code).length,
+            given: Boolean(given),
+          }
+        : null,
+    ),
   };
+}
+
+/** A registry's units without a parent are its own (a JSON registry need not say so). */
+function withParent(r: Registry): Registry {
+  return { ...r, units: r.units.map((u) => (u.parent ? u : { ...u, parent: r.code })) };
+}
+
+/**
+ * Figures of included units (with `includeErrors`) that no total holds: counts above the plausibility
+ * bound and formula cells without a result. Each is said with its unit and cell, never dropped silently.
+ */
+function leftOutFigures(collected: Collected): string[] {
+  const out: string[] = [];
+  for (const s of collected.included)
+    for (const i of s.issues)
+      if (i.rule === 'SO-QUA-LON' || i.rule === 'CONG-THUC-CHUA-TINH')
+        out.push(`${s.unit.name}: ${i.sheet}!${i.cell} không được cộng vào tổng hợp (${i.message})`);
+  return out;
+}
+
+/** Cells longer than a spreadsheet holds: the writer cuts them (with "…"); the warning says where. */
+function longTexts(sheets: SheetSpec[]): string[] {
+  const out: string[] = [];
+  for (const sh of sheets)
+    sh.rows.forEach((row, r) =>
+      row.forEach((cell, col) => {
+        if (typeof cell?.v === 'string' && cell.v.length > MAX_CELL_TEXT)
+          out.push(
+            `${sh.name}!${a1(r, col)}: nội dung dài ${formatNumber(cell.v.length)} ký tự, quá giới hạn ` +
+              `${formatNumber(MAX_CELL_TEXT)} ký tự của một ô; đã cắt bớt (“…”).`,
+          );
+      }),
+    );
+  return out;
 }
 
 function mostCommon(xs: string[]): string | undefined {

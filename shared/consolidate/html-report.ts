@@ -1,12 +1,14 @@
 import { Indicator } from '../catalogue/schema';
+import { maxOf } from '../numbers/bounds';
 import { formatNumber, formatPercent } from '../numbers/format';
+import { stripInvisible } from '../text/invisible';
 import { describe } from './collect';
 import { Consolidation } from './consolidate';
 import { rateOf } from './kpi';
 
-/** Every string that reaches the page goes through here. */
+/** Every string that reaches the page goes through here: escaped, without invisible characters. */
 export function escapeHtml(s: unknown): string {
-  return String(s ?? '').replace(
+  return stripInvisible(String(s ?? '')).replace(
     /[&<>"']/g,
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
   );
@@ -26,7 +28,10 @@ export function barChartSvg(
   const width = 640;
   const plot = width - left - 70;
   const height = 40 + bars.length * rowH + 30;
-  const max = Math.max(1, ...bars.map((b) => b.value), total ?? 0);
+  const max = maxOf(
+    bars.map((b) => b.value).filter(Number.isFinite),
+    Math.max(1, Number.isFinite(total) ? (total as number) : 0),
+  );
   const x = (v: number) => left + (v / max) * plot;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" ` +

@@ -1,6 +1,18 @@
 import { Indicator } from '../catalogue/schema';
+import { isPlausible } from '../numbers/bounds';
 import { numberOf } from '../tables/cells';
+import { CellValue } from '../workbook/sheet-spec';
 import { Submission } from './collect';
+
+/**
+ * A figure to add up: a clean number not above the plausibility bound (10^12). Anything else — blank,
+ * text, 1e308 — adds nothing; the validator reported it at its cell (SO-QUA-LON), so sums of counts
+ * stay finite and exact, and no Infinity or NaN reaches an annex, the report or the JSON summary.
+ */
+export function figureOf(v: CellValue): number | null {
+  const n = numberOf(v);
+  return n !== null && isPlausible(n) ? n : null;
+}
 
 /** Summed counts: the rate is always Σnumerators / Σdenominators, never an average of rates. */
 export interface Sums {
@@ -11,7 +23,8 @@ export interface Sums {
 }
 
 export function rateOf(s: Sums): number | null {
-  return s.denominator > 0 ? s.numerator / s.denominator : null;
+  const r = s.denominator > 0 ? s.numerator / s.denominator : null;
+  return r !== null && Number.isFinite(r) ? r : null;
 }
 
 export function addSums(a: Sums, b: Sums): Sums {
@@ -26,8 +39,8 @@ export function unitKpis(sub: Submission): Map<string, Sums> {
   for (const t of sub.read.tables.filter((x) => x.table === 'T1')) {
     for (const row of t.rows.filter((r) => r.kind === 'item')) {
       const code = row.cells.code === null || row.cells.code === undefined ? '' : String(row.cells.code).trim();
-      const n = numberOf(row.cells.numerator);
-      const d = numberOf(row.cells.denominator);
+      const n = figureOf(row.cells.numerator);
+      const d = figureOf(row.cells.denominator);
       if (!code || n === null || d === null) continue;
       out.set(code, { numerator: n, denominator: d, units: 1 });
     }

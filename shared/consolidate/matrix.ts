@@ -39,7 +39,7 @@ export function submissionMatrix(
   subs: Submission[],
   registry: Registry,
   opts: MatrixOptions,
-  leftOut: Array<{ unit: string | null; period?: string | null }> = [],
+  leftOut: Array<{ unit: string | null; period?: string | null; empty?: boolean }> = [],
 ): SheetSpec {
   const periods = new Map<string, Period>();
   for (const s of subs) {
@@ -70,14 +70,16 @@ export function submissionMatrix(
         parsePeriod(x.period)?.start.y === p.start.y,
     );
     if (!s) {
-      const sent = leftOut.some(
+      const sent = leftOut.filter(
         (e) =>
           e.unit === u.name &&
           e.period &&
           parsePeriod(e.period)?.start.m === p.start.m &&
           parsePeriod(e.period)?.start.y === p.start.y,
       );
-      return sent ? 'X (còn lỗi)' : '';
+      // An empty template is not a report: no "X".
+      if (sent.length && sent.every((e) => e.empty)) return 'Phiếu trống';
+      return sent.length ? 'X (còn lỗi)' : '';
     }
     const done = s.completedAt ? (parseStamp(s.completedAt)?.day ?? null) : null;
     if (!done || !p.end) return 'X (chưa hoàn thành)';
@@ -86,7 +88,7 @@ export function submissionMatrix(
   let n = 0;
   groupsOf(units).forEach((g, gi) => {
     const members = units.filter((u) => u.group === g);
-    const counts = months.map(([, p]) => members.filter((u) => mark(u, p) !== '').length);
+    const counts = months.map(([, p]) => members.filter((u) => mark(u, p).startsWith('X')).length);
     rows.push([
       c(roman(gi + 1), 'group'),
       c(`${UNIT_GROUP_LABEL[g]} (${members.length})`, 'group'),
@@ -101,7 +103,8 @@ export function submissionMatrix(
       c(
         'Ghi chú: Dấu “X”: Đã thực hiện; ' +
           `“trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; ` +
-          '“còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi.',
+          '“còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi; “Phiếu trống”: đã gửi phiếu chưa có số liệu ' +
+          '(không tính là đã báo cáo).',
         'note',
       ),
     ],

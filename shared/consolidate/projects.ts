@@ -1,6 +1,6 @@
 import { STATUSES } from '../formulas/status';
-import { numberOf } from '../tables/cells';
 import { Submission } from './collect';
+import { figureOf } from './kpi';
 
 export type BudgetLevel = 'thanh-pho' | 'tinh' | 'hon-hop' | 'khac';
 export const LEVEL_LABEL: Record<BudgetLevel, string> = {
@@ -65,8 +65,8 @@ export function projectRows(subs: Submission[]): ProjectRow[] {
           fundSource: str(r.cells.fundSource),
           fundKind: kind === 'Vốn đầu tư' || kind === 'Vốn sự nghiệp' ? kind : null,
           level: budgetLevel(str(r.cells.fundSource)),
-          total: numberOf(r.cells.total) ?? 0,
-          yearBudget: numberOf(r.cells.yearBudget) ?? 0,
+          total: figureOf(r.cells.total) ?? 0,
+          yearBudget: figureOf(r.cells.yearBudget) ?? 0,
           assessment: str(r.cells.assessment).replace(/^Đã hoàn thành/u, 'Hoàn thành'),
           at: `${t.sheet}!A${r.row + 1}`,
         });

@@ -20,8 +20,13 @@ export function elementwise(
   ...args: Array<Scalar | Scalar[][]>
 ): Grid<FormulaOutput> {
   const grids = args.map((a) => toGrid(a));
-  const rows = Math.max(...grids.map((g) => g.length));
-  const cols = Math.max(...grids.map((g) => Math.max(...g.map((r) => r.length))));
+  // Loops, not Math.max(...): a whole-column range is 1,048,576 rows, beyond any argument list.
+  let rows = 0;
+  let cols = 0;
+  for (const g of grids) {
+    rows = Math.max(rows, g.length);
+    for (const r of g) cols = Math.max(cols, r.length);
+  }
   const out: Grid<FormulaOutput> = [];
   for (let i = 0; i < rows; i++) {
     const row: FormulaOutput[] = [];

@@ -1,3 +1,5 @@
+import { EXACT_MAX, isExact } from '../numbers/bounds';
+import { formatMagnitude, formatNumber } from '../numbers/format';
 import { parseNumber } from '../numbers/parse';
 import { ParsedNumber } from '../numbers/schema';
 import { fail, FormulaError, Scalar } from './result';
@@ -14,7 +16,17 @@ export function isBlank(x: Scalar): boolean {
 export function quantity(x: Scalar, role: string): number | FormulaError {
   const p = parseNumber(x);
   if (p.kind === 'blank') return fail('#VALUE!', `${role} đang trống.`);
-  return refuse(p, role, ['count', 'decimal']) ?? (p.value as number);
+  return refuse(p, role, ['count', 'decimal']) ?? outOfRange(p, role) ?? (p.value as number);
+}
+
+/** #NUM! for a value beyond what a double counts exactly (2^53 − 1): its digits would be made up. */
+export function outOfRange(p: ParsedNumber, role: string): FormulaError | null {
+  const over = [p.value, p.numerator, p.denominator].find((v) => typeof v === 'number' && !isExact(v));
+  if (over === undefined) return null;
+  return fail(
+    '#NUM!',
+    `${role}: số ${formatMagnitude(over as number)} vượt quá ${formatNumber(EXACT_MAX)}, không tính chính xác được.`,
+  );
 }
 
 /** A rate: a fraction (cell formatted as %), "54,03%" or "98.27%". */
@@ -24,7 +36,7 @@ export function rateValue(
 ): { value: number; decimals: number; parsed: ParsedNumber } | FormulaError {
   const p = parseNumber(x);
   if (p.kind === 'blank') return fail('#VALUE!', `${role} đang trống.`);
-  const bad = refuse(p, role, ['percent', 'count', 'decimal', 'ratio']);
+  const bad = refuse(p, role, ['percent', 'count', 'decimal', 'ratio']) ?? outOfRange(p, role);
   if (bad) return bad;
   return { value: p.value as number, decimals: p.decimals, parsed: p };
 }

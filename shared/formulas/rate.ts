@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, roundTo, truncateTo } from '../numbers/format';
+import { formatMagnitude, formatNumber, formatPercent, roundTo, truncateTo } from '../numbers/format';
 import { percentDecimalsOf } from '../numbers/parse';
 import { flatten } from './grid';
 import { isBlank, quantity, rateValue } from './inputs';
@@ -22,7 +22,13 @@ export function rate(numerator: Scalar, denominator: Scalar, decimals?: Scalar):
   if (isFormulaError(k)) return k;
   if (d === 0) return fail('#DIV/0!', `Mẫu số bằng 0: không tính được tỷ lệ ${formatNumber(n)}/0.`);
   const r = n / d;
-  return k === null ? r : roundTo(r * 100, k) / 100;
+  return finiteRate(k === null ? r : roundTo(r * 100, k) / 100, n, d);
+}
+
+/** A rate a double cannot hold (a count over a denominator of 1e-300) is #NUM!, never Infinity. */
+function finiteRate(r: number, n: number, d: number): FormulaOutput {
+  if (Number.isFinite(r)) return r;
+  return fail('#NUM!', `Tỷ lệ ${formatMagnitude(n)}/${formatMagnitude(d)} vượt quá giới hạn tính toán.`);
 }
 
 /** DX_SUMRATE: Σnumerators / Σdenominators over the rows where both are filled. */
@@ -44,7 +50,7 @@ export function sumRate(numerators: Scalar | Scalar[][], denominators: Scalar | 
     sd += d;
   }
   if (sd === 0) return fail('#DIV/0!', `Tổng mẫu số bằng 0: không tính được tỷ lệ chung.`);
-  return sn / sd;
+  return finiteRate(sn / sd, sn, sd);
 }
 
 /**

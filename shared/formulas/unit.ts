@@ -1,6 +1,7 @@
 import { unknownUnit } from '../messages/wording';
 import { defaultMatcher } from '../registry/default';
-import { UnitMatcher } from '../registry/match';
+import { tooLongToMatch, UnitMatcher } from '../registry/match';
+import { shortText } from '../text/invisible';
 import { isBlank } from './inputs';
 import { fail, FormulaOutput, Scalar } from './result';
 
@@ -10,7 +11,10 @@ export function unitName(name: Scalar, matcher: UnitMatcher = defaultMatcher()):
   const text = String(name);
   const m = matcher.match(text);
   if (m.unit) return m.unit.name;
+  // The name is quoted short and without invisible characters, whatever its length.
+  const shown = shortText(text);
   if (m.status === 'ambiguous')
-    return fail('#N/A', `“${text}” khớp nhiều đơn vị: ${m.suggestions.join(', ')}. Hãy ghi đầy đủ tên.`);
-  return fail('#N/A', unknownUnit(text, m.suggestions[0]));
+    return fail('#N/A', `“${shown}” khớp nhiều đơn vị: ${m.suggestions.join(', ')}. Hãy ghi đầy đủ tên.`);
+  if (m.tooLong) return fail('#N/A', `${unknownUnit(shown)} ${tooLongToMatch(text.length)}`);
+  return fail('#N/A', unknownUnit(shown, m.suggestions[0]));
 }

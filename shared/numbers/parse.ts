@@ -1,8 +1,15 @@
 import { formatDay, isDate, parseDay } from '../dates/date';
+import { shortText, stripInvisible } from '../text/invisible';
 import { NumberConvention, ParsedNumber } from './schema';
 
 /** Spaces that PDFs and Word put between thousands groups. */
 const SPACES = /[\u00A0\u202F\u2007\u2009\s]+/g;
+
+/**
+ * The longest text read as a number: "1.234.567.890.123 hộ/1.234.567.890.123 hộ" is 42 characters; a
+ * longer cell is not a number, and is refused before any pattern runs (reading stays linear in time).
+ */
+export const MAX_NUMBER_TEXT = 200;
 
 interface Core {
   value: number;
@@ -132,6 +139,14 @@ function nan(input: string, note: string, extra: Partial<ParsedNumber> = {}): Pa
  * says what was read, under which convention, and whether it is ambiguous.
  */
 export function parseNumber(raw: unknown): ParsedNumber {
+  const p = parseRaw(raw);
+  // A value, a numerator or a denominator that overflowed ("1/0,000…01") is not a number either.
+  const finite = (x: number | null | undefined) => x === null || x === undefined || Number.isFinite(x);
+  if (finite(p.value) && finite(p.numerator) && finite(p.denominator)) return p;
+  return nan(p.input, `“${shortText(p.input)}” quá lớn, không phải là một số đọc được.`);
+}
+
+function parseRaw(raw: unknown): ParsedNumber {
   if (raw === null || raw === undefined)
     return { input: '', kind: 'blank', value: null, decimals: 0, convention: 'none', ambiguous: false };
   if (typeof raw === 'number') {
@@ -150,7 +165,10 @@ export function parseNumber(raw: unknown): ParsedNumber {
     return nan(shown, `“${shown}” không phải là số.`);
   }
   const input = raw;
-  const text = raw
+  const length = raw.trim().length;
+  if (length > MAX_NUMBER_TEXT) return nan(input, `“${shortText(raw.trim())}” quá dài để là một số (${length} ký tự).`);
+  const shown = shortText(input);
+  const text = stripInvisible(raw)
     .normalize('NFC')
     .replace(SPACES, ' ')
     .replace(/[\u2212\u2013]/g, '-')
@@ -161,7 +179,7 @@ export function parseNumber(raw: unknown): ParsedNumber {
   if (slash.length === 2) {
     const a = parseQuantity(slash[0].trim(), false);
     const b = parseQuantity(slash[1].trim(), false);
-    if (!a || !b) return nan(input, `“${input}” không phải là tỷ số a/b.`);
+    if (!a || !b) return nan(input, `“${shown}” không phải là tỷ số a/b.`);
     const ambiguous = a.ambiguous || b.ambiguous;
     const numerator = a.sign * a.value;
     const denominator = b.sign * b.value;
@@ -177,7 +195,7 @@ export function parseNumber(raw: unknown): ParsedNumber {
         numerator,
         denominator,
         unit: a.unit ?? b.unit,
-        note: `Mẫu số bằng 0 trong “${input}”.`,
+        note: `Mẫu số bằng 0 trong “${shown}”.`,
       };
     }
     return {
@@ -193,14 +211,14 @@ export function parseNumber(raw: unknown): ParsedNumber {
       note,
     };
   }
-  if (slash.length > 2) return nan(input, `“${input}” không phải là số (có nhiều dấu “/”).`);
+  if (slash.length > 2) return nan(input, `“${shown}” không phải là số (có nhiều dấu “/”).`);
 
   const percent = /%$/.test(text);
   const body = percent ? text.slice(0, -1).trim() : text;
   const q = parseQuantity(body, percent);
-  if (!q) return nan(input, `“${input}” không phải là số.`);
+  if (!q) return nan(input, `“${shown}” không phải là số.`);
   if (q.unit) {
-    return nan(input, `“${input}” có chữ “${q.unit}” bên cạnh số ${q.sign * q.value}; hãy chỉ ghi số.`, {
+    return nan(input, `“${shown}” có chữ “${q.unit}” bên cạnh số ${q.sign * q.value}; hãy chỉ ghi số.`, {
       unit: q.unit,
     });
   }

@@ -1,7 +1,9 @@
 import { findTable, Grid, readRows } from '../tables/read';
 import { labelKey } from '../tables/labels';
 import { TableSpec } from '../tables/schema';
-import { Registry, Unit, UnitGroup, UNIT_GROUP_LABEL } from './schema';
+import { stripInvisible } from '../text/invisible';
+import { columnLetter } from '../workbook/sheet-spec';
+import { Registry, registryDuplicates, Unit, UnitGroup, UNIT_GROUP_LABEL } from './schema';
 
 /** A registry as a secretariat keeps it in a sheet: code, name, group, other names. */
 export const REGISTRY_TABLE = TableSpec.parse({
@@ -29,7 +31,11 @@ function groupOf(text: string): UnitGroup | null {
   return null;
 }
 
-/** Reads a registry sheet; a row whose group is unknown is reported with its cell, not guessed. */
+/**
+ * Reads a registry sheet; a row whose group is unknown is reported with its cell, not guessed, and so
+ * is a row repeating the code or the name (or other name) of a row above it: a registry with an error
+ * is refused by its callers, so one unit's report can never be taken for another's.
+ */
 export function registryFromSheet(grid: Grid, code: string, name: string): RegistryRead {
   const layout = findTable(grid, REGISTRY_TABLE);
   if (!layout || layout.missing.length)
@@ -39,27 +45,35 @@ export function registryFromSheet(grid: Grid, code: string, name: string): Regis
     };
   const errors: RegistryRead['errors'] = [];
   const units: Unit[] = [];
+  const rows: number[] = [];
+  const cell = (key: string, row: number) => `${columnLetter(layout.columns[key] ?? 0)}${row + 1}`;
+  const clean = (v: unknown) => (v === null || v === undefined ? '' : stripInvisible(String(v)).trim());
   for (const row of readRows(grid, REGISTRY_TABLE, layout)) {
     const c = row.cells;
     const group = groupOf(String(c.group ?? ''));
-    if (!c.code || !c.name) continue;
+    if (!clean(c.code) || !clean(c.name)) continue;
     if (!group) {
       errors.push({
-        cell: `${String.fromCharCode(65 + layout.columns.group)}${row.row + 1}`,
+        cell: cell('group', row.row),
         message: `Nhóm “${String(c.group ?? '')}” không hợp lệ (${Object.values(UNIT_GROUP_LABEL).join('; ')}).`,
       });
       continue;
     }
     units.push({
-      code: String(c.code).trim(),
-      name: String(c.name).trim(),
+      code: clean(c.code),
+      name: clean(c.name),
       group,
       parent: code,
       aliases: String(c.aliases ?? '')
         .split(';')
-        .map((x) => x.trim())
+        .map(clean)
         .filter(Boolean),
     });
+    rows.push(row.row);
   }
-  return { registry: Registry.parse({ code, name, units }), errors };
+  const repeated = registryDuplicates(units);
+  for (const d of repeated)
+    errors.push({ cell: cell(d.field, rows[d.index]), message: `${d.message} (như dòng ${rows[d.first] + 1})` });
+  const dropped = new Set(repeated.map((d) => d.index));
+  return { registry: Registry.parse({ code, name, units: units.filter((_, i) => !dropped.has(i)) }), errors };
 }

@@ -1,4 +1,6 @@
+import { formatNumber } from '../numbers/format';
 import { editDistance, looseKey, toneKey } from '../text/fold';
+import { stripInvisible } from '../text/invisible';
 import { Registry, Unit } from './schema';
 
 export type MatchStatus = 'exact' | 'folded' | 'unknown' | 'ambiguous';
@@ -8,6 +10,21 @@ export interface UnitMatch {
   unit?: Unit;
   /** Closest registered names, best first, for a typo or an ambiguous name. */
   suggestions: string[];
+  /** The name is longer than MAX_FUZZY_LENGTH: it is unknown, and was not compared for typos. */
+  tooLong?: boolean;
+}
+
+/**
+ * Names longer than this (spaces run together, invisible characters left out) are never folded nor
+ * compared for typos: the comparison costs the product of the lengths, and no unit's name is 300
+ * characters long. Matching any input stays linear in its length (a 1 MB cell takes milliseconds).
+ */
+export const MAX_FUZZY_LENGTH = 300;
+
+/** What a message adds for such a name. */
+export function tooLongToMatch(length: number): string {
+  const over = `quá ${MAX_FUZZY_LENGTH} ký tự`;
+  return `Tên dài ${formatNumber(length)} ký tự (${over}) nên không được so gần đúng với danh mục.`;
 }
 
 const PREFIX = /^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/u;
@@ -15,7 +32,7 @@ const KIND = /^(phường|xã|thị trấn)\s+/u;
 
 /** Writes "P. Lộc Thọ", "TP. Vũng Tàu" out in full and drops the "UBND" prefix. */
 function variants(name: string): string[] {
-  const base = name
+  const base = stripInvisible(name)
     .normalize('NFC')
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -49,6 +66,11 @@ export class UnitMatcher {
   }
 
   match(name: string): UnitMatch {
+    // No registered name is that long: such a text can only be unknown, and is not folded at all.
+    if (name.length > MAX_FUZZY_LENGTH) {
+      const length = stripInvisible(name).replace(/\s+/g, ' ').trim().length;
+      if (length > MAX_FUZZY_LENGTH) return { status: 'unknown', suggestions: [], tooLong: true };
+    }
     const vs = variants(name);
     for (const [index, status] of [
       [this.byTone, 'exact'],
@@ -72,6 +94,8 @@ export class UnitMatcher {
     const limit = Math.max(1, Math.min(3, Math.floor(probe.length / 4)));
     const scored: Array<[number, string]> = [];
     for (const [key, units] of this.byLoose) {
+      // Lengths further apart than the limit cannot be within it: no need to compare.
+      if (Math.abs(key.length - probe.length) > limit) continue;
       const d = editDistance(probe, key);
       if (d <= limit) for (const u of units) scored.push([d, u.name]);
     }

@@ -4,9 +4,12 @@ import { Indicator, IndicatorGroup, IndicatorInput, TargetLevel } from '../catal
 import { ConfigError } from '../errors/errors';
 import { parseTarget, targetText } from '../targets/target';
 import { findTable, Grid, readRows } from '../tables/read';
+import { fingerprint } from '../text/fingerprint';
+import { shortText, stripInvisible } from '../text/invisible';
 import { CellSpec, columnLetter, SheetSpecInput, StyleName } from '../workbook/sheet-spec';
+import { FAMILIES } from './families';
 import { RuleSpec, RuleSpecInput, TableSpec } from './schema';
-import { CONFIG_SHEET } from './version';
+import { CONFIG_SHEET, TEMPLATE_VERSION } from './version';
 
 const col = (key: string, label: string, width = 14) => ({ key, label, kind: 'text' as const, width });
 
@@ -87,7 +90,9 @@ export function configSheet(catalogue: Indicator[], rules: RuleSpec[], year: num
       s: 'note',
     },
   ]);
-  rows.push([]);
+  // What the configuration was when the product wrote it: the validator tells an edited copy by it. One cell
+  // in the wide "Tên chỉ tiêu" column, so the row is never taken for a header and stays one line high.
+  rows.push([null, null, null, { v: configStamp(catalogue, rules, year).value, s: 'stamp' }]);
   rows.push(h(CONFIG_INDICATORS));
   for (const ind of catalogue) {
     rows.push([
@@ -130,12 +135,211 @@ export interface ConfigIssue {
   sheet: string;
   cell: string;
   message: string;
+  /** The indicator code or rule id of the row refused, when it has one. */
+  key?: string;
+}
+
+/** Where one of DX_CauHinh's two tables is: its header row and columns, and the row of each code or id. */
+export interface ConfigTablePlace {
+  headerRow: number;
+  columns: Record<string, number>;
+  rows: Map<string, number>;
+}
+
+/** The stamp the product writes under the title: the template version, the targets' year, the fingerprint. */
+export interface ConfigStamp {
+  cell: string;
+  version: string;
+  year: number;
+  print: string;
 }
 
 export interface ConfigRead {
   indicators: IndicatorInput[];
   rules: RuleSpecInput[];
   issues: ConfigIssue[];
+  /** Where the tables and their rows are, for reporting a difference at its cell. */
+  where: { indicators: ConfigTablePlace | null; rules: ConfigTablePlace | null };
+  stamp: ConfigStamp | null;
+  /** The "Năm chỉ tiêu" the rows give (the first one written), when any. */
+  year: number | null;
+}
+
+/** How the stamp begins. */
+export const STAMP_LABEL = 'Dấu cấu hình (không sửa):';
+
+/**
+ * The stamp of a configuration: the cell under DX_CauHinh's title and its text, "Dấu cấu hình (không
+ * sửa): DX-2026.1 2023 1a2b3c4d" — the template version, the targets' year and the fingerprint of what
+ * was issued. An operation that issues an existing DX_CauHinh as it stands writes it there too.
+ */
+export function configStamp(catalogue: Indicator[], rules: RuleSpec[], year: number): { cell: string; value: string } {
+  return {
+    cell: 'D3',
+    value: `${STAMP_LABEL} ${TEMPLATE_VERSION} ${year} ${configPrint(configEntries(catalogue, rules, year))}`,
+  };
+}
+
+/** Reads the stamp above the indicator table, in whichever cell it is. */
+function readStamp(grid: Grid, before: number): ConfigStamp | null {
+  for (let r = 0; r < Math.min(before, grid.length); r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const text = str(row[c]);
+      if (!text.startsWith(STAMP_LABEL)) continue;
+      const m = /^(\S+) (\d{4}) ([0-9a-f]{8})$/.exec(text.slice(STAMP_LABEL.length).trim());
+      return m ? { cell: `${columnLetter(c)}${r + 1}`, version: m[1], year: Number(m[2]), print: m[3] } : null;
+    }
+  }
+  return null;
+}
+
+/** The fields of an indicator row and of a rule row a difference is looked for in (the columns' keys). */
+export const INDICATOR_FIELDS = [
+  'group',
+  'name',
+  'numerator',
+  'numeratorUnit',
+  'denominator',
+  'denominatorUnit',
+  'over100',
+  'precision',
+  'quocGia',
+  'tinh',
+  'thanhPho',
+] as const;
+export const RULE_FIELDS = ['table', 'left', 'op', 'right', 'missing', 'importance', 'instruction'] as const;
+export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+/**
+ * A configuration as DX_CauHinh shows it for a year, one text per field: what a unit's copy is
+ * compared with, field by field. The issued catalogue's target per level is the one in force that
+ * year, as `configSheet` writes it; texts are compared in NFC with runs of spaces as one.
+ */
+export interface ConfigEntries {
+  year: number;
+  indicators: Map<string, Record<IndicatorField, string>>;
+  rules: Map<string, Record<RuleField, string>>;
+}
+
+const norm = (v: unknown) => stripInvisible(str(v)).normalize('NFC').replace(/\s+/g, ' ');
+
+export function configEntries(
+  catalogue: Array<Indicator | IndicatorInput>,
+  rules: Array<RuleSpec | RuleSpecInput>,
+  year: number,
+): ConfigEntries {
+  const indicators = new Map<string, Record<IndicatorField, string>>();
+  for (const raw of catalogue) {
+    const parsed = Indicator.safeParse(raw);
+    if (!parsed.success) continue;
+    const ind = parsed.data;
+    const target = (level: TargetLevel) => norm(inForce(ind, level, year)?.text);
+    indicators.set(ind.code, {
+      group: ind.group,
+      name: norm(ind.name),
+      numerator: norm(ind.numerator.label),
+      numeratorUnit: norm(ind.numerator.unit),
+      denominator: norm(ind.denominator.label),
+      denominatorUnit: norm(ind.denominator.unit),
+      over100: ind.allowOver100 ? 'có' : 'không',
+      precision: String(ind.precision),
+      quocGia: target('quoc-gia'),
+      tinh: target('tinh'),
+      thanhPho: target('thanh-pho'),
+    });
+  }
+  const out = new Map<string, Record<RuleField, string>>();
+  for (const raw of rules) {
+    const parsed = RuleSpec.safeParse(raw);
+    if (!parsed.success) continue;
+    const r = parsed.data;
+    out.set(r.id, {
+      table: norm(r.table),
+      left: r.left.map(norm).join(' + '),
+      op: r.op,
+      right: r.right.map(norm).join(' + '),
+      missing: r.missing,
+      importance: r.importance,
+      instruction: norm(r.instruction),
+    });
+  }
+  return { year, indicators, rules: out };
+}
+
+/** The entries as sorted plain data: what the fingerprint is taken over. */
+function entryList(e: ConfigEntries): unknown {
+  const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { indicators: sorted(e.indicators), rules: sorted(e.rules) };
+}
+
+/** The 8-hex-digit fingerprint of a configuration for a year. */
+export function configPrint(e: ConfigEntries): string {
+  return fingerprint(entryList(e)).slice(0, 8);
+}
+
+/** One way a unit's DX_CauHinh differs from the configuration issued to it. */
+export interface ConfigDifference {
+  sheet: string;
+  cell: string;
+  /** An indicator or a rule, by its code or id; the sheet as a whole for an edit only its stamp shows. */
+  what: 'indicator' | 'rule' | 'sheet';
+  key: string;
+  /** Missing from the copy, not in the issued one, one field changed, or edited since its stamp. */
+  change: 'missing' | 'extra' | 'changed' | 'edited';
+  /** The column's label, for a changed field. */
+  column?: string;
+  written?: string;
+  issued?: string;
+}
+
+/**
+ * Compares a unit's DX_CauHinh (as read) with the configuration issued to it, field by field: each
+ * difference at its cell — a deleted row at its table's header, an added row at its code, an edited
+ * field at that field. Rows the reader refused (reported as CAU-HINH) are not reported again.
+ */
+export function compareConfig(read: ConfigRead, issued: ConfigEntries, sheet = CONFIG_SHEET): ConfigDifference[] {
+  const out: ConfigDifference[] = [];
+  const copy = configEntries(read.indicators, read.rules, issued.year);
+  const refused = new Set(read.issues.map((i) => i.key).filter(Boolean));
+  const sides = [
+    ['indicator', copy.indicators, issued.indicators, read.where.indicators, CONFIG_INDICATORS, 'code'],
+    ['rule', copy.rules, issued.rules, read.where.rules, CONFIG_RULES, 'id'],
+  ] as const;
+  for (const [what, mine, theirs, place, spec, keyCol] of sides) {
+    const cellOf = (row: number | undefined, key: string) =>
+      place && row !== undefined && key in place.columns ? `${columnLetter(place.columns[key])}${row + 1}` : null;
+    const header = place ? `${columnLetter(place.columns[keyCol] ?? 0)}${place.headerRow + 1}` : 'A1';
+    const label = (key: string) => spec.columns.find((c) => c.key === key)?.label ?? key;
+    for (const [key, fields] of theirs as Map<string, Record<string, string>>) {
+      if (refused.has(key)) continue;
+      const have = (mine as Map<string, Record<string, string>>).get(key);
+      if (!have) {
+        out.push({ sheet, cell: header, what, key, change: 'missing' });
+        continue;
+      }
+      const row = place?.rows.get(key);
+      for (const [field, value] of Object.entries(fields)) {
+        if (have[field] === value) continue;
+        out.push({
+          sheet,
+          cell: cellOf(row, field) ?? cellOf(row, keyCol) ?? header,
+          what,
+          key,
+          change: 'changed',
+          column: label(field),
+          written: have[field],
+          issued: value,
+        });
+      }
+    }
+    for (const key of (mine as Map<string, unknown>).keys()) {
+      if ((theirs as Map<string, unknown>).has(key)) continue;
+      out.push({ sheet, cell: cellOf(place?.rows.get(key), keyCol) ?? header, what, key, change: 'extra' });
+    }
+  }
+  return out;
 }
 
 const GROUPS = IndicatorGroup.options;
@@ -154,7 +358,14 @@ function numberText(v: unknown): string {
  * out, never silently accepted or dropped.
  */
 export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
-  const out: ConfigRead = { indicators: [], rules: [], issues: [] };
+  const out: ConfigRead = {
+    indicators: [],
+    rules: [],
+    issues: [],
+    where: { indicators: null, rules: null },
+    stamp: null,
+    year: null,
+  };
   const at = (row: number, layoutCols: Record<string, number>, key: string) =>
     `${columnLetter(layoutCols[key])}${row + 1}`;
   const indLayout = findTable(grid, CONFIG_INDICATORS);
@@ -169,17 +380,24 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
     });
   } else {
     const seen = new Map<string, number>();
+    out.stamp = readStamp(grid, indLayout.headerRow);
+    out.where.indicators = { headerRow: indLayout.headerRow, columns: indLayout.columns, rows: seen };
     for (const row of readRows(grid, CONFIG_INDICATORS, indLayout)) {
       const g = row.cells;
       const code = str(g.code);
       const where = (key: string) => at(row.row, indLayout.columns, key);
-      const fail = (key: string, message: string) => out.issues.push({ sheet, cell: where(key), message });
+      const fail = (key: string, message: string) => out.issues.push({ sheet, cell: where(key), message, key: code });
       if (!/^[A-Z]+\.[0-9A-Z]+$/.test(code)) {
-        fail('code', `Mã chỉ tiêu “${code}” không hợp lệ (dạng CQS.01).`);
+        fail('code', `Mã chỉ tiêu “${shortText(code)}” không hợp lệ (dạng CQS.01).`);
         continue;
       }
       if (seen.has(code)) {
-        fail('code', `Mã chỉ tiêu ${code} trùng với dòng ${seen.get(code)! + 1}.`);
+        // The code stays the first row's: the repeated row is refused, not compared.
+        out.issues.push({
+          sheet,
+          cell: where('code'),
+          message: `Mã chỉ tiêu ${code} trùng với dòng ${seen.get(code)! + 1}.`,
+        });
         continue;
       }
       seen.set(code, row.row);
@@ -202,9 +420,10 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
       const yearText = str(g.year);
       const year = yearText === '' ? undefined : Number(yearText);
       if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) {
-        fail('year', `Năm chỉ tiêu “${yearText}” không hợp lệ.`);
+        fail('year', `Năm chỉ tiêu “${shortText(yearText)}” không hợp lệ.`);
         continue;
       }
+      out.year ??= year ?? null;
       const targets: IndicatorInput['targets'] = [];
       let bad = false;
       for (const level of ['quoc-gia', 'tinh', 'thanh-pho'] as const) {
@@ -243,6 +462,8 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
   }
   const ruleLayout = findTable(grid, CONFIG_RULES, indLayout ? indLayout.headerRow + 1 : 0);
   if (ruleLayout && ruleLayout.missing.length === 0) {
+    const seen = new Map<string, number>();
+    out.where.rules = { headerRow: ruleLayout.headerRow, columns: ruleLayout.columns, rows: seen };
     for (const row of readRows(grid, CONFIG_RULES, ruleLayout)) {
       const g = row.cells;
       const where = (key: string) => at(row.row, ruleLayout.columns, key);
@@ -272,20 +493,61 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const field = String(issue.path[0] ?? 'id');
-        const key = field in ruleLayout.columns ? field : 'id';
+        const key = Object.prototype.hasOwnProperty.call(ruleLayout.columns, field) ? field : 'id';
         out.issues.push({
           sheet,
           cell: where(key),
+          key: candidate.id,
           message:
-            `Quy tắc “${candidate.id}”: cột “${CONFIG_RULES.columns.find((c) => c.key === key)!.label}” ` +
+            `Quy tắc “${shortText(candidate.id)}”: cột “${CONFIG_RULES.columns.find((c) => c.key === key)!.label}” ` +
             `không hợp lệ (${describe(issue)}).`,
         });
         continue;
       }
+      const refusal = ruleRefusal(parsed.data, seen);
+      if (refusal) {
+        out.issues.push({ sheet, cell: where(refusal.column), key: candidate.id, message: refusal.message });
+        continue;
+      }
+      seen.set(candidate.id, row.row);
       out.rules.push(candidate as RuleSpecInput);
     }
   }
   return out;
+}
+
+/** The tables a rule may be about, each with the keys of its columns (own keys only: no "constructor"). */
+const TABLE_COLUMNS = new Map(
+  FAMILIES.flatMap((f) => f.tables).map((t) => [t.id, new Set(t.columns.map((c) => c.key))]),
+);
+
+/**
+ * What makes a well-formed rule unusable: an id used twice, a table no family has, a column its table
+ * does not have ("__proto__", "constructor" and every other name outside the table included). Such a
+ * rule would never fire, silently; it is refused with its cell instead.
+ */
+function ruleRefusal(r: RuleSpec, seen: Map<string, number>): { column: string; message: string } | null {
+  const id = shortText(r.id);
+  if (seen.has(r.id)) return { column: 'id', message: `Mã quy tắc ${id} trùng với dòng ${seen.get(r.id)! + 1}.` };
+  const columns = TABLE_COLUMNS.get(r.table);
+  if (!columns)
+    return {
+      column: 'table',
+      message:
+        `Quy tắc “${id}”: không có bảng “${shortText(r.table)}” ` +
+        `(các bảng: ${[...TABLE_COLUMNS.keys()].join(', ')}).`,
+    };
+  for (const side of ['left', 'right'] as const) {
+    const unknown = r[side].find((k) => !columns.has(k));
+    if (unknown !== undefined)
+      return {
+        column: side,
+        message:
+          `Quy tắc “${id}”: bảng ${r.table} không có cột “${shortText(unknown)}” ` +
+          `(các cột: ${[...columns].join(', ')}).`,
+      };
+  }
+  return null;
 }
 
 function describe(issue: z.core.$ZodIssue): string {
@@ -310,4 +572,52 @@ export function catalogueFrom(configGrid: unknown[][] | undefined): {
     rules: cfg.rules.map((r) => RuleSpec.parse(r)),
     from: 'workbook',
   };
+}
+
+/**
+ * The configuration the secretariat issued: the one validation and consolidation apply, whatever a
+ * unit's own copy of DX_CauHinh says. The built-in catalogue and the families' rules unless given.
+ */
+export interface MasterConfig {
+  catalogue: Indicator[];
+  rules: RuleSpec[];
+}
+
+/** The built-in configuration: the master of every unit made from the built-in template. */
+export function builtInConfig(): MasterConfig {
+  return { catalogue: defaultCatalogue(), rules: FAMILIES.flatMap((f) => f.rules) };
+}
+
+/**
+ * Reads the secretariat's DX_CauHinh (its master workbook's grid) as the master configuration. A row
+ * the reader refuses makes the whole master refused (ConfigError, each row with its cell): the rules
+ * that decide must all be readable. A master without a rule table keeps the families' rules.
+ */
+export function readMaster(grid: Grid, sheet = CONFIG_SHEET): MasterConfig {
+  const cfg = readConfig(grid, sheet);
+  if (cfg.issues.length) throw new ConfigError(sheet, cfg.issues);
+  return {
+    catalogue: buildCatalogue(cfg.indicators),
+    rules: cfg.where.rules ? cfg.rules.map((r) => RuleSpec.parse(r)) : builtInConfig().rules,
+  };
+}
+
+/**
+ * The stamp to write into an existing DX_CauHinh issued as it stands (the pane's "Tạo phiếu báo cáo" and
+ * `template --config` keep the secretariat's sheet): the cell of its stamp, or a free cell of the row
+ * above its indicator header; the text certifies what the sheet says now, for the year its rows give.
+ * Without it, a copy of an edited master is taken for an edited copy of the built-in template. Null when
+ * the sheet has rows the reader refuses, or no free row above its header.
+ */
+export function restamp(grid: Grid, fallbackYear: number): { cell: string; value: string } | null {
+  const read = readConfig(grid);
+  const header = read.where.indicators?.headerRow;
+  if (read.issues.length || header === undefined) return null;
+  const year = read.year ?? fallbackYear;
+  const print = configPrint(configEntries(read.indicators, read.rules, year));
+  const value = `${STAMP_LABEL} ${TEMPLATE_VERSION} ${year} ${print}`;
+  if (read.stamp) return { cell: read.stamp.cell, value };
+  const above = grid[header - 1];
+  if (header === 0 || !above || above.some((v) => str(v) !== '')) return null;
+  return { cell: `D${header}`, value };
 }

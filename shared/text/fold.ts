@@ -1,3 +1,5 @@
+import { stripInvisible } from './invisible';
+
 /**
  * Folding of Vietnamese names for matching. Tone marks are the five combining
  * marks below; vowel marks (â, ê, ô, ơ, ư, ă) and đ are letters and are kept
@@ -13,7 +15,7 @@ const TONES: Record<string, string> = {
 const TONE_RE = /[\u0300\u0301\u0309\u0303\u0323]/g;
 
 function clean(text: string): string {
-  return text
+  return stripInvisible(text)
     .normalize('NFD')
     .toLowerCase()
     .replace(/[\u2013\u2014\-–]/g, ' ')

@@ -2,8 +2,8 @@ import { Indicator } from '../catalogue/schema';
 import { formatDay, parseDay } from '../dates/date';
 import { UnitWorkbookRead } from '../reading/unit-workbook';
 import { UnitMatcher } from '../registry/match';
-import { TableRead, TableRow } from '../tables/read';
-import { ConfigIssue } from '../templates/config-sheet';
+import { Grid, TableRead, TableRow } from '../tables/read';
+import { ConfigDifference, ConfigIssue, MasterConfig } from '../templates/config-sheet';
 import { ColumnSpec, RuleSpec } from '../templates/schema';
 import { SheetSnapshot } from '../workbook/port';
 import { CellValue, columnLetter, parseA1 } from '../workbook/sheet-spec';
@@ -21,6 +21,15 @@ export interface ValidateOptions {
    * cover's report date, then of its period; the core never reads the clock itself.
    */
   now?: Date;
+  /**
+   * The configuration the secretariat issued: its catalogue and rules, or the grid of its master
+   * workbook's DX_CauHinh (read with `readMaster`; a malformed master throws ConfigError). When given,
+   * its rules and catalogue apply, not the unit's copy, and every difference of the unit's DX_CauHinh
+   * from it is reported (CAU-HINH-KHAC). Without it, the built-in configuration is the master of units
+   * made from the built-in template (DX_CauHinh's stamp tells); a unit made from another master keeps
+   * the copy it was issued, and an edit of that copy is reported.
+   */
+  master?: MasterConfig | Grid;
 }
 
 /** Where an issue is. */
@@ -40,8 +49,10 @@ export interface CheckContext<K extends RuleKindId = RuleKindId> {
   matcher: UnitMatcher;
   catalogue: Indicator[];
   rules: RuleSpec[];
-  /** The rows of DX_CauHinh that could not be read (the built-in catalogue and rules are used instead). */
+  /** The rows of DX_CauHinh that could not be read (the master's catalogue and rules are used instead). */
   configIssues: ConfigIssue[];
+  /** Where the unit's DX_CauHinh differs from the configuration issued to it. */
+  configDifferences: ConfigDifference[];
   /** The year whose targets apply, or null when nothing tells it. */
   year: number | null;
   formulas: Map<string, Array<Array<string | null>>>;

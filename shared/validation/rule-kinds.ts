@@ -10,8 +10,11 @@ import { z } from 'zod';
 import { rateMismatchMessage } from '../formulas/rate';
 import { CHUA_DAT } from '../formulas/target-met';
 import { periodMismatch, unknownUnit } from '../messages/wording';
+import { PLAUSIBLE_MAX } from '../numbers/bounds';
 import { formatNumber, formatPercent } from '../numbers/format';
 import { parseNumber } from '../numbers/parse';
+import { MAX_FUZZY_LENGTH, tooLongToMatch } from '../registry/match';
+import { shortText, stripInvisible } from '../text/invisible';
 import { Importance, Operator } from '../templates/schema';
 import { TEMPLATE_VERSION } from '../templates/version';
 import type { Severity } from './issue';
@@ -59,6 +62,14 @@ const BROKEN: Record<z.infer<typeof Operator>, string> = {
   'compulsory-pair': '',
   'exclusive-pair': '',
 };
+
+/** A name not in the registry, quoted short; a name too long to compare for typos says so. */
+function unitNotFound(name: string, suggestion?: string): string {
+  const said = unknownUnit(shortText(name), suggestion);
+  return name.length > MAX_FUZZY_LENGTH ? `${said} ${tooLongToMatch(name.length)}` : said;
+}
+
+const CONFIG_PART = { indicator: 'Chỉ tiêu', rule: 'Quy tắc', sheet: 'DX_CauHinh' } as const;
 
 /** "421.62" read as thousands: "421.620"; undefined when it cannot be. */
 function asThousands(text: string): string | undefined {
@@ -120,6 +131,18 @@ const KIND_SPECS = {
     importance: 'cao',
     message: (v: { text: string }) => `Số tiền không được âm: “${v.text}”.`,
     example: { text: '-1500000' },
+  }),
+  'SO-QUA-LON': kind({
+    title: 'Số quá lớn',
+    checks:
+      `Số đếm và số tiền không vượt ${formatNumber(PLAUSIBLE_MAX)} (10^12): số lớn hơn là gõ hoặc dán nhầm, ` +
+      'không được cộng vào tổng hợp.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { text: string; column: string }) =>
+      `“${shortText(v.text)}” vượt giới hạn ${formatNumber(PLAUSIBLE_MAX)} của cột “${v.column}”.`,
+    fix: () => 'Kiểm tra lại số (thừa chữ số, dán nhầm ô).',
+    example: { text: '1e+308', column: 'Tổng số hồ sơ' },
   }),
   'KIEU-PHAN-TRAM': kind({
     title: 'Tỷ lệ trong cột số lượng',
@@ -300,10 +323,12 @@ const KIND_SPECS = {
   }),
   'TEN-DON-VI-LA': kind({
     title: 'Tên ngoài danh mục',
-    checks: 'Tên trong cột đơn vị không gần tên nào của danh mục (dòng nhóm như “UBND các phường, xã”).',
+    checks:
+      'Tên trong cột đơn vị không gần tên nào của danh mục (dòng nhóm như “UBND các phường, xã”); ' +
+      `tên dài hơn ${MAX_FUZZY_LENGTH} ký tự không được so gần đúng.`,
     severity: 'canh-bao',
     importance: 'trung-binh',
-    message: (v: { name: string }) => unknownUnit(v.name),
+    message: (v: { name: string }) => unitNotFound(v.name),
     example: { name: 'UBND các phường, xã' },
   }),
   'DON-VI-BAO-CAO': kind({
@@ -311,7 +336,7 @@ const KIND_SPECS = {
     checks: 'Đơn vị báo cáo ở thông tin chung có trong danh mục.',
     severity: 'loi',
     importance: 'cao',
-    message: (v: { name: string; suggestion?: string }) => unknownUnit(v.name, v.suggestion),
+    message: (v: { name: string; suggestion?: string }) => unitNotFound(v.name, v.suggestion),
     fix: (v) => v.suggestion,
     example: { name: 'Phường Lộc Thợ', suggestion: 'Phường Lộc Thọ' },
   }),
@@ -376,6 +401,19 @@ const KIND_SPECS = {
     fix: () => 'Sửa công thức hoặc số liệu mà công thức dùng.',
     example: { error: '#REF!' },
   }),
+  'CONG-THUC-CHUA-TINH': kind({
+    title: 'Công thức chưa có giá trị',
+    checks:
+      'Ô công thức trong vùng số liệu có giá trị đã tính (tệp do một thư viện ghi, chưa mở trong bảng tính, ' +
+      'không lưu giá trị).',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: { column: string }) =>
+      `Ô công thức ở cột “${v.column}” chưa có giá trị đã tính: số liệu đang được đọc là trống, ` +
+      'hãy mở và lưu lại trong Excel.',
+    fix: () => 'Mở tệp và lưu lại trong Excel (hoặc LibreOffice, Google Sheets) để công thức được tính.',
+    example: { column: 'Tử số' },
+  }),
   'GOP-O': kind({
     title: 'Ô gộp trong vùng nhập',
     checks: 'Ô gộp (merge) nằm trong vùng số liệu của một bảng.',
@@ -395,6 +433,47 @@ const KIND_SPECS = {
     message: (v: { problem: string }) => v.problem,
     example: { problem: 'Nhóm “VI” không hợp lệ (I, II, III, IV hoặc V).' },
   }),
+  'CAU-HINH-KHAC': kind({
+    title: 'Cấu hình khác bản phát hành',
+    checks:
+      'DX_CauHinh của đơn vị khớp cấu hình được phát hành (mẫu chuẩn, hoặc cấu hình gốc của đơn vị chủ trì); ' +
+      'quy tắc và chỉ tiêu của bản phát hành được áp dụng, không phải bản sao của đơn vị.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (v: {
+      what: 'indicator' | 'rule' | 'sheet';
+      key: string;
+      change: 'missing' | 'extra' | 'changed' | 'edited';
+      column?: string;
+      written?: string;
+      issued?: string;
+    }) => {
+      const who = `${CONFIG_PART[v.what]} ${v.key}`;
+      if (v.change === 'missing') return `${who} của bản phát hành không còn trong DX_CauHinh; vẫn được áp dụng.`;
+      if (v.change === 'extra') return `${who} không có trong bản phát hành; không được áp dụng.`;
+      if (v.change === 'edited')
+        return (
+          'DX_CauHinh đã bị sửa sau khi phát hành (dấu cấu hình không khớp nội dung); ' +
+          'cần cấu hình gốc của đơn vị chủ trì để biết chỗ sửa.'
+        );
+      return (
+        `${who}: “${v.column}” ghi “${shortText(v.written ?? '', 60)}”, bản phát hành là ` +
+        `“${shortText(v.issued ?? '', 60)}”; áp dụng theo bản phát hành.`
+      );
+    },
+    fix: (v) =>
+      v.change === 'edited'
+        ? 'Kiểm tra kèm cấu hình gốc của đơn vị chủ trì, hoặc tạo lại phiếu từ mẫu được phát hành.'
+        : 'Khôi phục DX_CauHinh như bản phát hành, hoặc tạo lại phiếu từ mẫu được phát hành.',
+    example: {
+      what: 'indicator',
+      key: 'CQS.09',
+      change: 'changed',
+      column: 'Chỉ tiêu thành phố',
+      written: '10%',
+      issued: '30%',
+    },
+  }),
   'BIEN-DONG': kind({
     title: 'Biến động bất thường',
     checks: 'Số đếm tăng hoặc giảm quá hệ số cho phép so với kỳ trước.',
@@ -412,6 +491,47 @@ const KIND_SPECS = {
     },
     fix: () => 'Kiểm tra lại số liệu; nếu đúng, ghi lý do ở cột ghi chú.',
     example: { column: 'Tổng số hồ sơ', before: 800, beforePeriod: 'tháng 5/2023', now: 8122 },
+  }),
+  'KHONG-CO-BANG': kind({
+    title: 'Không có bảng báo cáo',
+    checks: 'Sổ có ít nhất một bảng báo cáo nhận ra được (theo nhãn cột, hoặc theo ánh xạ cột đã lưu).',
+    severity: 'loi',
+    importance: 'cao',
+    /** `partial`: tables recognised only in part, "Sheet1 (Phản ánh, kiến nghị)". */
+    message: (v: { partial: string[] }) =>
+      `Không tìm thấy bảng báo cáo nào trong sổ${
+        v.partial.length
+          ? ` (nhận ra một phần: ${v.partial
+              .slice(0, 5)
+              .map((p) => shortText(p))
+              .join('; ')})`
+          : ''
+      }: không có số liệu nào để kiểm tra.`,
+    fix: () => 'Dùng Tạo phiếu báo cáo hoặc ánh xạ cột (Bảng trong bảng tính → Đọc bảng).',
+    example: { partial: [] },
+  }),
+  'PHIEU-TRONG': kind({
+    title: 'Phiếu trống',
+    checks: 'Phiếu do phần mềm tạo có số liệu: một phiếu chưa điền gì không phải là một báo cáo.',
+    severity: 'loi',
+    importance: 'cao',
+    message: (_: Record<string, never>) => 'Phiếu chưa có số liệu nào: mọi ô nhập của các bảng đều trống.',
+    fix: () => 'Điền số liệu vào các ô nền vàng rồi kiểm tra lại.',
+    example: {},
+  }),
+  'KY-TU-AN': kind({
+    title: 'Ký tự ẩn',
+    checks:
+      'Ô không có ký tự điều khiển hướng chữ (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) hay ký tự ' +
+      'độ rộng 0 (U+200B–200D, U+2060, U+FEFF): chúng được bỏ khi đối chiếu và khi ghi ra.',
+    severity: 'canh-bao',
+    importance: 'trung-binh',
+    /** `chars`: the code points found, "U+202E". */
+    message: (v: { text: string; chars: string[] }) =>
+      `“${shortText(v.text, 60)}” có ký tự ẩn hoặc ký tự đổi hướng chữ (${v.chars.join(', ')}); ` +
+      'đã bỏ khi đối chiếu và khi ghi ra.',
+    fix: (v) => `Gõ lại: ${shortText(v.text, 60)}`,
+    example: { text: '\u202EPhường 1', chars: ['U+202E'] },
   }),
 };
 
@@ -450,13 +570,14 @@ export interface Rendered {
 export function render<K extends RuleKindId>(id: K, values: KindValues<K>): Rendered {
   const k = KIND_SPECS[id] as unknown as KindSpec<KindValues<K>>;
   const importance = k.importance === BY_RULE ? (values as { importance: ImportanceLevel }).importance : k.importance;
+  // Nothing a unit typed reaches a message with its bidirectional controls or zero-width characters.
   const fix = k.fix?.(values);
   return {
     rule: id,
     severity: k.severity,
     importance,
-    message: k.message(values),
-    ...(fix !== undefined ? { fix } : {}),
+    message: stripInvisible(k.message(values)),
+    ...(fix !== undefined ? { fix: stripInvisible(fix) } : {}),
   };
 }
 

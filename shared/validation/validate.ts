@@ -10,9 +10,12 @@ import * as indicators from './checks/indicators';
 import * as merges from './checks/merges';
 import * as outliers from './checks/outliers';
 import * as rates from './checks/rates';
+import * as hygiene from './checks/hygiene';
 import * as rules from './checks/rules';
+import * as submission from './checks/submission';
 import * as tasks from './checks/tasks';
 import * as types from './checks/types';
+import * as uncomputed from './checks/uncomputed';
 import * as units from './checks/units';
 import { CheckContext, Emit, ValidateOptions } from './context';
 import { Issue, sortIssues, summarise, Summary } from './issue';
@@ -24,10 +27,27 @@ export interface ValidationReport {
   issues: Issue[];
   summary: Summary;
   read: UnitWorkbookRead;
+  /** Whose rules and catalogue were applied: the master given, the built-in ones, or the unit's issued copy. */
+  configuration: config.ConfigSource;
 }
 
 /** Every check, in the order they run; each declares the kinds it emits. */
-export const CHECKS = { config, cover, types, rates, rules, indicators, tasks, units, merges, errorValues, outliers };
+export const CHECKS = {
+  config,
+  submission,
+  cover,
+  types,
+  rates,
+  rules,
+  indicators,
+  tasks,
+  units,
+  hygiene,
+  merges,
+  errorValues,
+  uncomputed,
+  outliers,
+};
 
 /** The year whose targets apply: the caller's `now`, else the cover's report date, else its period. */
 function targetYear(read: UnitWorkbookRead, now: Date | undefined): number | null {
@@ -51,21 +71,23 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
       ...render(kind, values),
       ...(opts.file ? { file: opts.file } : {}),
     });
-  const { catalogue, rules: ruleSpecs, issues: configIssues } = config.configuration(sheets);
   const read = readUnitWorkbook(sheets);
+  const year = targetYear(read, opts.now);
+  const conf = config.configuration(sheets, opts.master, year);
   const ctx: CheckContext = {
     sheets,
     read,
     opts,
     matcher: opts.matcher ?? defaultMatcher(),
-    catalogue,
-    rules: ruleSpecs,
-    configIssues,
-    year: targetYear(read, opts.now),
+    catalogue: conf.catalogue,
+    rules: conf.rules,
+    configIssues: conf.issues,
+    configDifferences: conf.differences,
+    year,
     formulas: new Map(sheets.map((s) => [s.name, s.formulas ?? []])),
     emit,
   };
   for (const check of Object.values(CHECKS)) check.run(ctx);
   const sorted = sortIssues(issues);
-  return { issues: sorted, summary: summarise(sorted, read.tables.length), read };
+  return { issues: sorted, summary: summarise(sorted, read.tables.length), read, configuration: conf.from };
 }

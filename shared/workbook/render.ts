@@ -30,6 +30,18 @@ export function asText(v: string): string {
   return /^[=+\-@]/.test(v) ? `'${v}` : v;
 }
 
+/** The most characters a cell holds in Excel (and in an .xlsx file Excel opens without repairing it). */
+export const MAX_CELL_TEXT = 32767;
+
+/** Text cut to what a cell holds, ending in "…" when cut (never inside a surrogate pair). */
+export function fitCellText(v: string): string {
+  if (v.length <= MAX_CELL_TEXT) return v;
+  let end = MAX_CELL_TEXT - 1;
+  const code = v.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${v.slice(0, end)}…`;
+}
+
 /** One cell as a port writes it: the value (or formula) and the number format to set first. */
 export interface EncodedCell {
   value: HostCell;
@@ -62,7 +74,8 @@ export function encodeCell(cell: CellSpec | null): EncodedCell {
     const format = cell.d.includes('T') ? DATE_TIME_FORMAT : DATE_FORMAT;
     return { value: serialOf(cell.d), numberFormat: format, formula: false };
   }
-  if (typeof cell.v === 'string') return { value: asText(cell.v), numberFormat: TEXT_FORMAT, formula: false };
+  if (typeof cell.v === 'string')
+    return { value: fitCellText(asText(cell.v)), numberFormat: TEXT_FORMAT, formula: false };
   if (cell.v === null || cell.v === undefined) return { value: '', numberFormat: styleFormat, formula: false };
   return { value: cell.v, numberFormat: styleFormat, formula: false };
 }
@@ -82,7 +95,9 @@ export interface HostGrids {
 
 export function hostGrids(spec: SheetSpec): HostGrids {
   const rows = Math.max(1, spec.rows.length);
-  const columns = Math.max(1, spec.columnWidths.length, ...spec.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a sheet of a million rows is beyond any argument list.
+  let columns = Math.max(1, spec.columnWidths.length);
+  for (const r of spec.rows) columns = Math.max(columns, r.length);
   const cells: HostCell[][] = [];
   const numberFormats: string[][] = [];
   const styleGrid: Array<Array<StyleName | null>> = [];

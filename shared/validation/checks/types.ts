@@ -1,5 +1,6 @@
 import { parseDay } from '../../dates/date';
 import { parsePeriod } from '../../dates/period';
+import { isPlausible } from '../../numbers/bounds';
 import { parseNumber } from '../../numbers/parse';
 import { isBlankValue, isErrorValue } from '../../tables/cells';
 import { tableSpec } from '../../templates/families';
@@ -13,6 +14,7 @@ export const KINDS = [
   'KIEU-MO-HO',
   'KIEU-SO-DEM',
   'KIEU-SO-TIEN',
+  'SO-QUA-LON',
   'KIEU-NGAY',
   'KIEU-DANH-SACH',
 ] as const;
@@ -30,6 +32,9 @@ function checkCell(col: ColumnSpec, v: CellValue, at: At, emit: Emit<(typeof KIN
       emit('KIEU-CHU', at, { text: show(v), column, note: p.note, digits });
     } else if (p.ambiguous) {
       emit('KIEU-MO-HO', at, { text: String(v), note: p.note ?? '' });
+    } else if (!isPlausible(p.value!)) {
+      // Above 10^12: a pasting accident, never a count; consolidation leaves it out of every sum.
+      emit('SO-QUA-LON', at, { text: show(v), column });
     } else if (col.kind === 'count' && (p.value! < 0 || !Number.isInteger(p.value))) {
       emit('KIEU-SO-DEM', at, { text: show(v), column });
     } else if (col.kind === 'money' && p.value! < 0) {

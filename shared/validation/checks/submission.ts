@@ -1,0 +1,51 @@
+import { isBlankValue } from '../../tables/cells';
+import { TableRead } from '../../tables/read';
+import { tableSpec } from '../../templates/families';
+import { ColumnSpec, TableSpec } from '../../templates/schema';
+import { CONFIG_SHEET } from '../../templates/version';
+import { CheckContext, cellOf, isFormulaCell } from '../context';
+
+export const KINDS = ['KHONG-CO-BANG', 'PHIEU-TRONG'] as const;
+
+type Context = CheckContext<(typeof KINDS)[number]>;
+
+/** Columns the template fills itself: the unit's name on its one row, the first text of a fixed row. */
+function prefilled(spec: TableSpec, col: ColumnSpec): boolean {
+  return (spec.rows === 'unit' && col.key === 'unit') || (spec.rows === 'fixed' && col.key === spec.columns[1]?.key);
+}
+
+/** Has the unit typed anything into this table: an input cell that is not the template's own? */
+function filled(t: TableRead, ctx: Context): boolean {
+  const spec = tableSpec(t.table);
+  const inputs = spec.columns.filter(
+    (c) => c.input && c.kind !== 'stt' && !prefilled(spec, c) && Object.prototype.hasOwnProperty.call(t.columns, c.key),
+  );
+  return t.rows.some(
+    (row) =>
+      row.kind === 'item' &&
+      inputs.some(
+        (c) => !isBlankValue(row.cells[c.key]) && !isFormulaCell(ctx.formulas, t.sheet, cellOf(t, row, c.key)),
+      ),
+  );
+}
+
+/**
+ * A workbook is a submission when it holds a report: KHONG-CO-BANG when no table is recognised at all
+ * (not "0 errors" over nothing), PHIEU-TRONG when a workbook the product made (its cover stamped with a
+ * template version, or its DX_CauHinh) has nothing typed into any table.
+ */
+export function run(ctx: Context): void {
+  const { read, sheets } = ctx;
+  if (!read.tables.length) {
+    const first = sheets.find((s) => !s.name.startsWith('DX_')) ?? sheets[0];
+    const partial = read.unmatched.map((u) => `${u.sheet} (${tableSpec(u.table).title})`);
+    ctx.emit('KHONG-CO-BANG', { sheet: first?.name ?? '', cell: 'A1' }, { partial });
+    return;
+  }
+  const version = read.cover.version;
+  const made = (version && !isBlankValue(version.value)) || sheets.some((s) => s.name === CONFIG_SHEET);
+  if (!made || read.tables.some((t) => filled(t, ctx))) return;
+  const t = read.tables[0];
+  const at = read.cover.unit ?? { sheet: t.sheet, cell: `A${t.headerRow + 1}` };
+  ctx.emit('PHIEU-TRONG', { sheet: at.sheet, cell: at.cell }, {});
+}
