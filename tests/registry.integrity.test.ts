@@ -125,7 +125,7 @@ describe("the secretariat's registry replaces the built-in ones", () => {
       { source: { file: 'dong.xlsx' }, sheets: await unitAs('Phường Đông', 10, 20) },
       { source: { file: 'tay.xlsx' }, sheets: await unitAs('Phường Tây', 5, 20) },
     ];
-    const c = consolidate(sources, { period: '2023-06', registry: shared });
+    const c = consolidate(sources, { period: '2023-06', registry: shared, matcher: new UnitMatcher([shared]) });
     expect(c.summary.included.map((u) => u.unit).sort()).toEqual(['Phường Tây', 'Phường Đông']);
     expect(c.summary.warnings.filter((w) => w.includes('nộp hai lần'))).toEqual([]);
     expect(c.summary.indicators.find((i) => i.code === 'XHS.DDDT')).toMatchObject({ numerator: 15, denominator: 40 });

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { consolidate } from '../shared/consolidate/consolidate';
 import { RULE_KINDS } from '../shared/validation/rule-kinds';
 import { validateSheets } from '../shared/validation/validate';
 import { XlsxWorkbook } from '../xlsx/workbook';
@@ -351,5 +352,70 @@ describe('the year of the targets comes from the caller or the workbook, never t
     expect(assessed(await check(file, '2023-06', new Date(2024, 0, 15)))).toEqual([['DAT-CHUA-DAT', 'Chưa đạt']]);
     expect(assessed(await check(file, '2023-06', new Date(2023, 6, 10)))).toEqual([]);
     expect(assessed(await check(file, '2023-06'))).toEqual([]);
+  });
+});
+
+describe('a workbook that holds no report is not a submission', () => {
+  const REPORTED: Edit = { cover: 'reportDate', value: new Date(Date.UTC(2023, 6, 10)) };
+  const sheetsOf = async (edits: Edit[], unit: string) =>
+    (await XlsxWorkbook.open((await unitWorkbook(edits, unit)).file)).read();
+
+  test('an empty template: PHIEU-TRONG, never consolidated (even with errors included), no "X" in Phụ lục II', async () => {
+    const sources = [
+      { source: { file: 'loc-tho.xlsx' }, sheets: await sheetsOf([REPORTED], 'Phường Lộc Thọ') },
+      {
+        source: { file: 'van-thanh.xlsx' },
+        sheets: await sheetsOf([REPORTED, ...CONSISTENT.slice(1, 3)], 'Phường Vạn Thạnh'),
+      },
+    ];
+    for (const includeErrors of [false, true]) {
+      const c = consolidate(sources, { period: '2023-06', includeErrors });
+      expect(c.summary.included.map((u) => u.unit)).toEqual(['Phường Vạn Thạnh']);
+      expect(c.summary.excluded).toEqual([
+        expect.objectContaining({
+          unit: 'Phường Lộc Thọ',
+          reason: expect.stringContaining('Phiếu chưa có số liệu nào'),
+        }),
+      ]);
+      const ii = c.sheets.find((s) => s.name === 'Phụ lục II')!;
+      const row = (name: string) => ii.rows.find((r) => r[1]?.v === name)!.map((x) => x?.v);
+      expect(row('Phường Lộc Thọ')[2]).toBe('Phiếu trống');
+      expect(row('Phường Vạn Thạnh')[2]).toMatch(/^X/);
+      expect(ii.rows.find((r) => String(r[1]?.v).startsWith('UBND các xã, phường'))![2]!.v).toBe('1/27');
+    }
+  });
+
+  test('no recognised table: KHONG-CO-BANG, an error, not "0 lỗi"', async () => {
+    const file = tmpFile('notes.xlsx');
+    await tsvWorkbook(file, [{ name: 'Ghi chú', tsv: 'Báo cáo tháng 6\nĐơn vị báo cáo\tPhường Lộc Thọ' }]);
+    const r = validateSheets(await (await XlsxWorkbook.open(file)).read());
+    expect(r.summary.errors).toBe(1);
+    expect(r.issues.find((i) => i.rule === 'KHONG-CO-BANG')).toMatchObject({
+      sheet: 'Ghi chú',
+      cell: 'A1',
+      message: expect.stringMatching(/^Không tìm thấy bảng báo cáo nào/),
+      fix: expect.stringMatching(/^Dùng Tạo phiếu báo cáo hoặc ánh xạ cột/),
+    });
+  });
+
+  test('a formula with no cached value is reported, and the indicator never vanishes from the totals unsaid', async () => {
+    const { file, at } = await unitWorkbook(
+      [REPORTED, ...CONSISTENT.slice(1, 5), { table: 'T1', row: 'CQS.TTTT', field: 'numerator', value: null }],
+      'Phường Lộc Thọ',
+    );
+    const sheets = await (await XlsxWorkbook.open(file)).read();
+    const [sheet, cell] = at[at.length - 1].split('!');
+    sheets.find((s) => s.name === sheet)!.uncomputed = [cell];
+    const r = validateSheets(sheets, { period: '2023-06' });
+    expect(r.issues.filter((i) => i.rule === 'CONG-THUC-CHUA-TINH').map((i) => `${i.sheet}!${i.cell}`)).toEqual([
+      `${sheet}!${cell}`,
+    ]);
+    const source = [{ source: { file: 'loc-tho.xlsx' }, sheets }];
+    const strict = consolidate(source, { period: '2023-06' }).collected.excluded;
+    expect(strict[0].issues!.map((i) => i.rule)).toContain('CONG-THUC-CHUA-TINH');
+    const loose = consolidate(source, { period: '2023-06', includeErrors: true });
+    expect(loose.summary.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining(`${sheet}!${cell} không được cộng vào tổng hợp`)]),
+    );
   });
 });
