@@ -125,6 +125,13 @@ const MAPPING_FLAG: FlagSpec = {
   check: existingFile(['.json']),
 };
 
+const CONFIG_FLAG: FlagSpec = {
+  name: 'config',
+  value: 'CẤU_HÌNH.xlsx',
+  help: 'sổ mẫu của văn phòng có trang DX_CauHinh: danh mục chỉ tiêu, chỉ tiêu giao và quy tắc áp dụng (chỉ đọc)',
+  check: existingFile(['.xlsx']),
+};
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'fn',
@@ -155,12 +162,7 @@ export const COMMANDS: CommandSpec[] = [
         check: outputName(['.xlsx']),
       },
       { name: 'preparer', value: 'TÊN', help: 'người lập', check: nonEmpty },
-      {
-        name: 'config',
-        value: 'CẤU_HÌNH.xlsx',
-        help: 'sổ mẫu có trang DX_CauHinh của văn phòng (chỉ đọc)',
-        check: existingFile(['.xlsx']),
-      },
+      CONFIG_FLAG,
       { name: 'force', help: 'ghi đè tệp --out đã có (vẫn ghi an toàn: tệp cũ còn nguyên nếu ghi hỏng)' },
       JSON_FLAG,
     ],
@@ -178,6 +180,7 @@ export const COMMANDS: CommandSpec[] = [
         help: 'kỳ đang kiểm tra: phiếu của kỳ khác là lỗi',
         check: periodCheck(false),
       },
+      CONFIG_FLAG,
       MAPPING_FLAG,
       JSON_FLAG,
     ],
@@ -221,6 +224,7 @@ export const COMMANDS: CommandSpec[] = [
       },
       { name: 'include-errors', help: 'tổng hợp cả đơn vị còn lỗi' },
       { name: 'allow-empty', help: 'vẫn ghi phụ lục khi không có đơn vị nào được tổng hợp' },
+      CONFIG_FLAG,
       MAPPING_FLAG,
       JSON_FLAG,
     ],

@@ -3,12 +3,12 @@ import * as path from 'path';
 import { Args, EXIT, flag, flags, has, UsageError } from './args';
 import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings, InputError, isProductAnnex, readInput } from './inputs';
 import { checkTargets, commitFiles, existingOwned, HTML_MARKER, OutputTarget, realPath, withLocks } from './output';
+import { loadMaster } from './master';
+import { configuredBy } from './validate';
 import { describeError } from '../shared/errors/describe';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidate, Consolidation } from '../shared/consolidate/consolidate';
-import { DEFAULT_REGISTRIES } from '../shared/registry/default';
 import { registryFromSheet, RegistryRead } from '../shared/registry/from-sheet';
-import { UnitMatcher } from '../shared/registry/match';
 import { Registry } from '../shared/registry/schema';
 import { writeOwnedOp } from '../shared/operations/consolidate-op';
 import { runAsync } from '../shared/operations/run';
@@ -77,7 +77,9 @@ export async function annexBuffer(book: XlsxWorkbook, result: Consolidation): Pr
 
 /**
  * `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--html report.html] [--registry FILE]
- * [--period YYYY-MM] [--deadline-day N] [--include-errors] [--allow-empty] [--mapping FILE] [--json]`
+ * [--period YYYY-MM] [--deadline-day N] [--include-errors] [--allow-empty] [--config FILE] [--mapping FILE]
+ * [--json]`: with --registry its units alone are matched and listed as missing; with --config every unit is
+ * validated by the master's rules and consolidated with its catalogue.
  */
 export async function runConsolidate(args: Args, out: (s: string) => void): Promise<number> {
   const json = has(args, 'json');
@@ -96,7 +98,13 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   // output (or a file the ownership check refuses), never a unit's report.
   const named = expandInputs(args.words.filter((w) => !fs.statSync(w).isDirectory())).files;
   const registryFile = flag(args, 'registry');
-  checkTargets(targets, [...named, ...(registryFile ? [registryFile] : []), ...flags(args, 'mapping')]);
+  const configFile = flag(args, 'config');
+  checkTargets(targets, [
+    ...named,
+    ...(registryFile ? [registryFile] : []),
+    ...(configFile ? [configFile] : []),
+    ...flags(args, 'mapping'),
+  ]);
   const outputs = new Set(targets.map((t) => realPath(t.file)));
   const files = inputs.files.filter((f) => !outputs.has(realPath(f)));
   // This run's own outputs, found in a walked folder, are neither read nor counted.
@@ -111,7 +119,9 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
     }
     registry = r.registry;
   }
+  const master = configFile ? await loadMaster(configFile) : undefined;
   if (!json) out(foundLine(inputs));
+  if (!json && configFile) out(`${configuredBy(configFile)}\n`);
   return withLocks(targets, async () => {
     // Checked under the lock: what is there now is what would be replaced.
     const existing = await existingOwned(targets[0]);
@@ -130,14 +140,12 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       }
     }
     const deadline = flag(args, 'deadline-day');
-    // Units are matched against the given registry as well as the built-in ones.
-    const matcher = registry ? new UnitMatcher([registry, ...DEFAULT_REGISTRIES]) : undefined;
     const result = consolidate(sources, {
       period: flag(args, 'period'),
       includeErrors: has(args, 'include-errors'),
       deadlineDay: deadline ? Number(deadline) : undefined,
       registry,
-      matcher,
+      master,
       now: new Date(),
     });
     const s = result.summary;
@@ -151,7 +159,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       const files: Array<{ file: string; data: Uint8Array | string }> = [
         { file: target, data: await annexBuffer(existing ?? new XlsxWorkbook(), result) },
       ];
-      if (html) files.push({ file: html, data: markedHtml(htmlReport(result, defaultCatalogue())) });
+      const catalogue = master?.catalogue ?? defaultCatalogue();
+      if (html) files.push({ file: html, data: markedHtml(htmlReport(result, catalogue)) });
       await commitFiles(files);
     }
     if (json) {
@@ -174,6 +183,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
             .map((x) => x.name)
             .join(', ')})${html ? `; báo cáo: ${html}` : ''}.\n`,
         );
+      out(`  ${registryLine(s.registry)}\n`);
       for (const e of s.excluded) out(`  Không tổng hợp ${e.unit ?? e.source}: ${e.reason}\n`);
       if (s.missing.length) out(`  Chưa nộp (${s.missing.length}): ${s.missing.join(', ')}\n`);
       for (const w of s.warnings) out(`  Cảnh báo: ${w}\n`);
@@ -189,4 +199,11 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
     if (unreadable.length) return EXIT.usage;
     return empty ? EXIT.failed : EXIT.ok;
   });
+}
+
+/** Which registry units were matched against and listed as missing from. */
+function registryLine(r: Consolidation['summary']['registry']): string {
+  if (!r) return 'Danh mục đơn vị: không xác định được (không liệt kê đơn vị chưa nộp).';
+  const whose = r.given ? 'của văn phòng (--registry)' : 'có sẵn';
+  return `Danh mục đơn vị ${whose}: ${r.name} (${r.code}), ${formatNumber(r.units)} đơn vị.`;
 }

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
-import { Args, EXIT, flag, has, UsageError } from './args';
+import { Args, EXIT, flag, has } from './args';
+import { configSheet } from './master';
 import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
 import { createTemplate } from '../shared/operations/create-template';
-import { describeError } from '../shared/errors/describe';
-import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
 /**
@@ -27,16 +26,7 @@ export async function runTemplate(args: Args, out: (s: string) => void): Promise
     const book = new XlsxWorkbook();
     if (config) {
       // The secretariat's edited DX_CauHinh travels into the new workbook.
-      let cfg: SheetSnapshot | undefined;
-      try {
-        [cfg] = await (await XlsxWorkbook.open(config)).read(['DX_CauHinh']);
-      } catch (e) {
-        throw new UsageError(`Không đọc được tệp cấu hình “${config}”: ${describeError(e)}`);
-      }
-      if (!cfg) {
-        out(`Tệp ${config} không có trang DX_CauHinh.\n`);
-        return EXIT.failed;
-      }
+      const cfg = await configSheet(config);
       const copy = book.book.addWorksheet('DX_CauHinh');
       cfg.values.forEach((row, r) =>
         row.forEach((v, c) => {

@@ -1,19 +1,24 @@
 import * as path from 'path';
 import { Args, EXIT, flag, flags, has } from './args';
 import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings, InputError, isProductAnnex, readInput } from './inputs';
+import { loadMaster } from './master';
 import { describeError } from '../shared/errors/describe';
 import { Issue, SEVERITY_LABEL, Summary } from '../shared/validation/issue';
 import { validateSheets } from '../shared/validation/validate';
 
 /**
- * `dx-report validate FILES_OR_DIRS... [--json] [--period YYYY-MM] [--mapping FILE]`: 0 no errors, 1 errors,
- * 2 a file unreadable or nothing to check. Folders are walked with their subfolders; files are only read.
+ * `dx-report validate FILES_OR_DIRS... [--json] [--period YYYY-MM] [--config FILE] [--mapping FILE]`: 0 no
+ * errors, 1 errors, 2 a file unreadable or nothing to check. Folders are walked with their subfolders; files
+ * are only read. With --config every unit is checked by the master's rules and targets, not its own copy's.
  */
 export async function runValidate(args: Args, out: (s: string) => void): Promise<number> {
   const json = has(args, 'json');
   const inputs = expandInputs(args.words);
   const files = [...inputs.files, ...inputs.missing];
   const given = givenMappings(flags(args, 'mapping'));
+  const configFile = flag(args, 'config');
+  // The secretariat's master is read (and refused, with its cells) before any unit.
+  const master = configFile ? await loadMaster(configFile) : undefined;
   const issues: Issue[] = [];
   const unreadable: Array<{ file: string; message: string }> = [];
   const skipped: string[] = [];
@@ -28,6 +33,7 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
       const r = validateSheets(sheets, {
         file: path.basename(file),
         period: flag(args, 'period'),
+        master,
       });
       issues.push(...r.issues);
       tables += r.summary.tables;
@@ -67,6 +73,7 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
           ...(fix ? { fix } : {}),
         })),
         summary,
+        configuration: configFile ? { file: configFile } : 'built-in',
         unreadable,
         skipped,
         found: { files: inputs.files.length, folders: inputs.folders, repeated: inputs.repeated },
@@ -75,6 +82,7 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
     );
   } else {
     out(foundLine(inputs));
+    if (configFile) out(`${configuredBy(configFile)}\n`);
     for (const f of skipped) out(`${f}: ${ANNEX_SKIPPED}.\n`);
     for (const u of unreadable) out(`${u.file}: ${u.message}\n`);
     let current = '';
@@ -100,3 +108,7 @@ function countBy(issues: Issue[]): Record<string, number> {
   for (const i of issues) out[i.importance]++;
   return out;
 }
+
+/** The line saying whose rules were applied. */
+export const configuredBy = (file: string) =>
+  `Áp dụng cấu hình của văn phòng (trang DX_CauHinh của ${file}): danh mục, chỉ tiêu giao và quy tắc.`;

@@ -30,7 +30,8 @@ function recordCalls(): string[] {
         if (prop === 'withFailureHandler') return () => run;
         return () => {
           called.push(prop);
-          answer([]);
+          // A spreadsheet without DX_CauHinh: no master; any other call, an empty list.
+          answer(prop === 'dxMaster' ? null : []);
         };
       },
     },

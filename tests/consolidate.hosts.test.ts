@@ -81,3 +81,28 @@ test('Excel: a unit tab of the open workbook is a source too', async () => {
   expect(s.included).toEqual([expect.objectContaining({ unit: 'Phường Lộc Thọ', source: 'Lộc Thọ' })]);
   expect(s.indicators.find((i) => i.code === 'XHS.DDDT')).toMatchObject({ numerator: 40000, denominator: 120000 });
 }, 60000);
+
+test("Excel: the open workbook's DX_CauHinh is the master every unit is validated by", async () => {
+  const units = await sources();
+  const config = units[0].sheets.find((s) => s.name === 'DX_CauHinh')!.values.map((r) => [...r]);
+  // The secretariat raised CQS.09's city target in its own copy: the units' copies now differ from it.
+  const row = config.findIndex((r) => r[0] === 'CQS.09');
+  const header = config.findIndex((r) => r.includes('Chỉ tiêu thành phố'));
+  config[row][config[header].indexOf('Chỉ tiêu thành phố')] = '40%';
+  const excel = new FakeExcel();
+  excel.fill('DX_CauHinh', config);
+  const s = await officeConsolidation(new OfficeWorkbook(excel.run)).write(
+    units,
+    { includeErrors: false },
+    () => false,
+  );
+  expect(s.configuration).toBe('master');
+  expect(s.included).toEqual([]);
+  expect(s.excluded.map((e) => e.unit)).toEqual(['Phường Lộc Thọ', 'Phường Vạn Thạnh']);
+  const plain = await officeConsolidation(new OfficeWorkbook(new FakeExcel().run)).write(
+    units,
+    { includeErrors: false },
+    () => false,
+  );
+  expect([plain.configuration, plain.included.length]).toEqual(['built-in', 2]);
+});

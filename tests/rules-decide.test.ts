@@ -5,6 +5,7 @@
  * rules over unknown tables or columns ("constructor", "__proto__" included) and repeated codes are
  * refused when DX_CauHinh is read, each with its cell.
  */
+import * as fs from 'fs';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidate } from '../shared/consolidate/consolidate';
 import { parsePeriod } from '../shared/dates/period';
@@ -19,7 +20,9 @@ import { validateSheets } from '../shared/validation/validate';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { CellValue, columnLetter } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { runMain } from './helpers/cli';
 import { CONSISTENT, Edit, unitWorkbook } from './helpers/unit-fixture';
+import { tmpFile } from './helpers/xlsx';
 
 const REPORTED: Edit = { cover: 'reportDate', value: new Date(Date.UTC(2023, 6, 10)) };
 /** Seed 000 §6 with "in process" typed 5 = 1 + 4: only "received = resolved + in process" breaks (16 ≠ 15). */
@@ -193,6 +196,40 @@ describe("a master given: the secretariat's rules and catalogue decide", () => {
     expect(named.map((i) => i.message)).toEqual([expect.stringContaining(`Quy tắc ${own.id}`)]);
   });
 
+  test('"Tạo phiếu" over an edited master stamps the kept copy: validated without the master, no difference', async () => {
+    const grid = configOf(await unitSheets([])).values;
+    const cell = setField(grid, 'CQS.09', 'thanhPho', '40%');
+    const rulesHeader = ruleHeaderCell(grid);
+    grid.splice(rowOf(grid, 'T4.TIEP-NHAN'), 1);
+    const book = new XlsxWorkbook();
+    await book.write([
+      {
+        name: 'DX_CauHinh',
+        rows: grid.map((r) => r.map((v) => (v === null ? null : { v: v as string | number }))),
+        columnWidths: [],
+        rowHeights: [],
+        merges: [],
+        validations: [],
+        hidden: false,
+      },
+    ]);
+    await createTemplate(book, { unit: 'Phường Lộc Thọ', period: '2023-06' });
+    const file = tmpFile('from-master.xlsx');
+    fs.writeFileSync(file, await book.toBuffer());
+    const sheets = await (await XlsxWorkbook.open(file)).read();
+    const alone = validateSheets(sheets, { period: '2023-06' });
+    expect(alone.configuration).toBe('issued-copy');
+    expect(alone.issues.filter((i) => i.rule.startsWith('CAU-HINH'))).toEqual([]);
+    const withMaster = validateSheets(sheets, { period: '2023-06', master: grid });
+    expect(withMaster.issues.filter((i) => i.rule.startsWith('CAU-HINH'))).toEqual([]);
+    // Against the built-in template, the master's two edits are what differs, each at its cell.
+    const builtIn = { catalogue: defaultCatalogue(), rules: builtInRules() };
+    const against = validateSheets(sheets, { period: '2023-06', master: builtIn }).issues;
+    expect(against.filter((i) => i.rule === 'CAU-HINH-KHAC').map((i) => i.cell)).toEqual(
+      expect.arrayContaining([cell, rulesHeader]),
+    );
+  });
+
   test("consolidation validates every unit by the master's rules and consolidates with its catalogue", async () => {
     const sheets = await unitSheets([REPORTED, ...T4_BROKEN, ...CONSISTENT.slice(1, 3)]);
     deleteRow(sheets, 'T4.TIEP-NHAN');
@@ -258,5 +295,73 @@ describe('DX_CauHinh is refused, row by row with its cell, when a rule cannot ap
       },
     ]);
     await expect(createTemplate(book, { unit: 'Phường Lộc Thọ', period: '2023-06' })).rejects.toThrow(/constructor/);
+  });
+});
+
+describe('the command line: --config master.xlsx for template, validate and consolidate', () => {
+  /** The secretariat's master workbook: the built-in DX_CauHinh with CQS.09's city target raised to 40%. */
+  async function masterFile(edit?: (grid: CellValue[][]) => void): Promise<string> {
+    const grid = configOf(await unitSheets([])).values;
+    setField(grid, 'CQS.09', 'thanhPho', '40%');
+    edit?.(grid);
+    const book = new XlsxWorkbook();
+    await book.write([
+      {
+        name: 'DX_CauHinh',
+        rows: grid.map((r) => r.map((v) => (v === null ? null : { v: v as string | number }))),
+        columnWidths: [],
+        rowHeights: [],
+        merges: [],
+        validations: [],
+        hidden: false,
+      },
+    ]);
+    const file = tmpFile('mau-van-phong.xlsx');
+    fs.writeFileSync(file, await book.toBuffer());
+    return file;
+  }
+  const differences = (json: string) =>
+    (JSON.parse(json) as { issues: Array<{ rule: string }> }).issues.filter((i) => i.rule === 'CAU-HINH-KHAC');
+
+  test('a unit issued the master passes; a unit of the built-in template differs and is not consolidated', async () => {
+    const master = await masterFile();
+    const issued = tmpFile('issued.xlsx');
+    const made = await runMain([
+      'template',
+      ...['--unit', 'Phường Lộc Thọ', '--period', '2023-06', '--out', issued, '--config', master],
+    ]);
+    expect(made.code).toBe(0);
+    const alone = await runMain(['validate', issued, '--json']);
+    expect(differences(alone.stdout)).toEqual([]);
+    const { file: builtIn } = await unitWorkbook([REPORTED, ...CONSISTENT.slice(1, 3)], 'Phường Vạn Thạnh');
+    expect(differences((await runMain(['validate', builtIn, '--json'])).stdout)).toEqual([]);
+    const checked = await runMain(['validate', builtIn, '--config', master, '--json']);
+    expect(checked.code).toBe(1);
+    expect(differences(checked.stdout)).toHaveLength(1);
+    expect(JSON.parse(checked.stdout).configuration).toEqual({ file: master });
+    const text = await runMain(['validate', builtIn, '--config', master]);
+    expect(text.stdout).toContain(`Áp dụng cấu hình của văn phòng (trang DX_CauHinh của ${master})`);
+    const out = tmpFile('phu-luc.xlsx');
+    const c = await runMain(['consolidate', builtIn, '--config', master, '--out', out, '--allow-empty']);
+    expect(c.stdout).toContain('Không tổng hợp Phường Vạn Thạnh');
+    expect(c.stdout).toMatch(/Danh mục đơn vị có sẵn: .+, \d+ đơn vị\./);
+  });
+
+  test('a master with a rule that cannot apply is refused before any unit is read, naming the file and cell', async () => {
+    let cell = '';
+    const master = await masterFile((grid) => {
+      cell = setField(grid, 'T4.TIEP-NHAN', 'left', 'constructor', true);
+    });
+    const { file } = await unitWorkbook([REPORTED], 'Phường Vạn Thạnh');
+    for (const argv of [
+      ['validate', file, '--config', master],
+      ['consolidate', file, '--config', master, '--out', tmpFile('x.xlsx')],
+    ]) {
+      const r = await runMain(argv, { DX_DEBUG: undefined });
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).toContain(`Tệp cấu hình “${master}”`);
+      expect(r.stdout + r.stderr).toContain(`DX_CauHinh!${cell}`);
+      expect(r.stdout + r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    }
   });
 });

@@ -110,7 +110,14 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
           'p',
           {},
           `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}` +
-            `${s.missing.length ? ` (${s.missing.slice(0, 10).join(', ')}${s.missing.length > 10 ? '…' : ''})` : ''}.`,
+            `${s.missing.length ? ` (${s.missing.join(', ')})` : ''}.`,
+        ),
+        el(
+          'p',
+          { id: 'con-config', class: 'help' },
+          s.configuration === 'master'
+            ? 'Kiểm tra theo cấu hình DX_CauHinh của sổ này (danh mục, chỉ tiêu giao, quy tắc).'
+            : 'Kiểm tra theo cấu hình mẫu có sẵn.',
         ),
         ul,
       );

@@ -5,7 +5,7 @@
  * each handler is attached to the global scope below, with the JSDoc of its stub (see main.ts).
  */
 import { checkOp, completeOp } from '../../shared/operations/check';
-import { writeOwnedOp } from '../../shared/operations/consolidate-op';
+import { masterOp, writeOwnedOp } from '../../shared/operations/consolidate-op';
 import { createTemplateOp, CreateTemplateInput } from '../../shared/operations/create-template';
 import {
   inspectWorkbookOp,
@@ -62,6 +62,9 @@ export const handlers = {
       return sheets.map((s) => s.name);
     }),
 
+  /** The DX_CauHinh of this spreadsheet (the secretariat's master), or null. */
+  dxMaster: () => runSync(masterOp(new SheetsWorkbook())) ?? null,
+
   dxMakeSourceList: () => withDocumentLock(() => runSync(makeSourceListOp(new SheetsWorkbook()))),
 
   dxUnits: () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))],
@@ -111,6 +114,9 @@ global.dxReadSource = handlers.dxReadSource;
  * @param {Object} chart
  */
 global.dxWriteConsolidation = handlers.dxWriteConsolidation;
+
+/** This spreadsheet's DX_CauHinh, the master the units are validated by; null when it has none. */
+global.dxMaster = handlers.dxMaster;
 
 /** Adds the registry sheet DX_NguonDuLieu to fill in. */
 global.dxMakeSourceList = handlers.dxMakeSourceList;

@@ -13,7 +13,9 @@ export const gasConsolidation: ConsolidationBridge = {
   readSource: (id) => call('dxReadSource', id),
   makeSourceList: () => call('dxMakeSourceList'),
   write: async (sources, opts, cancelled) => {
-    const result = consolidate(sources, opts);
+    // The spreadsheet's own DX_CauHinh, if any, is the master every unit is validated by.
+    const master = (await call('dxMaster')) ?? undefined;
+    const result = consolidate(sources, { ...opts, master });
     if (cancelled()) throw new CancelledError();
     const sheets = await call('dxWriteConsolidation', result.sheets, result.chart);
     return { ...result.summary, sheets: sheets.filter((n) => !n.startsWith('DX_')) };

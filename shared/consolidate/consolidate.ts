@@ -68,8 +68,11 @@ function summaryOf(
   catalogue: Indicator[],
   projects: ProjectRow[],
   registry: { name: string; code: string; units: number; given: boolean } | null,
+  configuration: 'master' | 'built-in',
 ) {
   return {
+    /** Whose rules and targets validated the units: the secretariat's master, or the built-in template's. */
+    configuration,
     /** The registry units were matched against and missing ones listed from: the secretariat's, or a built-in one. */
     registry,
     included: collected.included.map((s) => ({
@@ -123,10 +126,15 @@ export function consolidate(
     const x = p ? parsePeriod(p) : null;
     return x ? x.start.y * 100 + x.start.m : 0;
   };
+  // Nothing included: the latest period of the reports left out, so they are still said.
   const chosen = opts.period
     ? month(opts.period)
     : maxOf(
         all.included.map((s) => month(s.period)),
+        0,
+      ) ||
+      maxOf(
+        all.excluded.map((e) => month(e.period ?? null)),
         0,
       );
   // Reports left out for another month are that month's business, not this annex's.
@@ -135,7 +143,8 @@ export function consolidate(
     included: all.included.filter((s) => month(s.period) === chosen),
     excluded: all.excluded.filter((e) => !e.period || month(e.period) === chosen),
   };
-  const parents = all.included.map((s) => s.unit.parent ?? s.unit.code);
+  const leftOut = all.excluded.flatMap((e) => (e.unit ? [matcher.match(e.unit).unit] : []));
+  const parents = [...all.included.map((s) => s.unit), ...leftOut].flatMap((u) => (u ? [u.parent ?? u.code] : []));
   const registry = given ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
   // Units whose report was left out did send one: they are not "missing".
   const done = new Set([
@@ -209,6 +218,7 @@ export function consolidate(
             given: Boolean(given),
           }
         : null,
+      master ? 'master' : 'built-in',
     ),
   };
 }

@@ -2,6 +2,8 @@ import { consolidate, ConsolidateOptions, OWNED } from '../consolidate/consolida
 import { SourceRef } from '../consolidate/collect';
 import { MaybePromise, SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
+import { Grid } from '../tables/read';
+import { CONFIG_SHEET } from '../templates/version';
 import { Op, runAsync } from './run';
 import { CancelledError, NotOwnedError } from '../errors/errors';
 
@@ -21,11 +23,23 @@ export function* writeAnnexesOp(
   opts: ConsolidateOptions,
   cancelled: () => boolean = () => false,
 ): Op<ConsolidateSummary> {
-  const result = consolidate(sources, opts);
+  const names = (yield port.sheetNames()) as string[];
+  const master = opts.master ?? (yield* masterOp(port, names));
+  const result = consolidate(sources, { ...opts, master });
   if (cancelled()) throw new CancelledError();
-  yield* writeOwnedOp(port, result.sheets);
+  yield* writeOwnedOp(port, result.sheets, undefined, names);
   if (result.chart) yield port.chart(result.chart);
   return { ...result.summary, sheets: result.sheets.filter((s) => !s.hidden).map((s) => s.name) };
+}
+
+/**
+ * The secretariat's DX_CauHinh in its own consolidation workbook, if it has one: its rules and targets are the
+ * master every unit is validated by (a ConfigError, with its cells, when a row of it cannot apply).
+ */
+export function* masterOp(port: WorkbookPort, known?: string[]): Op<Grid | undefined> {
+  const names = known ?? ((yield port.sheetNames()) as string[]);
+  if (!names.includes(CONFIG_SHEET)) return undefined;
+  return ((yield port.read([CONFIG_SHEET])) as SheetSnapshot[])[0]?.values;
 }
 
 /**
@@ -38,8 +52,9 @@ export function* writeOwnedOp(
   port: WorkbookPort,
   sheets: SheetSpec[],
   remove?: (names: string[]) => MaybePromise<void>,
+  known?: string[],
 ): Op<void> {
-  const names = (yield port.sheetNames()) as string[];
+  const names = known ?? ((yield port.sheetNames()) as string[]);
   const ownedSheet = names.includes(OWNED.sheet) ? ((yield port.read([OWNED.sheet])) as SheetSnapshot[])[0] : undefined;
   const listing = OWNED.read(ownedSheet?.values);
   const owned = new Set(listing.map((r) => String(r.sheet)).concat(OWNED.sheet));

@@ -2,11 +2,12 @@ import { Period, parsePeriod } from '../dates/period';
 import { defaultMatcher } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
 import { buildUnitTemplate } from '../templates/build';
-import { catalogueFrom } from '../templates/config-sheet';
+import { catalogueFrom, restamp } from '../templates/config-sheet';
 import { SheetExistsError, UnknownUnitError, UnreadablePeriodError } from '../errors/errors';
 import { FAMILIES } from '../templates/families';
 import { CONFIG_SHEET } from '../templates/version';
 import { withListsSheet } from '../workbook/lists';
+import { encodeCell } from '../workbook/render';
 import { SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { Op, runAsync } from './run';
 
@@ -68,6 +69,10 @@ export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput
     sheets,
     sheets.filter((s) => s.name.startsWith('DX_') && s.name !== CONFIG_SHEET).map((s) => s.name),
   );
+  // The kept DX_CauHinh is what this unit is issued: its stamp must say so, or a unit validated without
+  // the master would see every edited row of it as its own change (CAU-HINH-KHAC) and be left out.
+  const stamp = config && restamp(config.values, period.start.y);
+  if (stamp) yield port.setCells([{ sheet: CONFIG_SHEET, cell: stamp.cell, ...encodeCell({ v: stamp.value }) }]);
   return {
     unit: match.unit.name,
     period: label,
