@@ -1,22 +1,76 @@
+import { Day, parseDay } from '../dates/date';
 import { findTable, Grid, readRows } from '../tables/read';
 import { labelKey } from '../tables/labels';
 import { TableSpec } from '../tables/schema';
-import { stripInvisible } from '../text/invisible';
+import { shortText, stripInvisible } from '../text/invisible';
 import { columnLetter } from '../workbook/sheet-spec';
+import { splitFormedFrom } from './history';
 import { Registry, registryDuplicates, Unit, UnitGroup, UNIT_GROUP_LABEL } from './schema';
 
-/** A registry as a secretariat keeps it in a sheet: code, name, group, other names. */
+/**
+ * A registry as a secretariat keeps it in a sheet: code, name, group, other names; and, for today's map, the
+ * level (Cấp: Phường / Xã / Đặc khu / Sở…), the valid dates, the former units and a contact. A province's own
+ * list of communes and wards may give Cấp instead of Nhóm: the group follows from it.
+ */
 export const REGISTRY_TABLE = TableSpec.parse({
   id: 'DanhMucDonVi',
   title: 'Danh mục đơn vị',
   rows: 'free',
   columns: [
-    { key: 'code', label: 'Mã đơn vị', variants: ['Mã'], kind: 'code' },
-    { key: 'name', label: 'Tên đơn vị', variants: ['Tên cơ quan, đơn vị', 'Đơn vị'], kind: 'text' },
-    { key: 'group', label: 'Nhóm', variants: ['Khối', 'Loại đơn vị'], kind: 'text' },
+    { key: 'code', label: 'Mã đơn vị', variants: ['Mã', 'Mã ĐVHC', 'Mã đơn vị hành chính'], kind: 'code' },
+    {
+      key: 'name',
+      label: 'Tên đơn vị',
+      variants: ['Tên cơ quan, đơn vị', 'Đơn vị', 'Tên đơn vị hành chính'],
+      kind: 'text',
+    },
+    { key: 'group', label: 'Nhóm', variants: ['Khối', 'Loại đơn vị'], kind: 'text', optional: true },
     { key: 'aliases', label: 'Tên khác', variants: ['Cách viết khác'], kind: 'text', optional: true },
+    { key: 'kind', label: 'Cấp', variants: ['Cấp hành chính', 'Loại hình'], kind: 'text', optional: true },
+    { key: 'validFrom', label: 'Hiệu lực từ', variants: ['Có hiệu lực từ', 'Từ ngày'], kind: 'date', optional: true },
+    { key: 'validTo', label: 'Hiệu lực đến', variants: ['Hết hiệu lực', 'Đến ngày'], kind: 'date', optional: true },
+    {
+      key: 'formedFrom',
+      label: 'Hình thành từ',
+      variants: ['Sáp nhập từ', 'Thành lập trên cơ sở'],
+      kind: 'text',
+      optional: true,
+    },
+    {
+      key: 'contact',
+      label: 'Liên hệ',
+      variants: ['Thư điện tử', 'Email', 'Điện thoại'],
+      kind: 'text',
+      optional: true,
+    },
   ],
 });
+
+/** The levels of today's communes, wards and special zones (and of the towns before 2025): their group. */
+const LOCAL_KINDS = ['Phường', 'Xã', 'Đặc khu', 'Thị trấn'];
+/** A level that says the group where the sheet has no Nhóm (or leaves it blank). */
+const KIND_GROUP: Array<[string, UnitGroup]> = [
+  ...LOCAL_KINDS.map((k): [string, UnitGroup] => [k, 'ubnd-xa-phuong']),
+  ['Sở', 'so-ban-nganh'],
+  ['Ban', 'so-ban-nganh'],
+  ['Sở, ban, ngành', 'so-ban-nganh'],
+  ['Huyện', 'ubnd-huyen'],
+  ['Tỉnh', 'cap-tinh'],
+  ['Thành phố', 'cap-tinh'],
+];
+
+export interface RegistryOptions {
+  /**
+   * The registry is one of today's map (official 5-digit codes): a code typed as a number ("00004" read back
+   * as 4) or as fewer than 5 digits gets its leading zeros. Default: when the registry's code is a 2-digit
+   * province code ('56'). A row whose Cấp is Phường, Xã or Đặc khu is padded in any registry: such a unit's
+   * code is its 5-digit one. Other codes (a 2023 "NT-P01", a department's) are never touched.
+   */
+  dvhc?: boolean;
+}
+
+/** "2025-07-01" from a day. */
+const iso = (d: Day) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 
 export interface RegistryRead {
   registry: Registry | null;
@@ -31,17 +85,33 @@ function groupOf(text: string): UnitGroup | null {
   return null;
 }
 
+function groupOfKind(kind: string): UnitGroup | null {
+  const k = labelKey(kind);
+  return KIND_GROUP.find(([label]) => labelKey(label) === k)?.[1] ?? null;
+}
+
+/** A code cell: a whole number of at most 5 digits, or digits text shorter than 5, padded to 5 digits. */
+function padded(raw: unknown, text: string): string {
+  if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 && raw < 100000 ? text.padStart(5, '0') : text;
+  return /^\d{1,4}$/.test(text) ? text.padStart(5, '0') : text;
+}
+
 /**
  * Reads a registry sheet; a row whose group is unknown is reported with its cell, not guessed, and so
- * is a row repeating the code or the name (or other name) of a row above it: a registry with an error
- * is refused by its callers, so one unit's report can never be taken for another's.
+ * is a row repeating the code or the name (or other name) of a row above it, a date that is not one
+ * (Hiệu lực từ / đến: dd/mm/yyyy, ISO, a serial or a Date) and a range that ends before it begins:
+ * a registry with an error is refused by its callers, so one unit's report can never be taken for another's.
  */
-export function registryFromSheet(grid: Grid, code: string, name: string): RegistryRead {
+export function registryFromSheet(grid: Grid, code: string, name: string, opts: RegistryOptions = {}): RegistryRead {
+  const dvhc = opts.dvhc ?? /^\d{2}$/.test(code.trim());
   const layout = findTable(grid, REGISTRY_TABLE);
-  if (!layout || layout.missing.length)
+  // Nhóm may be left out only where Cấp says the group.
+  if (!layout || layout.missing.length || !('group' in layout.columns || 'kind' in layout.columns))
     return {
       registry: null,
-      errors: [{ cell: 'A1', message: 'Không tìm thấy bảng danh mục (cần các cột Mã đơn vị, Tên đơn vị, Nhóm).' }],
+      errors: [
+        { cell: 'A1', message: 'Không tìm thấy bảng danh mục (cần các cột Mã đơn vị, Tên đơn vị và Nhóm hoặc Cấp).' },
+      ],
     };
   const errors: RegistryRead['errors'] = [];
   const units: Unit[] = [];
@@ -50,17 +120,49 @@ export function registryFromSheet(grid: Grid, code: string, name: string): Regis
   const clean = (v: unknown) => (v === null || v === undefined ? '' : stripInvisible(String(v)).trim());
   for (const row of readRows(grid, REGISTRY_TABLE, layout)) {
     const c = row.cells;
-    const group = groupOf(String(c.group ?? ''));
     if (!clean(c.code) || !clean(c.name)) continue;
+    const kind = clean(c.kind);
+    const groupText = clean(c.group);
+    const group = groupText || !kind ? groupOf(groupText) : groupOfKind(kind);
     if (!group) {
+      const byKind = !groupText && kind;
       errors.push({
-        cell: cell('group', row.row),
-        message: `Nhóm “${String(c.group ?? '')}” không hợp lệ (${Object.values(UNIT_GROUP_LABEL).join('; ')}).`,
+        cell: cell(byKind ? 'kind' : 'group', row.row),
+        message: byKind
+          ? `Cấp “${kind}” không cho biết nhóm (${KIND_GROUP.map(([k]) => k).join('; ')}): ghi cột Nhóm.`
+          : `Nhóm “${groupText}” không hợp lệ (${Object.values(UNIT_GROUP_LABEL).join('; ')}).`,
       });
       continue;
     }
+    const dates: { validFrom?: string; validTo?: string } = {};
+    let bad = false;
+    for (const key of ['validFrom', 'validTo'] as const) {
+      const raw = c[key];
+      if (raw === null || raw === undefined || clean(raw) === '') continue;
+      const day = parseDay(typeof raw === 'string' ? clean(raw) : raw);
+      if (day) dates[key] = iso(day);
+      else {
+        bad = true;
+        const label = key === 'validFrom' ? 'Hiệu lực từ' : 'Hiệu lực đến';
+        errors.push({
+          cell: cell(key, row.row),
+          message: `${label} “${shortText(clean(raw))}” không phải một ngày (ghi dd/mm/yyyy, ví dụ 01/07/2025).`,
+        });
+      }
+    }
+    if (bad) continue;
+    if (dates.validFrom && dates.validTo && dates.validTo < dates.validFrom) {
+      errors.push({
+        cell: cell('validTo', row.row),
+        message: `Hiệu lực đến ${dates.validTo} trước hiệu lực từ ${dates.validFrom}.`,
+      });
+      continue;
+    }
+    const local = LOCAL_KINDS.slice(0, 3).some((k) => labelKey(k) === labelKey(kind));
+    const formedFrom = splitFormedFrom(clean(c.formedFrom));
+    const contact = clean(c.contact);
     units.push({
-      code: clean(c.code),
+      code: dvhc || local ? padded(c.code, clean(c.code)) : clean(c.code),
       name: clean(c.name),
       group,
       parent: code,
@@ -68,6 +170,10 @@ export function registryFromSheet(grid: Grid, code: string, name: string): Regis
         .split(';')
         .map(clean)
         .filter(Boolean),
+      ...(kind ? { kind } : {}),
+      ...dates,
+      ...(formedFrom.length ? { formedFrom } : {}),
+      ...(contact ? { contact } : {}),
     });
     rows.push(row.row);
   }

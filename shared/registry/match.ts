@@ -12,6 +12,12 @@ export interface UnitMatch {
   suggestions: string[];
   /** The name is longer than MAX_FUZZY_LENGTH: it is unknown, and was not compared for typos. */
   tooLong?: boolean;
+  /** Found by the code given: the unit whatever the name says. */
+  byCode?: true;
+  /** Found by its code, but the name written is not one of its names (a typo, an old name, another unit's). */
+  nameDiffers?: true;
+  /** A code was given and no unit has it: the name was matched instead. */
+  codeUnknown?: true;
 }
 
 /**
@@ -48,13 +54,26 @@ function variants(name: string): string[] {
   return out;
 }
 
+/**
+ * A code as a cell gives it: invisible characters and spaces out; a number typed in Excel for "00004" (read back
+ * as 4) is tried with its leading zeros too, against the 5-digit official codes only (see codeCandidates).
+ */
+function codeCandidates(code: unknown): string[] {
+  if (code === null || code === undefined) return [];
+  const c = stripInvisible(String(code)).trim();
+  if (!c) return [];
+  return /^\d{1,4}$/.test(c) ? [c, c.padStart(5, '0')] : [c];
+}
+
 export class UnitMatcher {
   private readonly byTone = new Map<string, Unit[]>();
   private readonly byLoose = new Map<string, Unit[]>();
+  private readonly byCode = new Map<string, Unit[]>();
 
   constructor(readonly registries: Registry[]) {
     for (const reg of registries) {
       for (const unit of reg.units) {
+        add(this.byCode, unit.code.trim(), unit);
         for (const name of [unit.name, ...unit.aliases]) {
           for (const v of variants(name)) {
             add(this.byTone, toneKey(v), unit);
@@ -65,7 +84,35 @@ export class UnitMatcher {
     }
   }
 
-  match(name: string): UnitMatch {
+  /**
+   * The unit a report is from. A code, when given and registered, always wins: the unit is the one of that
+   * code whatever the name says (two registries holding one code for two units: the name decides between
+   * them). Otherwise the name is matched, spelling folded.
+   */
+  match(name: string, code?: unknown): UnitMatch {
+    if (code !== undefined && code !== null && code !== '') {
+      const found = this.matchCode(name, code);
+      if (found) return found;
+    }
+    return this.matchName(name);
+  }
+
+  private matchCode(name: string, code: unknown): UnitMatch | null {
+    const candidates = codeCandidates(code);
+    for (const c of candidates) {
+      const hits = this.byCode.get(c);
+      if (!hits) continue;
+      const byName = this.matchName(name);
+      const unit = hits.length === 1 ? hits[0] : hits.find((u) => u === byName.unit);
+      if (!unit) return { status: 'ambiguous', suggestions: unique(hits.map((u) => u.name)), byCode: true };
+      return unit === byName.unit
+        ? { status: byName.status, unit, suggestions: [], byCode: true }
+        : { status: 'exact', unit, suggestions: [], byCode: true, nameDiffers: true };
+    }
+    return candidates.length ? { ...this.matchName(name), codeUnknown: true } : null;
+  }
+
+  private matchName(name: string): UnitMatch {
     // No registered name is that long: such a text can only be unknown, and is not folded at all.
     if (name.length > MAX_FUZZY_LENGTH) {
       const length = stripInvisible(name).replace(/\s+/g, ' ').trim().length;
