@@ -205,6 +205,12 @@ export const COMMANDS: CommandSpec[] = [
         check: outputName(['.html', '.htm']),
       },
       {
+        name: 'tidy',
+        value: 'DU_LIEU.csv',
+        help: 'dữ liệu dạng bảng dọc (mỗi đơn vị × kỳ × số liệu một dòng) cho Power BI, Looker Studio, DuckDB',
+        check: outputName(['.csv']),
+      },
+      {
         name: 'registry',
         value: 'DANH_MUC.xlsx|.json',
         help: 'danh mục đơn vị của văn phòng',
@@ -213,8 +219,10 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'period',
         value: 'YYYY-MM',
-        help: 'tháng tổng hợp (mặc định: tháng mới nhất nhận được)',
-        check: periodCheck(true),
+        help:
+          'kỳ tổng hợp: tháng (2023-06), quý (2023-Q3), 6 tháng (2023-H1), 9 tháng (2023-9M), năm (2023); ' +
+          'mặc định: kỳ mới nhất nhận được',
+        check: periodCheck(false),
       },
       {
         name: 'deadline-day',
@@ -230,7 +238,22 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   { name: 'catalogue', usage: '', summary: 'danh mục chỉ tiêu', words: { min: 0, max: 0 }, flags: [JSON_FLAG] },
-  { name: 'registry', usage: '', summary: 'danh mục đơn vị', words: { min: 0, max: 0 }, flags: [JSON_FLAG] },
+  {
+    name: 'registry',
+    usage: '',
+    summary: 'danh mục đơn vị (có sẵn, hoặc xã, phường, đặc khu của một tỉnh từ 01/07/2025)',
+    words: { min: 0, max: 0 },
+    flags: [
+      {
+        name: 'province',
+        value: 'MÃ|TÊN',
+        help: 'tỉnh, thành phố từ 01/07/2025 (mã như 56 hoặc tên như “Khánh Hòa”): các xã, phường, đặc khu theo mã',
+        // Loaded on use: the 34 provinces' data is not read by the other commands.
+        check: (v) => (require('./registry') as typeof import('./registry')).provinceCheck(v),
+      },
+      JSON_FLAG,
+    ],
+  },
   {
     name: 'tables',
     usage: 'TỆP.xlsx',

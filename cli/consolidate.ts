@@ -13,6 +13,7 @@ import { Registry } from '../shared/registry/schema';
 import { writeOwnedOp } from '../shared/operations/consolidate-op';
 import { runAsync } from '../shared/operations/run';
 import { htmlReport } from '../shared/consolidate/html-report';
+import { tidyCsv } from '../shared/consolidate/tidy';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
@@ -85,6 +86,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   const json = has(args, 'json');
   const target = flag(args, 'out')!;
   const html = flag(args, 'html');
+  const tidy = flag(args, 'tidy');
   const inputs = expandInputs(args.words);
   if (inputs.missing.length)
     throw new UsageError(
@@ -93,6 +95,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   const targets: OutputTarget[] = [
     { file: target, role: '--out', kind: 'xlsx' },
     ...(html ? [{ file: html, role: '--html', kind: 'html' as const }] : []),
+    ...(tidy ? [{ file: tidy, role: '--tidy', kind: 'csv' as const }] : []),
   ];
   // Named on the command line, an output is an input: refused. Found in a walked folder, it is last run's
   // output (or a file the ownership check refuses), never a unit's report.
@@ -125,7 +128,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   return withLocks(targets, async () => {
     // Checked under the lock: what is there now is what would be replaced.
     const existing = await existingOwned(targets[0]);
-    if (targets[1]) await existingOwned(targets[1]);
+    for (const t of targets.slice(1)) await existingOwned(t);
     const sources: Array<{ source: { file: string }; sheets: SheetSnapshot[] }> = [];
     const unreadable: string[] = [];
     const skipped: string[] = [];
@@ -161,6 +164,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       ];
       const catalogue = master?.catalogue ?? defaultCatalogue();
       if (html) files.push({ file: html, data: markedHtml(htmlReport(result, catalogue)) });
+      if (tidy) files.push({ file: tidy, data: tidyCsv(result.tidy) });
       await commitFiles(files);
     }
     if (json) {
@@ -181,7 +185,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
           `Đã tổng hợp ${s.included.length} đơn vị vào ${target} (${result.sheets
             .filter((x) => !x.hidden)
             .map((x) => x.name)
-            .join(', ')})${html ? `; báo cáo: ${html}` : ''}.\n`,
+            .join(', ')})${html ? `; báo cáo: ${html}` : ''}${tidy ? `; dữ liệu: ${tidy}` : ''}.\n`,
         );
       out(`  ${registryLine(s.registry)}\n`);
       for (const e of s.excluded) out(`  Không tổng hợp ${e.unit ?? e.source}: ${e.reason}\n`);

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describeError } from '../shared/errors/describe';
 import { OWNED } from '../shared/consolidate/consolidate';
+import { BOM, TIDY_COLUMNS } from '../shared/consolidate/tidy';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { Refused, UsageError } from './args';
 
@@ -29,7 +30,7 @@ export const io = {
   renameSync: fs.renameSync,
 };
 
-export type OutputKind = 'xlsx' | 'html' | 'json' | 'other';
+export type OutputKind = 'xlsx' | 'html' | 'json' | 'csv' | 'other';
 
 export interface OutputTarget {
   /** As the user wrote it (messages name it so). */
@@ -134,6 +135,12 @@ export async function existingOwned(t: OutputTarget): Promise<XlsxWorkbook | nul
   if (t.kind === 'html') {
     if (!readHead(t.file, 64 * 1024).includes(HTML_MARKER))
       throw refuse('đã có và không phải báo cáo do dx-report tạo');
+    return null;
+  }
+  if (t.kind === 'csv') {
+    // The product's tidy export begins with its BOM and its header line.
+    if (!readHead(t.file, 256).startsWith(`${BOM}${TIDY_COLUMNS.join(',')}`))
+      throw refuse('đã có và không phải tệp dữ liệu do dx-report xuất');
     return null;
   }
   if (t.kind === 'json') {

@@ -38,10 +38,9 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
       issues.push(...r.issues);
       tables += r.summary.tables;
     } catch (e) {
-      unreadable.push({
-        file,
-        message: `Không đọc được tệp: ${e instanceof InputError ? e.reason : describeError(e)}`,
-      });
+      const reason = e instanceof InputError ? e.reason : describeError(e);
+      // The reason names the file ("Tệp “a.xlsx” là văn bản…") or says what failed; never both twice.
+      unreadable.push({ file, message: /^Tệp /.test(reason) ? reason : `Không đọc được tệp: ${reason}` });
     }
   }
   const checked = files.length - skipped.length;
@@ -97,7 +96,11 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
       );
     }
     if (nothing) out(`${nothing}\n`);
-    else out(`\n${checked} tệp, ${tables} bảng: ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
+    else {
+      const read = checked - unreadable.length;
+      const lost = unreadable.length ? ` (${unreadable.length} tệp không đọc được, chưa kiểm tra)` : '';
+      out(`\n${read} tệp, ${tables} bảng: ${errors} lỗi, ${issues.length - errors} cảnh báo${lost}.\n`);
+    }
   }
   if (unreadable.length || nothing) return EXIT.usage;
   return errors ? EXIT.failed : EXIT.ok;

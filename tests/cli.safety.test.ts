@@ -448,7 +448,7 @@ describe('strict commands', () => {
       ],
       [['consolidate', lone, '--out', out, '--period', '2023-13'], '--period 2023-13: không đọc được kỳ'],
       [['consolidate', lone, '--out', out, '--period', 'abc'], '--period abc: không đọc được kỳ'],
-      [['consolidate', lone, '--out', out, '--period', 'Quý II/2023'], 'tổng hợp theo tháng'],
+      [['consolidate', lone, '--out', out, '--period', 'Thường xuyên'], '--period Thường xuyên: không đọc được kỳ'],
       [['consolidate', lone, '--out', out, '--period', '15/06/2023'], 'là một ngày, không phải một kỳ'],
       [
         ['consolidate', lone, '--out', out, '--deadline-day', '32'],

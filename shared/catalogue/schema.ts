@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Aggregation, AGGREGATION_REASON, aggregationOfMeasure } from '../numbers/aggregation';
 import { Target } from '../targets/target';
 
 export const IndicatorGroup = z.enum(['I', 'II', 'III', 'IV', 'V']);
@@ -20,12 +21,30 @@ export const TARGET_LEVEL_LABEL: Record<TargetLevel, string> = {
   'thanh-pho': 'Thành phố',
 };
 
-export const Quantity = z.object({
-  /** What is counted ("Hồ sơ thực hiện trực tuyến"). */
-  label: z.string().min(1),
-  /** Its unit of measure (hồ sơ, người, hộ, doanh nghiệp, TTHC ...). */
-  unit: z.string().min(1),
-});
+export const Quantity = z
+  .object({
+    /** What is counted ("Hồ sơ thực hiện trực tuyến"). */
+    label: z.string().min(1),
+    /** Its unit of measure (hồ sơ, người, hộ, doanh nghiệp, TTHC ...). */
+    unit: z.string().min(1),
+    /** How it adds up over months; by default, as its unit of measure does (hồ sơ: sum; người: last). */
+    aggregation: Aggregation.optional(),
+    /** Why, in one line. */
+    reason: z.string().optional(),
+  })
+  .transform((q) => {
+    const byMeasure = aggregationOfMeasure(q.unit);
+    return {
+      ...q,
+      aggregation: q.aggregation ?? byMeasure.aggregation,
+      reason:
+        q.reason ??
+        (q.aggregation && q.aggregation !== byMeasure.aggregation
+          ? AGGREGATION_REASON[q.aggregation]
+          : byMeasure.reason),
+    };
+  });
+export type Quantity = z.infer<typeof Quantity>;
 
 export const IndicatorTarget = z.object({
   level: TargetLevel,

@@ -25,6 +25,8 @@ export interface Submission {
   version: string | null;
   read: UnitWorkbookRead;
   issues: Issue[];
+  /** A report combined over several months (overTime): the reports it was made of, in time order. */
+  tiles?: SourceRef[];
 }
 
 export interface Excluded {
@@ -138,8 +140,10 @@ export function collect(
     const p = period ? parsePeriod(period) : null;
     // One slot per unit and month: the unit by its registry, code and name together, so two units that
     // share a code (a registry read without its checks) never take each other's place.
-    const unitKey = [m.unit.parent ?? '', m.unit.code, m.unit.name].join('\u0000');
-    const slot = `${unitKey}\u0000${p ? `${p.start.y}-${p.start.m}` : (period ?? '')}`;
+    const unitKey = unitKeyOf(m.unit);
+    // A 9-month report (January to September) and January's report are two slots, never one.
+    const end = p?.end ? `-${p.end.y}-${p.end.m}` : '';
+    const slot = `${unitKey}\u0000${p ? `${p.start.y}-${p.start.m}${end}` : (period ?? '')}`;
     const prev = byUnit.get(slot);
     if (prev) {
       const keep = stampOrder(sub.completedAt) >= stampOrder(prev.completedAt) ? sub : prev;
@@ -160,6 +164,9 @@ export function collect(
   out.included = [...byUnit.values()];
   return out;
 }
+
+/** A unit by its registry, code and name together: two units sharing a code never take each other's place. */
+export const unitKeyOf = (u: Unit) => [u.parent ?? '', u.code, u.name].join('\u0000');
 
 export function describe(s: SourceRef): string {
   return s.file ?? s.spreadsheet ?? (s.sheets ?? []).join(', ');

@@ -15,9 +15,12 @@ import { a1, SheetSpec } from '../workbook/sheet-spec';
 import { ownedTable } from '../tables/owned-table';
 import { achievementAnnex, chartSheet, kpiAnnex, projectAnnex, sourcesSheet, unitTablesAnnex } from './annex';
 import { plansMatrix, submissionMatrix } from './matrix';
-import { parsePeriod } from '../dates/period';
+import { MonthSpan, monthSpan, parsePeriod, spanWords } from '../dates/period';
+import { monthList, overTime, spanOf, within } from './over-time';
 import { DEFAULT_DEADLINE_DAY } from '../formulas/ontime';
-import { collect, Collected, describe, SourceRef } from './collect';
+import { collect, Collected, describe, SourceRef, Submission, unitKeyOf } from './collect';
+import { figuresOf } from './figures';
+import { TidyRow, tidyRows, tidySheet, UnitFigures } from './tidy';
 import { consolidateKpis, KpiTable, rateOf } from './kpi';
 import { projectRows, ProjectRow, projectTotals, statusCounts } from './projects';
 
@@ -52,6 +55,8 @@ export interface ConsolidateOptions {
 
 export interface Consolidation {
   collected: Collected;
+  /** The rows of DX_DuLieu and of `--tidy FILE.csv`. */
+  tidy: TidyRow[];
   missing: string[];
   kpi: KpiTable;
   projects: ProjectRow[];
@@ -121,28 +126,10 @@ export function consolidate(
     opts.master === undefined ? undefined : Array.isArray(opts.master) ? readMaster(opts.master) : opts.master;
   const catalogue = opts.catalogue ?? master?.catalogue ?? defaultCatalogue();
   const all = collect(sources, { matcher, includeErrors: opts.includeErrors, master });
-  // The period consolidated: the one asked for, else the latest one received.
-  const month = (p: string | null) => {
-    const x = p ? parsePeriod(p) : null;
-    return x ? x.start.y * 100 + x.start.m : 0;
-  };
-  // Nothing included: the latest period of the reports left out, so they are still said.
-  const chosen = opts.period
-    ? month(opts.period)
-    : maxOf(
-        all.included.map((s) => month(s.period)),
-        0,
-      ) ||
-      maxOf(
-        all.excluded.map((e) => month(e.period ?? null)),
-        0,
-      );
-  // Reports left out for another month are that month's business, not this annex's.
-  const collected: Collected = {
-    ...all,
-    included: all.included.filter((s) => month(s.period) === chosen),
-    excluded: all.excluded.filter((e) => !e.period || month(e.period) === chosen),
-  };
+  // The range consolidated: the one asked for, else the latest one received.
+  const range = opts.period ? monthSpan(parsePeriod(opts.period)) : latestSpan(all);
+  const label = range ? spanWords(range) : null;
+  const collected = selectRange(all, range, label, catalogue);
   const leftOut = all.excluded.flatMap((e) => (e.unit ? [matcher.match(e.unit).unit] : []));
   const parents = [...all.included.map((s) => s.unit), ...leftOut].flatMap((u) => (u ? [u.parent ?? u.code] : []));
   const registry = given ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
@@ -158,9 +145,9 @@ export function consolidate(
     : [];
   const kpi = consolidateKpis(collected.included, catalogue);
   const projects = projectRows(collected.included);
-  const annexOpts = { attachedTo: opts.attachedTo, period: opts.period };
+  const annexOpts = { attachedTo: opts.attachedTo, period: label ?? opts.period };
   // Nothing received and no period asked: the year the run is made in.
-  const year = Math.floor(chosen / 100) || yearOfRun(opts.now);
+  const year = range ? Math.floor(range.last / 12) : yearOfRun(opts.now);
   const sheets = [
     kpiAnnex(kpi, catalogue, annexOpts),
     ...(registry
@@ -168,7 +155,7 @@ export function consolidate(
           submissionMatrix(
             all.included,
             registry,
-            { attachedTo: opts.attachedTo, deadlineDay: opts.deadlineDay ?? DEFAULT_DEADLINE_DAY },
+            { attachedTo: opts.attachedTo, deadlineDay: opts.deadlineDay ?? DEFAULT_DEADLINE_DAY, range },
             all.excluded,
           ),
           plansMatrix(collected.included, registry, { attachedTo: opts.attachedTo, year }),
@@ -186,12 +173,21 @@ export function consolidate(
       projects.filter((p) => p.fundKind === 'Vốn sự nghiệp'),
       annexOpts,
     ),
-    achievementAnnex(kpi, catalogue, year, annexOpts, chosen ? formatDay(endOfMonth(year, chosen % 100)) : null),
+    achievementAnnex(
+      kpi,
+      catalogue,
+      year,
+      annexOpts,
+      range ? formatDay(endOfMonth(year, (range.last % 12) + 1)) : null,
+    ),
     unitTablesAnnex(collected.included, annexOpts),
     sourcesSheet(collected, missing),
   ];
   const chart = chartSheet(kpi, catalogue);
   if (chart) sheets.push(chart.sheet);
+  // One row per unit × period × figure: the tidy export, and what a province reads back from this workbook.
+  const tidy = range ? tidyRows(collected.included.map((s) => unitFigures(s, range, catalogue))) : [];
+  sheets.push(tidySheet(tidy));
   for (const w of [...leftOutFigures(collected), ...longTexts(sheets)]) collected.warnings.push(w);
   const owned = [
     ...sheets,
@@ -200,6 +196,7 @@ export function consolidate(
   return {
     collected,
     missing,
+    tidy,
     kpi,
     projects,
     sheets: owned,
@@ -220,6 +217,83 @@ export function consolidate(
         : null,
       master ? 'master' : 'built-in',
     ),
+  };
+}
+
+/**
+ * The latest range received: among the reports ending last, the span most of them have (a month, or a
+ * 6- or 9-month report when units sent those); the left-out reports when none is included.
+ */
+function latestSpan(all: Collected): MonthSpan | null {
+  for (const list of [all.included, all.excluded]) {
+    const spans = list.map((s) => spanOf({ period: s.period ?? null })).filter((x): x is MonthSpan => x !== null);
+    if (!spans.length) continue;
+    const last = maxOf(
+      spans.map((x) => x.last),
+      0,
+    );
+    const ending = spans.filter((x) => x.last === last).map((x) => `${x.first}:${x.last}`);
+    const [first] = mostCommon(ending)!.split(':').map(Number);
+    return { first, last };
+  }
+  return null;
+}
+
+/**
+ * The reports of the range, one per unit: a unit's reports inside it combined by each figure's aggregation
+ * type (overTime). A unit missing months is said, with the flows summed over fewer months.
+ */
+function selectRange(all: Collected, range: MonthSpan | null, label: string | null, catalogue: Indicator[]): Collected {
+  if (!range || !label) return { ...all, included: [], excluded: all.excluded.filter((e) => !e.period) };
+  const byUnit = new Map<string, Submission[]>();
+  for (const s of all.included) byUnit.set(unitKeyOf(s.unit), [...(byUnit.get(unitKeyOf(s.unit)) ?? []), s]);
+  const included: Submission[] = [];
+  const warnings = [...all.warnings];
+  for (const subs of byUnit.values()) {
+    const ot = overTime(subs, range, catalogue, label, subs);
+    if (!ot) continue;
+    included.push(ot.submission);
+    if (!ot.missing.length && !ot.short.length) continue;
+    const name = ot.submission.unit.name;
+    const months = ot.missing.length ? `thiếu báo cáo tháng ${monthList(ot.missing)}` : 'thiếu số liệu';
+    warnings.push(
+      ot.short.length
+        ? `${name}: ${months}; số cộng dồn chưa đủ các tháng (${ot.short.join(', ')}).`
+        : `${name}: ${months}.`,
+    );
+  }
+  // Reports left out for another period are that period's business, not this annex's.
+  const excluded = all.excluded.filter((e) => {
+    const span = e.period ? spanOf({ period: e.period }) : null;
+    return !e.period || (span !== null && within(span, range));
+  });
+  return { included, excluded, warnings };
+}
+
+/** The level a unit reports at, from its group (the tidy export's `level`). */
+const LEVEL: Record<string, string> = {
+  'co-quan-chuyen-mon': 'cap-huyen',
+  'don-vi-su-nghiep': 'cap-huyen',
+  'ubnd-huyen': 'cap-huyen',
+  'ubnd-xa-phuong': 'cap-xa',
+  'so-ban-nganh': 'cap-tinh',
+  'cap-tinh': 'cap-tinh',
+};
+
+/** A unit's figures over the range, with the reports they come from (a combined figure names no one cell). */
+function unitFigures(sub: Submission, range: MonthSpan, catalogue: Indicator[]): UnitFigures {
+  const iso = (k: number, end: boolean) => {
+    const y = Math.floor(k / 12);
+    const m = (k % 12) + 1;
+    const d = end ? endOfMonth(y, m).d : 1;
+    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  };
+  const combined = (sub.tiles?.length ?? 1) > 1;
+  return {
+    unit: { code: sub.unit.code, name: sub.unit.name, group: sub.unit.group, level: LEVEL[sub.unit.group] ?? '' },
+    period: { start: iso(range.first, false), end: iso(range.last, true) },
+    source: (sub.tiles ?? [sub.source]).map(describe).join('; '),
+    figures: figuresOf(sub, catalogue).map((f) => (combined ? { ...f, sheet: '', cell: '' } : f)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { parseStamp } from '../messages/wording';
 import { compareDays } from '../dates/date';
-import { parsePeriod, Period } from '../dates/period';
+import { MonthSpan, monthSpan, parsePeriod, Period, spanWords } from '../dates/period';
 import { reportDeadline } from '../formulas/ontime';
 import { Registry, UNIT_GROUP_LABEL, Unit, UnitGroup } from '../registry/schema';
 import { roman } from '../templates/version';
@@ -12,6 +12,8 @@ export interface MatrixOptions {
   attachedTo?: string;
   /** Reports are due on this day of the month after the period (20 for Khánh Hòa, 15 for Nha Trang 2024). */
   deadlineDay: number;
+  /** The range consolidated: its months are the matrix's columns, reported or not. */
+  range?: MonthSpan | null;
 }
 
 /** A unit registered in two registries (UBND thành phố Nha Trang) is the same unit: match by code or by name. */
@@ -26,9 +28,37 @@ function groupsOf(units: Unit[]): UnitGroup[] {
   return [...new Set(units.map((u) => u.group))];
 }
 
-/** "6/2023" for a month period. */
-function monthLabel(p: Period): string {
-  return `${p.start.m}/${p.start.y}`;
+/** "tháng 6/2023" for a month period, its words for a longer one ("6 tháng đầu năm 2023"). */
+function columnLabel(p: Period): string {
+  const span = monthSpan(p);
+  return span ? spanWords(span) : `tháng ${p.start.m}/${p.start.y}`;
+}
+
+/**
+ * The matrix's columns: without a range, every month received; with one, each month of the range (reported or
+ * not), the earlier months of its year that were received (the seeds list January to the report's month), and
+ * any longer report sent inside the range ("6 tháng đầu năm 2023").
+ */
+function columnsOf(subs: Submission[], range: MonthSpan | null): Array<[string, Period]> {
+  const periods = new Map<string, Period>();
+  if (range)
+    for (let k = range.first; k <= range.last; k++) {
+      const p = parsePeriod(`${Math.floor(k / 12)}-${(k % 12) + 1}`)!;
+      periods.set(columnLabel(p), p);
+    }
+  const yearStart = range ? Math.min(range.first, range.last - (range.last % 12)) : 0;
+  for (const s of subs) {
+    const p = s.period ? parsePeriod(s.period) : null;
+    const span = monthSpan(p);
+    if (!p?.end || !span) continue;
+    if (range && (span.last > range.last || span.first < yearStart)) continue;
+    if (range && span.first !== span.last && span.first < range.first) continue;
+    periods.set(columnLabel(p), p);
+  }
+  const spanKey = (p: Period) => monthSpan(p) ?? { first: 0, last: 0 };
+  return [...periods.entries()].sort(
+    (a, b) => spanKey(a[1]).last - spanKey(b[1]).last || spanKey(b[1]).first - spanKey(a[1]).first,
+  );
 }
 
 /**
@@ -41,12 +71,7 @@ export function submissionMatrix(
   opts: MatrixOptions,
   leftOut: Array<{ unit: string | null; period?: string | null; empty?: boolean }> = [],
 ): SheetSpec {
-  const periods = new Map<string, Period>();
-  for (const s of subs) {
-    const p = s.period ? parsePeriod(s.period) : null;
-    if (p?.end) periods.set(monthLabel(p), p);
-  }
-  const months = [...periods.entries()].sort((a, b) => compareDays(a[1].start, b[1].start));
+  const months = columnsOf(subs, opts.range ?? null);
   const width = 2 + months.length;
   const { rows, merges } = opening(
     'Phụ lục II',
@@ -58,25 +83,18 @@ export function submissionMatrix(
   rows.push([
     c('STT', 'header'),
     c('Tên cơ quan, địa phương', 'header'),
-    ...months.map(([m]) => c(`Thực hiện báo cáo chuyển đổi số tháng ${m}`, 'header')),
+    ...months.map(([m]) => c(`Thực hiện báo cáo chuyển đổi số ${m}`, 'header')),
   ]);
   const units = scope(registry);
   const mark = (u: Unit, p: Period): string => {
-    const s = subs.find(
-      (x) =>
-        same(x.unit, u) &&
-        x.period &&
-        parsePeriod(x.period)?.start.m === p.start.m &&
-        parsePeriod(x.period)?.start.y === p.start.y,
-    );
+    const col = monthSpan(p);
+    const same_ = (x: { period?: string | null }) => {
+      const sp = x.period ? monthSpan(parsePeriod(x.period)) : null;
+      return sp !== null && col !== null && sp.first === col.first && sp.last === col.last;
+    };
+    const s = subs.find((x) => same(x.unit, u) && same_(x));
     if (!s) {
-      const sent = leftOut.filter(
-        (e) =>
-          e.unit === u.name &&
-          e.period &&
-          parsePeriod(e.period)?.start.m === p.start.m &&
-          parsePeriod(e.period)?.start.y === p.start.y,
-      );
+      const sent = leftOut.filter((e) => e.unit === u.name && same_(e));
       // An empty template is not a report: no "X".
       if (sent.length && sent.every((e) => e.empty)) return 'Phiếu trống';
       return sent.length ? 'X (còn lỗi)' : '';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Aggregation } from '../numbers/aggregation';
 
 /** What a table is: its columns, their labels and kinds (templates and readers share it). */
 export const ColumnKind = z.enum(['stt', 'text', 'count', 'rate', 'money', 'date', 'status', 'mark', 'level', 'code']);
@@ -24,6 +25,10 @@ export const ColumnSpec = z.object({
   optional: z.boolean().default(false),
   list: z.array(z.string()).optional(),
   width: z.number().positive().optional(),
+  /** Counts and amounts: how the figure adds up over months (a flow by default; stocks say `last`). */
+  aggregation: Aggregation.optional(),
+  /** Why, in one line, where the column is not a plain flow. */
+  aggregationReason: z.string().optional(),
 });
 export type ColumnSpec = z.infer<typeof ColumnSpec>;
 

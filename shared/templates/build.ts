@@ -16,7 +16,7 @@ import { rowFormula } from './cell-formula';
 import { configSheet } from './config-sheet';
 import { FAMILIES } from './families';
 import { ColumnSpec, FamilySpec, RuleSpec, TableSpec } from './schema';
-import { COVER_LABELS, COVER_SHEET, roman, TEMPLATE_VERSION } from './version';
+import { COVER_LABELS, COVER_SHEET, REPORT_MODES, roman, TEMPLATE_VERSION } from './version';
 
 export interface TemplateRequest {
   unit: Unit;
@@ -209,7 +209,7 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
     [c(L.phone, 'label'), c(null, 'input')],
     [c(L.version, 'label'), c(TEMPLATE_VERSION, 'stamp')],
     [c(L.completedAt, 'label'), c(null, 'stamp')],
-    [],
+    [c(L.mode, 'label'), c(REPORT_MODES[0], 'input')],
     [
       c(
         'Ô nền vàng: đơn vị nhập số liệu. Ô nền xám: tự tính bằng công thức, không sửa. Số nhập là số đếm (hồ sơ, ' +
@@ -224,6 +224,7 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
     rows,
     columnWidths: [26, 60],
     merges: ['A1:B1', 'A2:B2', 'A13:B13', 'A14:B14'],
+    validations: [{ range: 'B12', list: REPORT_MODES }],
     print: { landscape: false },
   };
 }

@@ -16,6 +16,18 @@ const UNIT = {
   kind: 'text' as const,
   width: 34,
 };
+// Stocks and states: what stands at the end of the period, never summed over months (issue 12).
+const OFFERED = {
+  aggregation: 'last' as const,
+  aggregationReason: 'Số thủ tục, dịch vụ đang cung cấp: lấy số mới nhất.',
+};
+const PENDING = { aggregation: 'last' as const, aggregationReason: 'Số đang giải quyết cuối kỳ: lấy số mới nhất.' };
+const BUDGET = { aggregation: 'last' as const, aggregationReason: 'Mức vốn, kế hoạch kinh phí: lấy số mới nhất.' };
+const DISTINCT = {
+  aggregation: 'none' as const,
+  aggregationReason: 'Số thủ tục có phát sinh trong kỳ: một thủ tục phát sinh nhiều tháng, không cộng được.',
+};
+
 // Blank when either count is missing: a blank numerator is not 0% (the core's rate refuses it too).
 const RATE = (n: string, d: string) => `=IF(AND(ISNUMBER({${n}}),ISNUMBER({${d}}),{${d}}>0),{${n}}/{${d}},"")`;
 
@@ -204,7 +216,7 @@ export const FAMILIES: FamilySpec[] = [
         columns: [
           STT,
           UNIT,
-          { key: 'procedures', label: 'Tổng số TTHC theo quy định được thực hiện số hóa', kind: 'count' },
+          { key: 'procedures', label: 'Tổng số TTHC theo quy định được thực hiện số hóa', kind: 'count', ...OFFERED },
           {
             key: 'dossiersLookedUp',
             label: 'Tổng số hồ sơ được tra kết quả theo danh mục TTHC được số hóa',
@@ -238,7 +250,7 @@ export const FAMILIES: FamilySpec[] = [
             kind: 'count',
             width: 13,
           },
-          { key: 'inProcess', label: 'Đang giải quyết', kind: 'count', optional: true, width: 13 },
+          { key: 'inProcess', label: 'Đang giải quyết', kind: 'count', optional: true, width: 13, ...PENDING },
         ],
       },
       {
@@ -248,9 +260,16 @@ export const FAMILIES: FamilySpec[] = [
         columns: [
           STT,
           UNIT,
-          { key: 'procedures', label: 'Tổng số TTHC', variants: ['Tổng số TTH C'], kind: 'count', width: 11 },
-          { key: 'partial', group: 'Số DVCTT', label: 'Một phần', kind: 'count', width: 11 },
-          { key: 'full', group: 'Số DVCTT', label: 'Toàn trình', kind: 'count', width: 11 },
+          {
+            key: 'procedures',
+            label: 'Tổng số TTHC',
+            variants: ['Tổng số TTH C'],
+            kind: 'count',
+            width: 11,
+            ...OFFERED,
+          },
+          { key: 'partial', group: 'Số DVCTT', label: 'Một phần', kind: 'count', width: 11, ...OFFERED },
+          { key: 'full', group: 'Số DVCTT', label: 'Toàn trình', kind: 'count', width: 11, ...OFFERED },
           { key: 'onlinePartial', group: 'Số hồ sơ xử lý trực tuyến', label: 'Một phần', kind: 'count', width: 12 },
           { key: 'onlineFull', group: 'Số hồ sơ xử lý trực tuyến', label: 'Toàn trình', kind: 'count', width: 12 },
           {
@@ -284,6 +303,7 @@ export const FAMILIES: FamilySpec[] = [
             label: 'Tổng số TTHC có yêu cầu thực hiện nghĩa vụ tài chính (phí, lệ phí)',
             kind: 'count',
             width: 16,
+            ...OFFERED,
           },
           {
             key: 'syncedProcedures',
@@ -293,6 +313,7 @@ export const FAMILIES: FamilySpec[] = [
               'tỉnh/ Cổng DVCQG',
             kind: 'count',
             width: 18,
+            ...OFFERED,
           },
           {
             key: 'syncedRate',
@@ -309,6 +330,7 @@ export const FAMILIES: FamilySpec[] = [
             label: 'Tổng số TTHC có phát sinh phí, lệ phí',
             kind: 'count',
             width: 14,
+            ...DISTINCT,
           },
           {
             key: 'paidProcedures',
@@ -316,6 +338,7 @@ export const FAMILIES: FamilySpec[] = [
             label: 'Số TTHC có phát sinh giao dịch thanh toán trực tuyến (phí, lệ phí trực tuyến)',
             kind: 'count',
             width: 16,
+            ...DISTINCT,
           },
           {
             key: 'paidRate',
@@ -483,9 +506,9 @@ export const FAMILIES: FamilySpec[] = [
           { key: 'resolved', group: 'Đã giải quyết', label: 'Tổng số', kind: 'count', width: 11 },
           { key: 'resolvedOnTime', group: 'Đã giải quyết', label: 'Đúng hạn', kind: 'count', width: 11 },
           { key: 'resolvedLate', group: 'Đã giải quyết', label: 'Trễ hạn', kind: 'count', width: 11 },
-          { key: 'inProcess', group: 'Đang giải quyết', label: 'Tổng số', kind: 'count', width: 11 },
-          { key: 'inProcessOnTime', group: 'Đang giải quyết', label: 'Đúng hạn', kind: 'count', width: 11 },
-          { key: 'inProcessLate', group: 'Đang giải quyết', label: 'Trễ hạn', kind: 'count', width: 11 },
+          { key: 'inProcess', group: 'Đang giải quyết', label: 'Tổng số', kind: 'count', width: 11, ...PENDING },
+          { key: 'inProcessOnTime', group: 'Đang giải quyết', label: 'Đúng hạn', kind: 'count', width: 11, ...PENDING },
+          { key: 'inProcessLate', group: 'Đang giải quyết', label: 'Trễ hạn', kind: 'count', width: 11, ...PENDING },
         ],
       },
     ],
@@ -562,7 +585,14 @@ export const FAMILIES: FamilySpec[] = [
             optional: true,
             width: 14,
           },
-          { key: 'total', label: 'Tổng mức đầu tư', variants: ['Tổng mức đầu tư (dự kiến)'], kind: 'money', width: 14 },
+          {
+            key: 'total',
+            label: 'Tổng mức đầu tư',
+            variants: ['Tổng mức đầu tư (dự kiến)'],
+            kind: 'money',
+            width: 14,
+            ...BUDGET,
+          },
           {
             key: 'yearBudget',
             label: 'Kế hoạch kinh phí năm',
@@ -570,6 +600,7 @@ export const FAMILIES: FamilySpec[] = [
             kind: 'money',
             optional: true,
             width: 14,
+            ...BUDGET,
           },
           {
             key: 'started',

@@ -13,7 +13,12 @@ export const COVER_LABELS = {
   phone: 'Điện thoại',
   version: 'Phiên bản mẫu',
   completedAt: 'Hoàn thành lúc',
+  /** "Trong kỳ" (figures of the period) or "Lũy kế từ đầu năm" (flows counted from January). */
+  mode: 'Cách tính số liệu',
 } as const;
+
+/** The ways a unit can report its flows (issue 12): in the period, or cumulative since January. */
+export const REPORT_MODES = ['Trong kỳ', 'Lũy kế từ đầu năm'];
 
 const ROMAN: Array<[number, string]> = [
   [10, 'X'],
