@@ -13,6 +13,7 @@ import { Registry } from '../shared/registry/schema';
 import { writeOwnedOp } from '../shared/operations/consolidate-op';
 import { runAsync } from '../shared/operations/run';
 import { htmlReport } from '../shared/consolidate/html-report';
+import { isCarried } from '../shared/consolidate/carried';
 import { tidyCsv } from '../shared/consolidate/tidy';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
 import { SheetSnapshot } from '../shared/workbook/port';
@@ -136,7 +137,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       try {
         // Read only: the unit's file is opened, read into memory and never written.
         const sheets = await readInput(f, given);
-        if (isProductAnnex(sheets)) skipped.push(f);
+        // Annexes of a run are skipped, except a lower level's consolidation (it is carried as one unit).
+        if (isProductAnnex(sheets) && !isCarried(sheets)) skipped.push(f);
         else sources.push({ source: { file: path.basename(f) }, sheets });
       } catch (e) {
         unreadable.push(e instanceof InputError ? `${e.file}: ${e.reason}` : `${f}: ${describeError(e)}`);

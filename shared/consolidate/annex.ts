@@ -4,6 +4,7 @@ import { Indicator, INDICATOR_GROUP_LABEL } from '../catalogue/schema';
 import { targetMet } from '../formulas/target-met';
 import { formatRateWithCounts } from '../numbers/format';
 import { UNIT_GROUP_LABEL, UnitGroup } from '../registry/schema';
+import { monthIndex, spanWords } from '../dates/period';
 import { roman } from '../templates/version';
 import { CellSpec, columnLetter, fitRowHeights, SheetSpec, StyleName } from '../workbook/sheet-spec';
 import { ChartSpec } from '../workbook/port';
@@ -13,6 +14,7 @@ import { TableSpec } from '../templates/schema';
 import { maxOf, minOf } from '../numbers/bounds';
 import { stripInvisible } from '../text/invisible';
 import { figureOf, KpiTable, rateOf, Sums } from './kpi';
+import { TIDY_SHEET } from './tidy';
 import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts } from './projects';
 
 export type Row = Array<CellSpec | null>;
@@ -233,6 +235,13 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
 }
 
 /** "Nguồn số liệu": where every unit's figures came from, and who was left out and why. */
+/** "2023-01-01", "2023-06-30" → "6 tháng đầu năm 2023". */
+function isoSpanWords(start: string, end: string): string {
+  const [y1, m1] = start.split('-').map(Number);
+  const [y2, m2] = end.split('-').map(Number);
+  return spanWords({ first: monthIndex(y1, m1), last: monthIndex(y2, m2) });
+}
+
 export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec {
   const headers = [
     'STT',
@@ -270,8 +279,21 @@ export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec
       c(s.period, 'text'),
       stampCell(s.completedAt),
       c(s.version, 'text'),
-      c('Đã tổng hợp', 'text'),
+      c(s.carried ? `Đã tổng hợp (phụ lục của ${s.carried.units.length} đơn vị)` : 'Đã tổng hợp', 'text'),
     ]);
+    // A city's consolidation: each of its units, traceable to the city's own sources.
+    for (const u of s.carried?.units ?? [])
+      rows.push([
+        c(null, 'text'),
+        c(`↳ ${u.unit.name}`, 'text'),
+        c(UNIT_GROUP_LABEL[u.unit.group as UnitGroup] ?? u.unit.group, 'text'),
+        c(u.source, 'text'),
+        c(TIDY_SHEET, 'text'),
+        c(isoSpanWords(u.period.start, u.period.end), 'text'),
+        c(null, 'text'),
+        c(null, 'text'),
+        c(`Trong phụ lục của ${s.unit.name}`, 'text'),
+      ]);
   }
   for (const e of collected.excluded)
     rows.push([

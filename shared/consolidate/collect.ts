@@ -8,6 +8,8 @@ import { shortText } from '../text/invisible';
 import { MasterConfig } from '../templates/config-sheet';
 import { Issue } from '../validation/issue';
 import { validateSheets } from '../validation/validate';
+import { carriedSubmission, readCarried } from './carried';
+import type { UnitFigures } from './tidy';
 import { SheetSnapshot } from '../workbook/port';
 
 /** Where a unit's figures came from: a file, a sheet, a spreadsheet. */
@@ -27,6 +29,8 @@ export interface Submission {
   issues: Issue[];
   /** A report combined over several months (overTime): the reports it was made of, in time order. */
   tiles?: SourceRef[];
+  /** A lower level's consolidation (a city's annex workbook): the units it holds, each with its figures. */
+  carried?: { units: UnitFigures[] };
 }
 
 export interface Excluded {
@@ -77,7 +81,25 @@ export function collect(
 ): Collected {
   const out: Collected = { included: [], excluded: [], warnings: [] };
   const byUnit = new Map<string, Submission>();
+  const carriedSubs: Submission[] = [];
   for (const s of sources) {
+    const carried = readCarried(s.sheets);
+    if (carried) {
+      // A lower level's annex workbook: the city is one unit, its figures the sums of its units'.
+      const m = opts.matcher.match(carried.unit, carried.code || undefined);
+      const first = carried.errors[0];
+      if (!m.unit || first)
+        out.excluded.push({
+          source: s.source,
+          unit: m.unit?.name ?? shortText(carried.unit),
+          period: carried.period,
+          reason: first
+            ? `Phụ lục tổng hợp có ${carried.errors.length} dòng sai (đầu tiên: ${first.cell} ${first.message}).`
+            : unknownUnit(shortText(carried.unit), m.suggestions[0]),
+        });
+      else carriedSubs.push(carriedSubmission(carried, m.unit, s.source));
+      continue;
+    }
     // Every period is collected (the submission matrix needs them all); the caller picks the one to consolidate.
     const report = validateSheets(s.sheets, { matcher: opts.matcher, master: opts.master });
     const cover = report.read.cover;
@@ -92,7 +114,14 @@ export function collect(
       });
       continue;
     }
-    const m = opts.matcher.match(written);
+    // The official code on the cover wins over the name (issue 12); a name that says otherwise is said.
+    const code = text(cover.unitCode?.value) ?? undefined;
+    const m = opts.matcher.match(written, code);
+    if (m.unit && m.byCode && m.nameDiffers)
+      out.warnings.push(
+        `${describe(s.source)}: mã đơn vị ${shortText(code ?? '')} là của ${m.unit.name}, ` +
+          `nhưng tên ghi “${shortText(written)}”: tính cho ${m.unit.name} theo mã.`,
+      );
     if (!m.unit) {
       // The name as written, short and without invisible characters; a name too long to compare says so.
       const shown = shortText(written);
@@ -161,7 +190,7 @@ export function collect(
       byUnit.set(slot, keep);
     } else byUnit.set(slot, sub);
   }
-  out.included = [...byUnit.values()];
+  out.included = [...byUnit.values(), ...carriedSubs];
   return out;
 }
 

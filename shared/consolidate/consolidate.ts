@@ -21,6 +21,7 @@ import { DEFAULT_DEADLINE_DAY } from '../formulas/ontime';
 import { collect, Collected, describe, SourceRef, Submission, unitKeyOf } from './collect';
 import { figuresOf } from './figures';
 import { TidyRow, tidyRows, tidySheet, UnitFigures } from './tidy';
+import { carriedSheet, carriedTables, overlapping } from './carried';
 import { consolidateKpis, KpiTable, rateOf } from './kpi';
 import { projectRows, ProjectRow, projectTotals, statusCounts } from './projects';
 
@@ -125,7 +126,7 @@ export function consolidate(
   const master =
     opts.master === undefined ? undefined : Array.isArray(opts.master) ? readMaster(opts.master) : opts.master;
   const catalogue = opts.catalogue ?? master?.catalogue ?? defaultCatalogue();
-  const all = collect(sources, { matcher, includeErrors: opts.includeErrors, master });
+  const all = withoutOverlap(collect(sources, { matcher, includeErrors: opts.includeErrors, master }));
   // The range consolidated: the one asked for, else the latest one received.
   const range = opts.period ? monthSpan(parsePeriod(opts.period)) : latestSpan(all);
   const label = range ? spanWords(range) : null;
@@ -186,8 +187,12 @@ export function consolidate(
   const chart = chartSheet(kpi, catalogue);
   if (chart) sheets.push(chart.sheet);
   // One row per unit × period × figure: the tidy export, and what a province reads back from this workbook.
-  const tidy = range ? tidyRows(collected.included.map((s) => unitFigures(s, range, catalogue))) : [];
+  const tidy = range ? tidyRows(collected.included.flatMap((s) => unitFigures(s, range, catalogue))) : [];
   sheets.push(tidySheet(tidy));
+  if (registry && label) {
+    const self = registry.units.find((u) => u.code === registry.code);
+    sheets.push(carriedSheet({ name: self?.name ?? registry.name, code: registry.code }, label, kpi.byUnit.length));
+  }
   for (const w of [...leftOutFigures(collected), ...longTexts(sheets)]) collected.warnings.push(w);
   const owned = [
     ...sheets,
@@ -270,6 +275,45 @@ function selectRange(all: Collected, range: MonthSpan | null, label: string | nu
   return { included, excluded, warnings };
 }
 
+/**
+ * A unit sent directly and also inside a city's consolidation is counted once, from its own report: the
+ * city's figures are summed again without it, and the overlap is said. A city left with no unit is left out.
+ */
+function withoutOverlap(all: Collected): Collected {
+  const direct = all.included.filter((s) => !s.carried).map((s) => s.unit);
+  const included: Submission[] = [];
+  const excluded = [...all.excluded];
+  const warnings = [...all.warnings];
+  for (const s of all.included) {
+    const both = s.carried ? overlapping(s.carried.units, direct) : [];
+    if (!s.carried || !both.length) {
+      included.push(s);
+      continue;
+    }
+    const names = both.map((u) => u.unit.name).join(', ');
+    const rest = s.carried.units.filter((u) => !both.includes(u));
+    if (!rest.length) {
+      excluded.push({
+        source: s.source,
+        unit: s.unit.name,
+        period: s.period,
+        reason: `Mọi đơn vị trong phụ lục tổng hợp này đã nộp trực tiếp (${names}): không tính hai lần.`,
+      });
+      continue;
+    }
+    warnings.push(
+      `${s.unit.name} (${describe(s.source)}): ${names} có trong phụ lục của ${s.unit.name} và cũng nộp trực ` +
+        'tiếp: chỉ tính một lần, theo bản nộp trực tiếp.',
+    );
+    included.push({
+      ...s,
+      read: { ...s.read, tables: carriedTables(rest, s.read.tables[0]?.sheet ?? '', s.unit.name) },
+      carried: { units: rest },
+    });
+  }
+  return { included, excluded, warnings };
+}
+
 /** The level a unit reports at, from its group (the tidy export's `level`). */
 const LEVEL: Record<string, string> = {
   'co-quan-chuyen-mon': 'cap-huyen',
@@ -280,8 +324,16 @@ const LEVEL: Record<string, string> = {
   'cap-tinh': 'cap-tinh',
 };
 
-/** A unit's figures over the range, with the reports they come from (a combined figure names no one cell). */
-function unitFigures(sub: Submission, range: MonthSpan, catalogue: Indicator[]): UnitFigures {
+/**
+ * A unit's figures over the range, with the reports they come from (a combined figure names no one cell); a
+ * city's carried consolidation gives its units' rows, each traceable to the city's annex.
+ */
+function unitFigures(sub: Submission, range: MonthSpan, catalogue: Indicator[]): UnitFigures[] {
+  if (sub.carried) return sub.carried.units.map((u) => ({ ...u, source: `${describe(sub.source)} → ${u.source}` }));
+  return [ownFigures(sub, range, catalogue)];
+}
+
+function ownFigures(sub: Submission, range: MonthSpan, catalogue: Indicator[]): UnitFigures {
   const iso = (k: number, end: boolean) => {
     const y = Math.floor(k / 12);
     const m = (k % 12) + 1;

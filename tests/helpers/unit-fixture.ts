@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createTemplate } from '../../shared/operations/create-template';
 import { CoverKey, readUnitWorkbook } from '../../shared/reading/unit-workbook';
+import { UnitMatcher } from '../../shared/registry/match';
 import { columnLetter } from '../../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../../xlsx/workbook';
 import { tmpFile } from './xlsx';
@@ -22,9 +23,10 @@ export async function unitWorkbook(
   edits: Edit[],
   unit = 'UBND thành phố Nha Trang',
   period = '2023-06',
+  matcher?: UnitMatcher,
 ): Promise<{ file: string; at: string[] }> {
   const port = new XlsxWorkbook();
-  await createTemplate(port, { unit, period, preparer: 'Nguyễn Văn A' });
+  await createTemplate(port, { unit, period, preparer: 'Nguyễn Văn A', matcher });
   const read = readUnitWorkbook(await port.read());
   const at: string[] = [];
   for (const e of edits) {
