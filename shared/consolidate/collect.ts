@@ -5,6 +5,7 @@ import { UnitWorkbookRead } from '../reading/unit-workbook';
 import { tooLongToMatch, UnitMatcher } from '../registry/match';
 import { Unit } from '../registry/schema';
 import { shortText } from '../text/invisible';
+import { toneKey } from '../text/fold';
 import { MasterConfig } from '../templates/config-sheet';
 import { Issue } from '../validation/issue';
 import { validateSheets } from '../validation/validate';
@@ -29,6 +30,8 @@ export interface Submission {
   issues: Issue[];
   /** A report combined over several months (overTime): the reports it was made of, in time order. */
   tiles?: SourceRef[];
+  /** The report of a former unit merged into `unit` ("Phường Lộc Thọ" for Phường Nha Trang). */
+  formerName?: string;
   /** A lower level's consolidation (a city's annex workbook): the units it holds, each with its figures. */
   carried?: { units: UnitFigures[] };
 }
@@ -57,6 +60,12 @@ export interface CollectOptions {
   includeErrors?: boolean;
   /** The secretariat's configuration: its rules and catalogue decide, not each unit's copy. */
   master?: MasterConfig;
+  /**
+   * A former unit (as the matcher found it) → the unit of today it was merged into (issue 12): its reports
+   * count for that unit.
+   * `partial`: only part of it went there, and its figures cannot be divided.
+   */
+  formerOf?: (matched: Unit) => { unit: Unit; partial: boolean } | null;
 }
 
 /** Issues that say a workbook holds no report: never consolidated, even with `includeErrors`. */
@@ -122,6 +131,19 @@ export function collect(
         `${describe(s.source)}: mã đơn vị ${shortText(code ?? '')} là của ${m.unit.name}, ` +
           `nhưng tên ghi “${shortText(written)}”: tính cho ${m.unit.name} theo mã.`,
       );
+    const former = m.unit ? (opts.formerOf?.(m.unit) ?? null) : null;
+    if (former?.partial) {
+      out.excluded.push({
+        source: s.source,
+        unit: shortText(written),
+        period: periodText(cover.period?.value),
+        reason:
+          `${shortText(written)} là đơn vị cũ, chỉ một phần nhập vào ${former.unit.name}: ` +
+          'không chia được số liệu, không tổng hợp.',
+      });
+      continue;
+    }
+    if (former) m.unit = former.unit;
     if (!m.unit) {
       // The name as written, short and without invisible characters; a name too long to compare says so.
       const shown = shortText(written);
@@ -158,6 +180,7 @@ export function collect(
       continue;
     }
     const sub: Submission = {
+      ...(former ? { formerName: shortText(written) } : {}),
       source: s.source,
       unit: m.unit,
       period,
@@ -169,7 +192,8 @@ export function collect(
     const p = period ? parsePeriod(period) : null;
     // One slot per unit and month: the unit by its registry, code and name together, so two units that
     // share a code (a registry read without its checks) never take each other's place.
-    const unitKey = unitKeyOf(m.unit);
+    // Former units merged into one: each keeps its own slot, their figures are added up later.
+    const unitKey = `${unitKeyOf(m.unit)}${former ? `\u0000${toneKey(written)}` : ''}`;
     // A 9-month report (January to September) and January's report are two slots, never one.
     const end = p?.end ? `-${p.end.y}-${p.end.m}` : '';
     const slot = `${unitKey}\u0000${p ? `${p.start.y}-${p.start.m}${end}` : (period ?? '')}`;

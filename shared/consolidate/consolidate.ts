@@ -4,7 +4,8 @@ import { NoPeriodError } from '../errors/errors';
 import { Indicator } from '../catalogue/schema';
 import { defaultMatcher, DEFAULT_REGISTRIES } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
-import { Registry } from '../registry/schema';
+import { existsDuring } from '../registry/history';
+import { Registry, Unit } from '../registry/schema';
 import { maxOf } from '../numbers/bounds';
 import { formatNumber } from '../numbers/format';
 import { Grid } from '../tables/read';
@@ -22,6 +23,7 @@ import { collect, Collected, describe, SourceRef, Submission, unitKeyOf } from '
 import { figuresOf } from './figures';
 import { TidyRow, tidyRows, tidySheet, UnitFigures } from './tidy';
 import { carriedSheet, carriedTables, overlapping } from './carried';
+import { formersOf, mergedFormers } from './mergers';
 import { consolidateKpis, KpiTable, rateOf } from './kpi';
 import { projectRows, ProjectRow, projectTotals, statusCounts } from './projects';
 
@@ -122,11 +124,16 @@ export function consolidate(
 ): Consolidation {
   // The secretariat's registry replaces the built-in ones: units outside it are unknown, not consolidated.
   const given = opts.registry ? withParent(opts.registry) : undefined;
-  const matcher = given ? new UnitMatcher([given]) : (opts.matcher ?? defaultMatcher());
+  // Today's registry names the former units each unit was formed from: their reports count for it.
+  const formers = given ? formersOf(given) : null;
+  const matcher = given
+    ? new UnitMatcher(formers ? [given, formers.registry] : [given])
+    : (opts.matcher ?? defaultMatcher());
   const master =
     opts.master === undefined ? undefined : Array.isArray(opts.master) ? readMaster(opts.master) : opts.master;
   const catalogue = opts.catalogue ?? master?.catalogue ?? defaultCatalogue();
-  const all = withoutOverlap(collect(sources, { matcher, includeErrors: opts.includeErrors, master }));
+  const collectedAll = collect(sources, { matcher, includeErrors: opts.includeErrors, master, formerOf: formers?.of });
+  const all = withoutOverlap(mergeFormers(collectedAll, catalogue));
   // The range consolidated: the one asked for, else the latest one received.
   const range = opts.period ? monthSpan(parsePeriod(opts.period)) : latestSpan(all);
   const label = range ? spanWords(range) : null;
@@ -139,9 +146,11 @@ export function consolidate(
     ...collected.included.flatMap((s) => [s.unit.code, s.unit.name]),
     ...collected.excluded.map((e) => e.unit ?? ''),
   ]);
+  // A unit that did not exist during the range (formed later, merged away) is not missing.
+  const during = (u: Unit) => !range || existsDuring(u, isoMonth(range.first, false), isoMonth(range.last, true));
   const missing = registry
     ? registry.units
-        .filter((u) => u.parent === registry.code && !done.has(u.code) && !done.has(u.name))
+        .filter((u) => u.parent === registry.code && !done.has(u.code) && !done.has(u.name) && during(u))
         .map((u) => u.name)
     : [];
   const kpi = consolidateKpis(collected.included, catalogue);
@@ -276,6 +285,54 @@ function selectRange(all: Collected, range: MonthSpan | null, label: string | nu
 }
 
 /**
+ * Reports of former units merged into one unit of today, for one period, become one report of that unit: each
+ * figure the sum over them (as a city's units). Said, with the names; an own report of the unit wins.
+ */
+function mergeFormers(all: Collected, catalogue: Indicator[]): Collected {
+  const groups = new Map<string, Submission[]>();
+  const included: Submission[] = [];
+  const warnings = [...all.warnings];
+  for (const s of all.included) {
+    const span = spanOf(s);
+    if (!s.formerName || !span) {
+      included.push(s);
+      continue;
+    }
+    const key = `${unitKeyOf(s.unit)}\u0000${span.first}:${span.last}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  for (const subs of groups.values()) {
+    const span = spanOf(subs[0])!;
+    const names = subs.map((x) => x.formerName).join(', ');
+    const own = included.find((x) => unitKeyOf(x.unit) === unitKeyOf(subs[0].unit) && sameSpan(spanOf(x), span));
+    if (own) {
+      warnings.push(
+        `${own.unit.name}: đã có báo cáo ${spanWords(span)} của chính đơn vị; ` +
+          `không cộng thêm báo cáo của đơn vị cũ ${names}.`,
+      );
+      continue;
+    }
+    const unit = subs[0].unit;
+    included.push(
+      mergedFormers(subs, (xs) =>
+        carriedTables(
+          xs.map((x) => ownFigures(x, span, catalogue)),
+          xs[0].read.tables[0]?.sheet ?? '',
+          unit.name,
+        ),
+      ),
+    );
+    warnings.push(
+      `${unit.name}: số liệu ${spanWords(span)} cộng từ báo cáo của đơn vị cũ ${names} ` +
+        `(đã sáp nhập vào ${unit.name}).`,
+    );
+  }
+  return { ...all, included, warnings };
+}
+
+const sameSpan = (a: MonthSpan | null, b: MonthSpan) => a !== null && a.first === b.first && a.last === b.last;
+
+/**
  * A unit sent directly and also inside a city's consolidation is counted once, from its own report: the
  * city's figures are summed again without it, and the overlap is said. A city left with no unit is left out.
  */
@@ -314,6 +371,14 @@ function withoutOverlap(all: Collected): Collected {
   return { included, excluded, warnings };
 }
 
+/** The first (or last) day of a month number, as an ISO date. */
+function isoMonth(k: number, end: boolean): string {
+  const y = Math.floor(k / 12);
+  const m = (k % 12) + 1;
+  const d = end ? endOfMonth(y, m).d : 1;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** The level a unit reports at, from its group (the tidy export's `level`). */
 const LEVEL: Record<string, string> = {
   'co-quan-chuyen-mon': 'cap-huyen',
@@ -334,16 +399,10 @@ function unitFigures(sub: Submission, range: MonthSpan, catalogue: Indicator[]):
 }
 
 function ownFigures(sub: Submission, range: MonthSpan, catalogue: Indicator[]): UnitFigures {
-  const iso = (k: number, end: boolean) => {
-    const y = Math.floor(k / 12);
-    const m = (k % 12) + 1;
-    const d = end ? endOfMonth(y, m).d : 1;
-    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  };
   const combined = (sub.tiles?.length ?? 1) > 1;
   return {
     unit: { code: sub.unit.code, name: sub.unit.name, group: sub.unit.group, level: LEVEL[sub.unit.group] ?? '' },
-    period: { start: iso(range.first, false), end: iso(range.last, true) },
+    period: { start: isoMonth(range.first, false), end: isoMonth(range.last, true) },
     source: (sub.tiles ?? [sub.source]).map(describe).join('; '),
     figures: figuresOf(sub, catalogue).map((f) => (combined ? { ...f, sheet: '', cell: '' } : f)),
   };

@@ -1,5 +1,6 @@
 import { parseStamp } from '../messages/wording';
-import { compareDays } from '../dates/date';
+import { compareDays, Day } from '../dates/date';
+import { existsDuring } from '../registry/history';
 import { MonthSpan, monthSpan, parsePeriod, Period, spanWords } from '../dates/period';
 import { reportDeadline } from '../formulas/ontime';
 import { Registry, UNIT_GROUP_LABEL, Unit, UnitGroup } from '../registry/schema';
@@ -15,6 +16,9 @@ export interface MatrixOptions {
   /** The range consolidated: its months are the matrix's columns, reported or not. */
   range?: MonthSpan | null;
 }
+
+const NOT_EXISTING = '—';
+const isoDay = (d: Day) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 
 /** A unit registered in two registries (UBND thành phố Nha Trang) is the same unit: match by code or by name. */
 const same = (a: Unit, b: Unit) => a.code === b.code || a.name === b.name;
@@ -103,17 +107,28 @@ export function submissionMatrix(
     if (!done || !p.end) return 'X (chưa hoàn thành)';
     return compareDays(done, reportDeadline(p.end, opts.deadlineDay)) <= 0 ? 'X' : 'X (trễ hạn)';
   };
+  // A unit that did not exist in a month (formed later, merged away) owes no report for it: "—", not counted.
+  const exists = (u: Unit, p: Period) => !p.end || existsDuring(u, isoDay(p.start), isoDay(p.end), registry.units);
+  // Before it existed, a unit's row shows its former units' reports (counted for it), not as owed.
+  const cellOf = (u: Unit, p: Period) => {
+    const m = mark(u, p);
+    if (exists(u, p)) return m;
+    return m.startsWith('X') ? `${m} (đơn vị cũ)` : NOT_EXISTING;
+  };
   let n = 0;
   groupsOf(units).forEach((g, gi) => {
     const members = units.filter((u) => u.group === g);
-    const counts = months.map(([, p]) => members.filter((u) => mark(u, p).startsWith('X')).length);
+    const counts = months.map(([, p]) => {
+      const expected = members.filter((u) => exists(u, p));
+      return `${expected.filter((u) => mark(u, p).startsWith('X')).length}/${expected.length}`;
+    });
     rows.push([
       c(roman(gi + 1), 'group'),
       c(`${UNIT_GROUP_LABEL[g]} (${members.length})`, 'group'),
-      ...counts.map((k) => c(`${k}/${members.length}`, 'group')),
+      ...counts.map((k) => c(k, 'group')),
     ]);
     for (const u of members)
-      rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(mark(u, p), 'computedText'))]);
+      rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(cellOf(u, p), 'computedText'))]);
   });
   rows.push(
     [],
@@ -122,7 +137,8 @@ export function submissionMatrix(
         'Ghi chú: Dấu “X”: Đã thực hiện; ' +
           `“trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; ` +
           '“còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi; “Phiếu trống”: đã gửi phiếu chưa có số liệu ' +
-          '(không tính là đã báo cáo).',
+          `(không tính là đã báo cáo); “${NOT_EXISTING}”: đơn vị chưa thành lập hoặc đã sáp nhập trong tháng đó ` +
+          '(không tính vào số phải báo cáo).',
         'note',
       ),
     ],
