@@ -108,7 +108,13 @@ const consolidation: ConsolidationBridge = {
 async function open(file: File): Promise<void> {
   book = await XlsxWorkbook.fromBuffer(new Uint8Array(await file.arrayBuffer()));
   fileName = file.name;
-  $('pg-file').textContent = file.name;
+  // What the reader dropped (charts, comments, pictures…) is not in the file downloaded again: said at once.
+  const lost = book.skipped.length
+    ? ` — cảnh báo: tệp tải xuống sẽ không còn ${book.skipped.length} phần phần mềm không đọc ` +
+      `(biểu đồ, ghi chú, hình ảnh…: ${book.skipped.slice(0, 3).join(', ')}${book.skipped.length > 3 ? '…' : ''}); ` +
+      'hãy giữ tệp gốc.'
+    : '';
+  $('pg-file').textContent = `${file.name}${lost}`;
   active = '';
   await drawGrid();
 }

@@ -1,22 +1,26 @@
 /**
  * The sample city: a synthetic Nha Trang (its 12 offices, 9 public units and
- * 27 wards and communes) reporting for April, May and June 2023. A fixed seed
- * makes every run write the same figures. Ward figures for June add up to the
- * city totals of seed 000 (online dossiers 9.513 / 17.337; adults with e-ID
- * 103.223 / 311.736; feedback 65 = 55 + 10, 55 = 48 + 7, 10 = 1 + 9). A handful
- * of units carry the mistakes of seed 003; one unit does not report for May;
- * one report is completed late.
+ * 27 wards and communes) reporting every month from January to June 2023. A
+ * fixed seed makes every run write the same figures. The wards' figures of the
+ * six months add up to the city totals of seed 000, a 6-month report: flows
+ * summed over the months consolidated (online dossiers 9.513 / 17.337; feedback
+ * 65 = 55 + 10, 55 = 48 + 7), stocks as June stands (adults with e-ID
+ * 103.223 / 311.736; feedback in process 10 = 1 + 9). A handful of units carry
+ * the mistakes of seed 003; one unit does not report for May; one report is
+ * completed late. Cam Ranh, a second small city, reports for June.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { createTemplate } from '../shared/operations/create-template';
 import { readUnitWorkbook } from '../shared/reading/unit-workbook';
+import { CAM_RANH } from '../shared/registry/data/cam-ranh';
 import { NHA_TRANG } from '../shared/registry/data/nha-trang';
+import { UnitMatcher } from '../shared/registry/match';
 import { Unit } from '../shared/registry/schema';
 import { columnLetter } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-export const MONTHS = ['2023-04', '2023-05', '2023-06'];
+export const MONTHS = ['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06'];
 export const DEADLINE_DAY = 15;
 
 /** mulberry32: small, fast, good enough for plausible figures. */
@@ -77,34 +81,49 @@ export interface SampleFile {
   file: string;
 }
 
+/** Reports that are not consolidated: not sent, or kept out by a mistake (the flows go to the other months). */
+const SKIPPED = new Set(['2023-05 Phường Phương Sơn', '2023-05 Phường Vạn Thạnh']);
+const SENT = (month: string, unit: string) => !(month === '2023-05' && unit === 'Phường Phương Sơn');
+
+/** Seed 000's 6-month flows, split over wards, then over each ward's consolidated months. */
+type WardMonths = Record<string, number[][]>;
+
+function wardFlows(wards: Unit[], rnd: () => number): { flows: WardMonths; stocks: Record<string, number[]> } {
+  const totals = { online: 9513, received: 17337 - 9513, resolvedOnTime: 48, resolvedLate: 7 };
+  const flows: WardMonths = {};
+  for (const [k, total] of Object.entries(totals))
+    flows[k] = split(total, wards.length, rnd).map((share, w) => {
+      const months = MONTHS.filter((m) => !SKIPPED.has(`${m} ${wards[w].name}`));
+      const parts = split(share, months.length, rnd);
+      return MONTHS.map((m) => (months.includes(m) ? parts[months.indexOf(m)] : Math.round(share / 6)));
+    });
+  const stocks = {
+    eid: split(103223, wards.length, rnd),
+    adults: split(311736 - 103223, wards.length, rnd),
+    inProcessOnTime: split(1, wards.length, rnd),
+    inProcessLate: split(9, wards.length, rnd),
+  };
+  return { flows, stocks };
+}
+
 export async function generateSampleCity(dir: string, seed = 20230630): Promise<SampleFile[]> {
   const rnd = random(seed);
   const units = NHA_TRANG.units.filter((u) => u.parent === 'NT');
   const wards = units.filter((u) => u.group === 'ubnd-xa-phuong');
   const out: SampleFile[] = [];
-  // June ward figures that add up to seed 000's city totals.
-  const june = {
-    online: split(9513, wards.length, rnd),
-    received: split(17337 - 9513, wards.length, rnd),
-    eid: split(103223, wards.length, rnd),
-    adults: split(311736 - 103223, wards.length, rnd),
-    resolvedOnTime: split(48, wards.length, rnd),
-    resolvedLate: split(7, wards.length, rnd),
-    inProcessOnTime: split(1, wards.length, rnd),
-    inProcessLate: split(9, wards.length, rnd),
-  };
+  const figures = wardFlows(wards, rnd);
   for (const [mi, month] of MONTHS.entries()) {
     fs.mkdirSync(path.join(dir, month), { recursive: true });
     for (const unit of units) {
       // Phường Phương Sơn sent nothing for May.
-      if (month === '2023-05' && unit.name === 'Phường Phương Sơn') continue;
+      if (!SENT(month, unit.name)) continue;
       const book = new XlsxWorkbook();
       await createTemplate(book, { unit: unit.name, period: month, preparer: 'Cán bộ phụ trách CĐS' });
       const end = monthEnd(month);
       const reportDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 5 + Math.floor(rnd() * 8)));
       // Phòng Kinh tế completed its June report on the 22nd, after the 15th.
       const done = unit.name === 'Phòng Kinh tế' && month === '2023-06' ? new Date(Date.UTC(2023, 6, 22)) : reportDay;
-      await fill(book, unitFigures(unit, wards, month, mi, june, rnd), {
+      await fill(book, unitFigures(unit, wards, month, mi, figures, rnd), {
         reportDate: reportDay,
         completedAt: stamp(done),
       });
@@ -116,25 +135,73 @@ export async function generateSampleCity(dir: string, seed = 20230630): Promise<
   return out;
 }
 
+/** Cam Ranh's wards and communes for June 2023: plausible figures, no mistakes. */
+export async function generateSecondCity(dir: string, seed = 20230601): Promise<SampleFile[]> {
+  const rnd = random(seed);
+  const matcher = new UnitMatcher([CAM_RANH]);
+  const out: SampleFile[] = [];
+  const month = '2023-06';
+  fs.mkdirSync(dir, { recursive: true });
+  for (const unit of CAM_RANH.units.filter((u) => u.parent === 'CR')) {
+    const book = new XlsxWorkbook();
+    await createTemplate(book, { unit: unit.name, period: month, preparer: 'Cán bộ phụ trách CĐS', matcher });
+    const r = (lo: number, hi: number) => Math.round(lo + rnd() * (hi - lo));
+    const online = r(80, 400);
+    const eid = r(1500, 6000);
+    const fb = r(0, 4);
+    const received = r(200, 1200);
+    await fill(
+      book,
+      {
+        T1: {
+          'CQS.HSTT': { numerator: online, denominator: online + r(50, 500) },
+          'XHS.DDDT': { numerator: eid, denominator: eid + r(2000, 9000) },
+        },
+        T2: { '#1': { sentOn: r(100, 600), receivedOn: r(300, 1500), sentOff: 0, receivedOff: 0 } },
+        T3b: { '#1': { received, onTime: received, late: 0, inProcess: 0 } },
+        T4: {
+          '#1': {
+            received: fb,
+            resolved: fb,
+            resolvedOnTime: fb,
+            resolvedLate: 0,
+            inProcess: 0,
+            inProcessOnTime: 0,
+            inProcessLate: 0,
+          },
+        },
+      },
+      { reportDate: new Date(Date.UTC(2023, 6, 8)), completedAt: '08/07/2023 16:30' },
+    );
+    const file = path.join(dir, `${unit.code} ${unit.name}.xlsx`);
+    await book.save(file);
+    out.push({ month, unit: unit.name, file });
+  }
+  return out;
+}
+
 function unitFigures(
   unit: Unit,
   wards: Unit[],
   month: string,
   mi: number,
-  june: Record<string, number[]>,
+  figures: ReturnType<typeof wardFlows>,
   rnd: () => number,
 ): Cells {
   const w = wards.indexOf(unit);
-  const scale = [0.9, 0.95, 1][mi];
+  const last = mi === MONTHS.length - 1;
   const r = (lo: number, hi: number) => Math.round(lo + rnd() * (hi - lo));
   const cells: Cells = { T1: {}, T2: { '#1': {} }, T3a: { '#1': {} }, T3b: { '#1': {} }, T4: { '#1': {} }, T6a: {} };
   if (w >= 0) {
-    const pick = (k: string) => (month === '2023-06' ? june[k][w] : Math.round(june[k][w] * scale));
-    const online = pick('online');
-    const eid = pick('eid');
-    cells.T1['CQS.HSTT'] = { numerator: online, denominator: online + pick('received') };
-    cells.T1['XHS.DDDT'] = { numerator: eid, denominator: eid + pick('adults') };
-    const [rot, rl, iot, il] = ['resolvedOnTime', 'resolvedLate', 'inProcessOnTime', 'inProcessLate'].map(pick);
+    const flow = (k: string) => figures.flows[k][w][mi];
+    // Stocks grow towards June's, which are seed 000's; nothing is in process before June.
+    const stock = (k: string, growth: number) => Math.round(figures.stocks[k][w] * (last ? 1 : 1 - growth * (5 - mi)));
+    const online = flow('online');
+    const eid = stock('eid', 0.03);
+    cells.T1['CQS.HSTT'] = { numerator: online, denominator: online + flow('received') };
+    cells.T1['XHS.DDDT'] = { numerator: eid, denominator: eid + stock('adults', 0.002) };
+    const [rot, rl] = [flow('resolvedOnTime'), flow('resolvedLate')];
+    const [iot, il] = last ? [stock('inProcessOnTime', 0), stock('inProcessLate', 0)] : [0, 0];
     cells.T4['#1'] = {
       received: rot + rl + iot + il,
       resolved: rot + rl,

@@ -31,7 +31,7 @@ function recordCalls(): string[] {
         return () => {
           called.push(prop);
           // A spreadsheet without DX_CauHinh: no master; any other call, an empty list.
-          answer(prop === 'dxMaster' ? null : []);
+          answer(prop === 'dxSettings' ? { master: null, registry: null } : []);
         };
       },
     },

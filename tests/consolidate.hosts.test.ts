@@ -106,3 +106,30 @@ test("Excel: the open workbook's DX_CauHinh is the master every unit is validate
   );
   expect([plain.configuration, plain.included.length]).toEqual(['built-in', 2]);
 });
+
+test('Excel: a "Danh mục đơn vị" sheet of the open workbook is the registry; a bad row is refused with its cell', async () => {
+  const units = await sources();
+  const excel = new FakeExcel();
+  excel.fill('Danh mục đơn vị', [
+    ['Mã đơn vị', 'Tên đơn vị', 'Nhóm'],
+    ['P1', 'Phường Lộc Thọ', 'UBND các xã, phường'],
+    ['P2', 'Phường Vĩnh Hòa', 'UBND các xã, phường'],
+  ]);
+  const s = await officeConsolidation(new OfficeWorkbook(excel.run)).write(
+    units,
+    { includeErrors: false },
+    () => false,
+  );
+  expect(s.registry).toMatchObject({ units: 2, given: true });
+  expect(s.included.map((u) => u.unit)).toEqual(['Phường Lộc Thọ']);
+  expect(s.excluded.map((e) => e.unit)).toEqual(['Phường Vạn Thạnh']);
+  expect(s.missing).toEqual(['Phường Vĩnh Hòa']);
+  const bad = new FakeExcel();
+  bad.fill('Danh mục đơn vị', [
+    ['Mã đơn vị', 'Tên đơn vị', 'Nhóm'],
+    ['P1', 'Phường Lộc Thọ', 'Nhóm lạ'],
+  ]);
+  await expect(
+    officeConsolidation(new OfficeWorkbook(bad.run)).write(units, { includeErrors: false }, () => false),
+  ).rejects.toThrow(/Danh mục đơn vị!C2/);
+});

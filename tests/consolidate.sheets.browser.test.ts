@@ -59,11 +59,17 @@ test('sidebar Tổng hợp: unit spreadsheets listed by URL are read one by one 
       ),
     ).observe(document.querySelector('#con-status')!, { childList: true, characterData: true, subtree: true }),
   );
+  // The range: the quarter June falls in (issue 12); the units sent June only, so April and May are said missing.
+  await page.fill('#con-period', '2023-06');
+  await page.selectOption('#con-span', 'quarter');
   await page.click('#con-run');
   await page.waitForSelector('#con-status.ok');
   expect(seen.some((t) => t.startsWith('Đang tổng hợp 1/2 đơn vị'))).toBe(true);
   expect(seen.some((t) => t.startsWith('Đang tổng hợp 2/2 đơn vị'))).toBe(true);
-  expect(await page.textContent('#con-status')).toContain('Đã tổng hợp 2 đơn vị vào Phụ lục I');
+  expect(await page.textContent('#con-status')).toContain('Đã tổng hợp quý II/2023: 2 đơn vị vào Phụ lục I');
+  expect(await page.textContent('#con-result')).toContain(
+    'Phường Lộc Thọ: chưa có báo cáo được tổng hợp của tháng 4/2023, 5/2023',
+  );
   await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-consolidate.png'), fullPage: true });
   const names = secretariat.sheets.map((s) => s.name);
   expect(names).toEqual(

@@ -239,6 +239,8 @@ describe('dx-report consolidate', () => {
       'Phụ lục VII',
       'Nguồn số liệu',
       'Biểu đồ',
+      'DX_DuLieu',
+      'DX_TongHop',
       'DX_SoHuu',
     ]);
     const [vi] = await book.read(['Phụ lục VI']);

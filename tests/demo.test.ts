@@ -25,31 +25,45 @@ describe('npm run demo: the sample city end to end', () => {
     expect(printed).toMatch(/Kiểm tra tháng 6\/2023: 48 phiếu, 4 lỗi/);
   });
 
-  test("ward figures add up to seed 000's city totals", () => {
-    expect(printed).toContain('CQS.HSTT   9.513/17.337 = 54,87%');
-    expect(printed).toContain('XHS.DDDT   103.223/311.736 = 33,11%');
+  test('the 6-month annex reproduces seed 000: flows summed over the months, stocks as June stands', () => {
+    const half = printed.slice(printed.indexOf('Tổng hợp 6 tháng đầu năm 2023'));
+    expect(half).toContain('CQS.HSTT   9.513/17.337 = 54,87%');
+    expect(half).toContain('XHS.DDDT   103.223/311.736 = 33,11%');
+    // June alone: the stock is June's, the flows are June's share only.
+    const june = printed.slice(printed.indexOf('Tổng hợp tháng 6/2023'), printed.indexOf('Tổng hợp quý II/2023'));
+    expect(june).toContain('XHS.DDDT   103.223/311.736 = 33,11%');
+    expect(june).not.toContain('9.513/17.337');
   });
 
-  test('feedback of the wards: 65 = 55 + 10 (55 = 48 + 7, 10 = 1 + 9)', async () => {
-    const [vii] = await (await XlsxWorkbook.open(path.join(root, 'out', 'annexes.xlsx'))).read(['Phụ lục VII']);
+  test('feedback of the wards over 6 months: 65 = 55 + 10 (55 = 48 + 7, 10 = 1 + 9)', async () => {
+    const [vii] = await (await XlsxWorkbook.open(path.join(root, 'out', '6-thang.xlsx'))).read(['Phụ lục VII']);
     const start = vii.values.findIndex((r) => String(r[0]).endsWith('Phản ánh, kiến nghị'));
     const wards = vii.values.slice(start).find((r) => r[1] === 'Cộng UBND các xã, phường:')!;
     expect(wards.slice(2, 9)).toEqual([65, 55, 48, 7, 10, 1, 9]);
   });
 
+  test("the June quarter, the tidy data, and the province from the two cities' annexes", async () => {
+    expect(fs.existsSync(path.join(root, 'out', 'quy-2.xlsx'))).toBe(true);
+    const csv = fs.readFileSync(path.join(root, 'out', 'du-lieu-6-thang.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFunit_code,unit_name,level,unit_group,period_start,period_end,figure')).toBe(true);
+    const [i] = await (await XlsxWorkbook.open(path.join(root, 'out', 'tinh-khanh-hoa.xlsx'))).read(['Phụ lục I']);
+    const names = i.values.map((r) => r[1]);
+    expect(names).toEqual(expect.arrayContaining(['UBND thành phố Nha Trang', 'UBND thành phố Cam Ranh']));
+    expect(printed).toMatch(/Tổng hợp tỉnh Khánh Hòa .*: 2 đơn vị; chưa nộp 36\./);
+    expect(printed).toContain('Tổng hợp Cam Ranh, tháng 6/2023: 14 đơn vị; chưa nộp 0.');
+    expect(printed).toMatch(/không xếp được 6 \(đã sáp nhập trước đó\): Phường Xương Huân/);
+  });
+
   test('mistakes are caught and their units left out; one unit missing for May; one report late', async () => {
     const html = fs.readFileSync(path.join(root, 'out', 'report.html'), 'utf8');
-    for (const s of [
-      '“24 loại”',
-      '“100%” là tỷ lệ',
-      '54,03% không khớp 118.103/142.378 = 82,95%',
-      'Đang là 1.103 &lt; 1.160',
-    ])
+    for (const s of ['“24 loại”', '“100%” là tỷ lệ', '54,03% không khớp 118.103/142.378 = 82,95%'])
       expect(html).toContain(s);
+    expect(html).toMatch(/Đang là [\d.]+ &lt; [\d.]+/);
     const [ii] = await (await XlsxWorkbook.open(path.join(root, 'out', 'annexes.xlsx'))).read(['Phụ lục II']);
-    expect(ii.values.find((r) => r[1] === 'Phường Phương Sơn')!.slice(2)).toEqual(['X', null, 'X']); // not sent: a blank cell
-    expect(ii.values.find((r) => r[1] === 'Phòng Kinh tế')!.slice(2)).toEqual(['X', 'X', 'X (trễ hạn)']);
+    const row = (name: string) => ii.values.find((r) => r[1] === name)!.slice(2);
+    expect(row('Phường Phương Sơn')).toEqual(['X', 'X', 'X', 'X', null, 'X']); // not sent: a blank cell
+    expect(row('Phòng Kinh tế')).toEqual(['X', 'X', 'X', 'X', 'X', 'X (trễ hạn)']);
     // May's typo "Pường Vạn Thạnh" kept that report out: the matrix shows it was sent, not consolidated.
-    expect(ii.values.find((r) => r[1] === 'Phường Vạn Thạnh')!.slice(2)).toEqual(['X', 'X (còn lỗi)', 'X']);
+    expect(row('Phường Vạn Thạnh')).toEqual(['X', 'X', 'X', 'X', 'X (còn lỗi)', 'X']);
   });
 });

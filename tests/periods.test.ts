@@ -14,10 +14,14 @@ import { Submission } from '../shared/consolidate/collect';
 import { monthSpan, parsePeriod, spanWords } from '../shared/dates/period';
 import { columnAggregation } from '../shared/consolidate/figures';
 import { figureOf } from '../shared/consolidate/kpi';
+import { AGGREGATION_BY_MEASURE, AGGREGATION_LABEL, AGGREGATION_REASON } from '../shared/numbers/aggregation';
+import { columnLabel, FIGURE_COLUMNS } from '../shared/templates/aggregations';
+import { builtInConfig } from '../shared/templates/config-sheet';
 import { tableSpec } from '../shared/templates/families';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { TIDY_COLUMNS } from '../shared/consolidate/tidy';
+import { rangeOf } from '../ui/consolidate-panel';
 import { runMain } from './helpers/cli';
 import { Edit, unitWorkbook } from './helpers/unit-fixture';
 
@@ -117,6 +121,16 @@ describe('aggregation types are data', () => {
     expect(words('2023')).toBe('năm 2023');
     expect(words('9 tháng năm 2023')).toBe('9 tháng năm 2023');
     expect(parsePeriod('2023-13M')).toBeNull();
+    // The pane's month and "Tổng hợp theo" choice, as the command line writes the range.
+    expect(['month', 'quarter', 'H1', 'H2', '9M', 'year'].map((x) => rangeOf('2023-08', x))).toEqual([
+      '2023-08',
+      '2023-Q3',
+      '2023-H1',
+      '2023-H2',
+      '2023-9M',
+      '2023',
+    ]);
+    expect(rangeOf('', 'quarter')).toBeUndefined();
   });
 });
 
@@ -145,13 +159,23 @@ describe('9 months of seed 003 from monthly reports', () => {
     expect(c.sheets.find((s) => s.name === 'Phụ lục I')!.rows[1][0]?.v).toContain('9 THÁNG NĂM 2023');
   }, 60000);
 
+  test("the secretariat's DX_CauHinh decides a figure's type: T3b received as the latest month", async () => {
+    const master = { ...builtInConfig(), aggregations: { 'T3b/received': 'last' as const } };
+    const c = consolidate(await nineMonths('Phường Lộc Thọ'), { period: '2023-9M', master, includeErrors: true });
+    const sub = c.collected.included[0];
+    expect([cell(sub, 'T3b', 'received'), cell(sub, 'T3b', 'onTime')]).toEqual([split(24020, 9)[8], 23987]);
+    expect(c.tidy.find((r) => r.figure === 'T3b/received')!.aggregation).toBe('last');
+  }, 60000);
+
   test('a unit missing May: its flows are marked short, never silently; the stock still the latest', async () => {
     const c = consolidate(await nineMonths('Phường Lộc Thọ', [5]), { period: '2023-9M' });
     const sub = c.collected.included[0];
     expect(cell(sub, 'T3b', 'received')).toBe(24020 - split(24020, 9)[4]);
     expect(c.summary.indicators.find((i) => i.code === 'XHS.DDDT')!.numerator).toBe(118103);
     expect(c.summary.warnings).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Phường Lộc Thọ: thiếu báo cáo tháng 5\/2023; số cộng dồn/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Phường Lộc Thọ: chưa có báo cáo được tổng hợp của tháng 5\/2023; \d+ số liệu cộng dồn/),
+      ]),
     );
   }, 60000);
 
@@ -225,7 +249,7 @@ describe('6 months of seed 000 §6 from monthly reports', () => {
     // Without June's report the quarter cannot be told: left blank and said.
     const short = consolidate(byMonth.slice(1), { period: '2023-Q3' });
     expect(cell(short.collected.included[0], 'T3b', 'received')).toBeNull();
-    expect(short.summary.warnings.join('\n')).toContain('số cộng dồn chưa đủ');
+    expect(short.summary.warnings.join('\n')).toContain('số liệu cộng dồn chưa đủ');
   }, 60000);
 });
 
@@ -275,4 +299,36 @@ describe('the command line: --period ranges and the tidy export', () => {
     expect(refused.stdout + refused.stderr).toContain('không phải tệp dữ liệu do dx-report xuất');
     expect(fs.readFileSync(foreign, 'utf8')).toBe('a,b\n1,2\n');
   }, 120000);
+});
+
+/**
+ * The README's table of aggregation types is rendered from the data (measures and stock columns).
+ * `UPDATE_README=1 npx jest tests/periods.test.ts -t README` rewrites the block between the markers.
+ */
+test('the README aggregation table is the one the data renders', () => {
+  const START = '<!-- aggregation-table:start -->';
+  const END = '<!-- aggregation-table:end -->';
+  const file = path.join(__dirname, '..', 'README.md');
+  const readme = fs.readFileSync(file, 'utf8');
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  expect({ markers: start >= 0 && end > start }).toEqual({ markers: true });
+  const rows = [
+    '| Số liệu | Cách cộng theo thời gian | Lý do |',
+    '|---|---|---|',
+    ...Object.entries(AGGREGATION_BY_MEASURE).map(
+      ([measure, a]) => `| chỉ tiêu đếm bằng *${measure}* | ${AGGREGATION_LABEL[a.aggregation]} | ${a.reason} |`,
+    ),
+    ...[...FIGURE_COLUMNS]
+      .flatMap(([table, cols]) => cols.map((col) => ({ table, col, a: columnAggregation(col) })))
+      .filter((x) => x.a.aggregation !== 'sum')
+      .map((x) => `| ${x.table}: ${columnLabel(x.col)} | ${AGGREGATION_LABEL[x.a.aggregation]} | ${x.a.reason} |`),
+    `| các cột số khác của bảng T2–T4 | ${AGGREGATION_LABEL.sum} | ${AGGREGATION_REASON.sum} |`,
+  ];
+  const block = `${START}\n${rows.join('\n')}\n${END}`;
+  if (process.env.UPDATE_README === '1') {
+    fs.writeFileSync(file, readme.slice(0, start) + block + readme.slice(end + END.length));
+    return;
+  }
+  expect(readme.slice(start, end + END.length)).toBe(block);
 });

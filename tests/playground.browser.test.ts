@@ -105,7 +105,7 @@ describe('the playground: the pane over an .xlsx file, in Chromium', () => {
     await page.setInputFiles('#con-files', files);
     await page.click('#con-run');
     await page.waitForSelector('#con-status.ok');
-    expect(await page.textContent('#con-status')).toContain('Đã tổng hợp 2 đơn vị vào Phụ lục I');
+    expect(await page.textContent('#con-status')).toContain('Đã tổng hợp tháng 6/2023: 2 đơn vị vào Phụ lục I');
     await page.click('#tabs button[data-sheet="Phụ lục I"]');
     await page.waitForSelector('#tabs button.active[data-sheet="Phụ lục I"]');
     expect(await page.locator('#grid td', { hasText: 'Tổng cộng:' }).count()).toBe(1);

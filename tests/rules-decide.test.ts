@@ -161,7 +161,7 @@ describe("a master given: the secretariat's rules and catalogue decide", () => {
     setField(grid, 'CQS.09', 'thanhPho', '40%');
     const unit = await unitSheets(CONSISTENT);
     const against = validateSheets(unit, { period: '2023-06', master: grid });
-    expect(against.issues.map((i) => [i.rule, i.cell])).toEqual([['CAU-HINH-KHAC', 'M13']]);
+    expect(against.issues.map((i) => [i.rule, i.cell])).toEqual([['CAU-HINH-KHAC', 'O13']]);
     const copy = await unitSheets(CONSISTENT);
     configOf(copy).values = grid.map((r) => [...r]);
     expect(validateSheets(copy, { period: '2023-06', master: grid }).issues).toEqual([]);

@@ -199,6 +199,19 @@ describe('Google Sheets defects of issue 10, fixed in the Apps Script port', () 
     expect(ss.sheets.filter((s) => s.name === 'Phụ lục I')).toHaveLength(1);
   }, 60000);
 
+  test('"Tổng hợp" reads the spreadsheet\'s unit list ("Danh mục đơn vị") and DX_CauHinh in one call: dxSettings', () => {
+    const ss = new FakeSpreadsheet('Tổng hợp CĐS');
+    ss.fill('Danh mục đơn vị', [
+      ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Hiệu lực từ'],
+      ['22366', 'Phường Nha Trang', 'Phường', '01/07/2025'],
+    ]);
+    const settings = load(ss).run('dxSettings') as { master: unknown; registry: { units: Array<{ code: string }> } };
+    expect(settings.master).toBeNull();
+    expect(settings.registry.units).toEqual([
+      expect.objectContaining({ code: '22366', name: 'Phường Nha Trang', validFrom: '2025-07-01' }),
+    ]);
+  });
+
   test('text stays text in vi_VN and en_US: counts "12/12", row numbers "1.", targets "100%", "Số TT" "01", levels "1"–"5"', () => {
     const texts = ['12/12', '9/9', '8/12', '1.', '1,', '100%', '50%', '01', '1', '5', '+84 123', '=HYPERLINK("x")'];
     for (const locale of ['vi_VN', 'en_US'] as const) {

@@ -322,8 +322,8 @@ async function editConfig(
 
 describe('DX_CauHinh: the template as a sheet', () => {
   test('editing a target changes the re-issued template and the assessment DX_TARGET_MET gives', async () => {
-    // Column M is "Chỉ tiêu thành phố".
-    const { file: edited } = await editConfig('CQS.09', 'M', '40%', '30%');
+    // Column O is "Chỉ tiêu thành phố".
+    const { file: edited } = await editConfig('CQS.09', 'O', '40%', '30%');
 
     const reissued = tmpFile('unit2.xlsx');
     const r = await runCli([

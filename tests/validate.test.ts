@@ -214,8 +214,8 @@ const KINDS: Array<{
     severity: 'canh-bao',
   },
   { rule: 'CAU-HINH', edits: [{ sheet: 'DX_CauHinh', cell: 'B8', value: 'VI' }] },
-  // CQS.09's "Chỉ tiêu thành phố" (column M) edited in the unit's copy: the issued 30% still applies.
-  { rule: 'CAU-HINH-KHAC', edits: [{ sheet: 'DX_CauHinh', cell: 'M13', value: '10%' }] },
+  // CQS.09's "Chỉ tiêu thành phố" (column O) edited in the unit's copy: the issued 30% still applies.
+  { rule: 'CAU-HINH-KHAC', edits: [{ sheet: 'DX_CauHinh', cell: 'O13', value: '10%' }] },
   { rule: 'SO-QUA-LON', edits: [{ table: 'T3a', row: '#1', field: 'dossiers', value: 1e13 }] },
   {
     rule: 'CONG-THUC-CHUA-TINH',

@@ -29,6 +29,28 @@ export interface ConsolidationBridge {
   makeSourceList?(): Promise<string>;
 }
 
+/** The ranges the pane offers, as the command line writes them. */
+const SPANS: Array<[string, string]> = [
+  ['month', 'Tháng'],
+  ['quarter', 'Quý'],
+  ['H1', '6 tháng đầu năm'],
+  ['H2', '6 tháng cuối năm'],
+  ['9M', '9 tháng'],
+  ['year', 'Cả năm'],
+];
+
+/** "2023-08" and "quarter" → "2023-Q3"; an empty month → undefined (the latest range received). */
+export function rangeOf(month: string, span: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return undefined;
+  const [y, mm] = [m[1], Number(m[2])];
+  if (span === 'quarter') return `${y}-Q${Math.ceil(mm / 3)}`;
+  if (span === 'H1' || span === 'H2') return `${y}-${span}`;
+  if (span === '9M') return `${y}-9M`;
+  if (span === 'year') return y;
+  return month;
+}
+
 /**
  * "Tổng hợp": the unit files the secretariat received, read one by one with
  * progress ("Đang tổng hợp 12/27 đơn vị"), cancellable until the single
@@ -38,6 +60,8 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
   clear(root);
   const files = el('input', { id: 'con-files', type: 'file', multiple: 'true', accept: '.xlsx' });
   const period = el('input', { id: 'con-period', type: 'month' });
+  // The range: the month chosen, or the quarter, half-year, nine months or year it falls in.
+  const span = el('select', { id: 'con-span' }, ...SPANS.map(([value, label]) => el('option', { value }, label)));
   const deadline = el('input', { id: 'con-deadline', type: 'number', min: '1', max: '31', value: '20' });
   const include = el('input', { id: 'con-include', type: 'checkbox' });
   const run = el('button', { id: 'con-run', type: 'button' }, 'Tổng hợp');
@@ -94,7 +118,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
       const s = await bridge.write(
         sources,
         {
-          period: period.value || undefined,
+          period: rangeOf(period.value, span.value),
           deadlineDay: Number(deadline.value) || 20,
           includeErrors: include.checked,
           now: new Date(),
@@ -102,7 +126,9 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
         () => stop,
       );
       status.className = 'msg ok';
-      status.textContent = `Đã tổng hợp ${s.included.length} đơn vị vào ${s.sheets.join(', ')}.`;
+      status.textContent =
+        `Đã tổng hợp ${s.period ?? ''}: ${s.included.length} đơn vị vào ${s.sheets.join(', ')}.` +
+        (s.registry ? ` Danh mục: ${s.registry.name} (${s.registry.units} đơn vị).` : '');
       const ul = el('ul', { id: 'con-excluded' });
       for (const e of s.excluded) ul.appendChild(el('li', {}, `${e.unit ?? e.source}: ${e.reason}`));
       result.append(
@@ -166,7 +192,15 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
           files,
         )
       : listButton,
+    el(
+      'p',
+      { class: 'help', id: 'con-settings-help' },
+      'Trang “Danh mục đơn vị” trong bảng tính này (Mã đơn vị, Tên đơn vị, Nhóm hoặc Cấp, Hiệu lực từ, ' +
+        'Hiệu lực đến, Hình thành từ) là danh mục của văn phòng: chỉ các đơn vị trong đó được tổng hợp và ' +
+        'đối chiếu chưa nộp. Trang DX_CauHinh (nếu có) là cấu hình dùng để kiểm tra mọi phiếu.',
+    ),
     el('label', { class: 'arg' }, el('span', {}, 'Kỳ tổng hợp (để trống: kỳ mới nhất)'), period),
+    el('label', { class: 'arg' }, el('span', {}, 'Tổng hợp theo'), span),
     el('label', { class: 'arg' }, el('span', {}, 'Hạn nộp: ngày … của tháng sau kỳ'), deadline),
     el('label', { class: 'arg' }, include, ' Tổng hợp cả đơn vị còn lỗi'),
     run,

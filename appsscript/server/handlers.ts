@@ -5,7 +5,7 @@
  * each handler is attached to the global scope below, with the JSDoc of its stub (see main.ts).
  */
 import { checkOp, completeOp } from '../../shared/operations/check';
-import { masterOp, writeOwnedOp } from '../../shared/operations/consolidate-op';
+import { settingsOp, writeOwnedOp } from '../../shared/operations/consolidate-op';
 import { createTemplateOp, CreateTemplateInput } from '../../shared/operations/create-template';
 import {
   inspectWorkbookOp,
@@ -62,8 +62,11 @@ export const handlers = {
       return sheets.map((s) => s.name);
     }),
 
-  /** The DX_CauHinh of this spreadsheet (the secretariat's master), or null. */
-  dxMaster: () => runSync(masterOp(new SheetsWorkbook())) ?? null,
+  /** This spreadsheet's DX_CauHinh (the master) and "Danh mục đơn vị" (the registry), where it has them. */
+  dxSettings: () => {
+    const s = runSync(settingsOp(new SheetsWorkbook()));
+    return { master: s.master ?? null, registry: s.registry ?? null };
+  },
 
   dxMakeSourceList: () => withDocumentLock(() => runSync(makeSourceListOp(new SheetsWorkbook()))),
 
@@ -115,8 +118,8 @@ global.dxReadSource = handlers.dxReadSource;
  */
 global.dxWriteConsolidation = handlers.dxWriteConsolidation;
 
-/** This spreadsheet's DX_CauHinh, the master the units are validated by; null when it has none. */
-global.dxMaster = handlers.dxMaster;
+/** This spreadsheet's DX_CauHinh (the master the units are validated by) and its unit list, where it has them. */
+global.dxSettings = handlers.dxSettings;
 
 /** Adds the registry sheet DX_NguonDuLieu to fill in. */
 global.dxMakeSourceList = handlers.dxMakeSourceList;

@@ -13,9 +13,13 @@ export const gasConsolidation: ConsolidationBridge = {
   readSource: (id) => call('dxReadSource', id),
   makeSourceList: () => call('dxMakeSourceList'),
   write: async (sources, opts, cancelled) => {
-    // The spreadsheet's own DX_CauHinh, if any, is the master every unit is validated by.
-    const master = (await call('dxMaster')) ?? undefined;
-    const result = consolidate(sources, { ...opts, master });
+    // The spreadsheet's own DX_CauHinh and unit list, if any: the master and the registry of the run.
+    const settings = await call('dxSettings');
+    const result = consolidate(sources, {
+      ...opts,
+      master: settings.master ?? undefined,
+      registry: settings.registry ?? undefined,
+    });
     if (cancelled()) throw new CancelledError();
     const sheets = await call('dxWriteConsolidation', result.sheets, result.chart);
     return { ...result.summary, sheets: sheets.filter((n) => !n.startsWith('DX_')) };

@@ -106,6 +106,14 @@ export function collect(
             ? `Phụ lục tổng hợp có ${carried.errors.length} dòng sai (đầu tiên: ${first.cell} ${first.message}).`
             : unknownUnit(shortText(carried.unit), m.suggestions[0]),
         });
+      else if (!m.unit.parent)
+        // The annex of this level itself (a former run's output left in the folder): never a source of it.
+        out.excluded.push({
+          source: s.source,
+          unit: m.unit.name,
+          period: carried.period,
+          reason: `Phụ lục do dx-report tạo cho chính ${m.unit.name} (lần chạy trước), không phải phiếu báo cáo: bỏ qua.`,
+        });
       else carriedSubs.push(carriedSubmission(carried, m.unit, s.source));
       continue;
     }

@@ -20,7 +20,7 @@ import { MonthSpan, monthSpan, parsePeriod, spanWords } from '../dates/period';
 import { monthList, overTime, spanOf, within } from './over-time';
 import { DEFAULT_DEADLINE_DAY } from '../formulas/ontime';
 import { collect, Collected, describe, SourceRef, Submission, unitKeyOf } from './collect';
-import { figuresOf } from './figures';
+import { AggregationOverrides, figuresOf } from './figures';
 import { TidyRow, tidyRows, tidySheet, UnitFigures } from './tidy';
 import { carriedSheet, carriedTables, overlapping } from './carried';
 import { formersOf, mergedFormers } from './mergers';
@@ -77,8 +77,11 @@ function summaryOf(
   projects: ProjectRow[],
   registry: { name: string; code: string; units: number; given: boolean } | null,
   configuration: 'master' | 'built-in',
+  period: string | null,
 ) {
   return {
+    /** The range consolidated, in words ("9 tháng năm 2023"); null when nothing was received nor asked. */
+    period,
     /** Whose rules and targets validated the units: the secretariat's master, or the built-in template's. */
     configuration,
     /** The registry units were matched against and missing ones listed from: the secretariat's, or a built-in one. */
@@ -137,7 +140,7 @@ export function consolidate(
   // The range consolidated: the one asked for, else the latest one received.
   const range = opts.period ? monthSpan(parsePeriod(opts.period)) : latestSpan(all);
   const label = range ? spanWords(range) : null;
-  const collected = selectRange(all, range, label, catalogue);
+  const collected = selectRange(all, range, label, catalogue, master?.aggregations);
   const leftOut = all.excluded.flatMap((e) => (e.unit ? [matcher.match(e.unit).unit] : []));
   const parents = [...all.included.map((s) => s.unit), ...leftOut].flatMap((u) => (u ? [u.parent ?? u.code] : []));
   const registry = given ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
@@ -196,7 +199,9 @@ export function consolidate(
   const chart = chartSheet(kpi, catalogue);
   if (chart) sheets.push(chart.sheet);
   // One row per unit × period × figure: the tidy export, and what a province reads back from this workbook.
-  const tidy = range ? tidyRows(collected.included.flatMap((s) => unitFigures(s, range, catalogue))) : [];
+  const tidy = range
+    ? tidyRows(collected.included.flatMap((s) => unitFigures(s, range, catalogue, master?.aggregations)))
+    : [];
   sheets.push(tidySheet(tidy));
   if (registry && label) {
     const self = registry.units.find((u) => u.code === registry.code);
@@ -230,6 +235,7 @@ export function consolidate(
           }
         : null,
       master ? 'master' : 'built-in',
+      label,
     ),
   };
 }
@@ -257,22 +263,33 @@ function latestSpan(all: Collected): MonthSpan | null {
  * The reports of the range, one per unit: a unit's reports inside it combined by each figure's aggregation
  * type (overTime). A unit missing months is said, with the flows summed over fewer months.
  */
-function selectRange(all: Collected, range: MonthSpan | null, label: string | null, catalogue: Indicator[]): Collected {
+function selectRange(
+  all: Collected,
+  range: MonthSpan | null,
+  label: string | null,
+  catalogue: Indicator[],
+  overrides?: AggregationOverrides,
+): Collected {
   if (!range || !label) return { ...all, included: [], excluded: all.excluded.filter((e) => !e.period) };
   const byUnit = new Map<string, Submission[]>();
   for (const s of all.included) byUnit.set(unitKeyOf(s.unit), [...(byUnit.get(unitKeyOf(s.unit)) ?? []), s]);
   const included: Submission[] = [];
   const warnings = [...all.warnings];
   for (const subs of byUnit.values()) {
-    const ot = overTime(subs, range, catalogue, label, subs);
+    const ot = overTime(subs, range, catalogue, label, subs, overrides);
     if (!ot) continue;
     included.push(ot.submission);
     if (!ot.missing.length && !ot.short.length) continue;
     const name = ot.submission.unit.name;
-    const months = ot.missing.length ? `thiếu báo cáo tháng ${monthList(ot.missing)}` : 'thiếu số liệu';
+    const months = ot.missing.length
+      ? `chưa có báo cáo được tổng hợp của tháng ${monthList(ot.missing)}`
+      : 'thiếu số liệu';
+    // Said by table: a unit short of a month is short of every flow it reports.
+    const tables = [...new Set(ot.short.map((k) => (/^[A-Z]+\.[0-9A-Z]+ /.test(k) ? 'T1' : k.split(' ')[0])))];
     warnings.push(
       ot.short.length
-        ? `${name}: ${months}; số cộng dồn chưa đủ các tháng (${ot.short.join(', ')}).`
+        ? `${name}: ${months}; ${formatNumber(ot.short.length)} số liệu cộng dồn chưa đủ các tháng ` +
+            `(bảng ${tables.join(', ')}).`
         : `${name}: ${months}.`,
     );
   }
@@ -393,24 +410,35 @@ const LEVEL: Record<string, string> = {
  * A unit's figures over the range, with the reports they come from (a combined figure names no one cell); a
  * city's carried consolidation gives its units' rows, each traceable to the city's annex.
  */
-function unitFigures(sub: Submission, range: MonthSpan, catalogue: Indicator[]): UnitFigures[] {
+function unitFigures(
+  sub: Submission,
+  range: MonthSpan,
+  catalogue: Indicator[],
+  overrides?: AggregationOverrides,
+): UnitFigures[] {
   if (sub.carried) return sub.carried.units.map((u) => ({ ...u, source: `${describe(sub.source)} → ${u.source}` }));
-  return [ownFigures(sub, range, catalogue)];
+  return [ownFigures(sub, range, catalogue, overrides)];
 }
 
-function ownFigures(sub: Submission, range: MonthSpan, catalogue: Indicator[]): UnitFigures {
+function ownFigures(
+  sub: Submission,
+  range: MonthSpan,
+  catalogue: Indicator[],
+  overrides?: AggregationOverrides,
+): UnitFigures {
   const combined = (sub.tiles?.length ?? 1) > 1;
   return {
     unit: { code: sub.unit.code, name: sub.unit.name, group: sub.unit.group, level: LEVEL[sub.unit.group] ?? '' },
     period: { start: isoMonth(range.first, false), end: isoMonth(range.last, true) },
     source: (sub.tiles ?? [sub.source]).map(describe).join('; '),
-    figures: figuresOf(sub, catalogue).map((f) => (combined ? { ...f, sheet: '', cell: '' } : f)),
+    figures: figuresOf(sub, catalogue, overrides).map((f) => (combined ? { ...f, sheet: '', cell: '' } : f)),
   };
 }
 
 /** A registry's units without a parent are its own (a JSON registry need not say so). */
 function withParent(r: Registry): Registry {
-  return { ...r, units: r.units.map((u) => (u.parent ? u : { ...u, parent: r.code })) };
+  // The registry's own body ("UBND thành phố Cam Ranh", code = the registry's) consolidates; it does not report.
+  return { ...r, units: r.units.map((u) => (u.parent || u.code === r.code ? u : { ...u, parent: r.code })) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Indicator } from '../catalogue/schema';
 import { Aggregation, AGGREGATION_REASON } from '../numbers/aggregation';
 import { ColumnSpec } from '../tables/schema';
-import { FAMILIES } from '../templates/families';
+import { columnAggregation, FIGURE_COLUMNS, FIGURE_TABLES } from '../templates/aggregations';
 import { a1 } from '../workbook/sheet-spec';
 import { Submission } from './collect';
 import { figureOf } from './kpi';
@@ -30,23 +30,26 @@ export interface Figure {
 export const NUMERATOR = 'tu-so';
 export const DENOMINATOR = 'mau-so';
 
-/** Tables whose counts and amounts are figures (T1 is read by indicator; T5, T6 are lists, not figures). */
-export const FIGURE_TABLES = ['T2', 'T3a', 'T3f', 'T3b', 'T3c', 'T3d', 'T3e', 'T4'];
+export { columnAggregation, FIGURE_TABLES };
 
-/** How a column adds up over months: as it says, else a flow. */
-export function columnAggregation(col: ColumnSpec): { aggregation: Aggregation; reason: string } {
-  const aggregation = col.aggregation ?? 'sum';
-  return { aggregation, reason: col.aggregationReason ?? AGGREGATION_REASON[aggregation] };
+/** Per figure key ("T3a/dossiers"), the types the secretariat's DX_CauHinh sets apart from the built-in. */
+export type AggregationOverrides = Readonly<Record<string, Aggregation>>;
+
+/** A column's type over months: the secretariat's, where its master says, else the column's own. */
+export function aggregationOf(
+  table: string,
+  col: ColumnSpec,
+  overrides?: AggregationOverrides,
+): { aggregation: Aggregation; reason: string } {
+  const key = `${table}/${col.key}`;
+  const own = columnAggregation(col);
+  if (!overrides || !Object.prototype.hasOwnProperty.call(overrides, key) || overrides[key] === own.aggregation)
+    return own;
+  return { aggregation: overrides[key], reason: AGGREGATION_REASON[overrides[key]] };
 }
 
-const COLUMNS = new Map(
-  FAMILIES.flatMap((f) => f.tables)
-    .filter((t) => FIGURE_TABLES.includes(t.id))
-    .map((t) => [t.id, t.columns.filter((c) => c.kind === 'count' || c.kind === 'money')]),
-);
-
 /** Every figure a report holds, blanks included (a blank is "not reported", never 0), in table order. */
-export function figuresOf(sub: Submission, catalogue: Indicator[]): Figure[] {
+export function figuresOf(sub: Submission, catalogue: Indicator[], overrides?: AggregationOverrides): Figure[] {
   const out: Figure[] = [];
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   for (const t of sub.read.tables) {
@@ -75,7 +78,7 @@ export function figuresOf(sub: Submission, catalogue: Indicator[]): Figure[] {
       }
       continue;
     }
-    const cols = COLUMNS.get(t.table);
+    const cols = FIGURE_COLUMNS.get(t.table);
     if (!cols) continue;
     items.forEach((row, n) => {
       for (const col of cols) {
@@ -86,7 +89,7 @@ export function figuresOf(sub: Submission, catalogue: Indicator[]): Figure[] {
           label: col.group ? `${col.group} — ${col.label}` : col.label,
           measure: col.kind === 'money' ? 'triệu đồng' : '',
           value: figureOf(row.cells[col.key]),
-          ...columnAggregation(col),
+          ...aggregationOf(t.table, col, overrides),
           sheet: t.sheet,
           cell: a1(row.row, t.columns[col.key]),
         });

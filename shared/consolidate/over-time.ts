@@ -5,9 +5,9 @@ import { TableRead, TableRow } from '../tables/read';
 import { CellValue } from '../workbook/sheet-spec';
 import { labelKey } from '../tables/labels';
 import { Submission } from './collect';
-import { columnAggregation, FIGURE_TABLES } from './figures';
+import { aggregationOf, AggregationOverrides } from './figures';
+import { FIGURE_COLUMNS } from '../templates/aggregations';
 import { figureOf } from './kpi';
-import { FAMILIES } from '../templates/families';
 
 /**
  * Consolidating over time (issue 12): a unit's reports inside the range are combined figure by figure by
@@ -111,12 +111,6 @@ function combine(
 
 const QUANTITY = { numerator: 'numerator', denominator: 'denominator' } as const;
 
-const COLUMNS = new Map(
-  FAMILIES.flatMap((f) => f.tables)
-    .filter((t) => FIGURE_TABLES.includes(t.id))
-    .map((t) => [t.id, t.columns.filter((c) => c.kind === 'count' || c.kind === 'money')]),
-);
-
 export interface OverTime {
   /** The unit's report for the range: the latest tile's text, lists and states, with combined figures. */
   submission: Submission;
@@ -137,6 +131,7 @@ export function overTime(
   catalogue: Indicator[],
   label: string,
   earlier: Submission[] = [],
+  overrides?: AggregationOverrides,
 ): OverTime | null {
   const { tiles, missing } = tile(subs, range);
   if (!tiles.length) return null;
@@ -163,7 +158,7 @@ export function overTime(
       });
       return { ...t, rows };
     }
-    const cols = COLUMNS.get(t.table);
+    const cols = FIGURE_COLUMNS.get(t.table);
     if (!cols) return t;
     let n = -1;
     const rows = t.rows.map((row) => {
@@ -172,7 +167,7 @@ export function overTime(
       const cells = { ...row.cells };
       for (const col of cols) {
         const at: Locate = (s) => itemRows(tableOf(s, t.table))[k]?.cells[col.key];
-        const r = combine(columnAggregation(col).aggregation, tiles, at, missing.length, before);
+        const r = combine(aggregationOf(t.table, col, overrides).aggregation, tiles, at, missing.length, before);
         cells[col.key] = r.value;
         if (r.short) short.push(`${t.table} ${col.group ? `${col.group} — ` : ''}${col.label}`);
       }

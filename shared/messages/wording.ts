@@ -3,6 +3,7 @@
  * imports only shared/text, shared/numbers and shared/dates).
  */
 import { Day, dayFromExcelSerial, isDate, makeDay, parseDay } from '../dates/date';
+import { formatNumber } from '../numbers/format';
 
 /** A unit name not in the registry, with the nearest registered name when there is one. */
 export function unknownUnit(name: string, suggestion?: string): string {
@@ -96,4 +97,9 @@ export function completionChanged(at: string): string {
     `Báo cáo đã hoàn thành lúc ${at}, sau đó số liệu đã thay đổi. ` +
     'Ghi giờ hoàn thành mới? Giờ mới có thể làm báo cáo thành nộp trễ hạn; giờ cũ vẫn được lưu trong lịch sử.'
   );
+}
+
+/** A unit name too long to compare for typos (the comparison costs the product of the lengths). */
+export function nameTooLong(length: number, max: number): string {
+  return `Tên dài ${formatNumber(length)} ký tự (quá ${max} ký tự) nên không được so gần đúng với danh mục.`;
 }

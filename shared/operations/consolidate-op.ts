@@ -5,7 +5,9 @@ import { SheetSpec } from '../workbook/sheet-spec';
 import { Grid } from '../tables/read';
 import { CONFIG_SHEET } from '../templates/version';
 import { Op, runAsync } from './run';
-import { CancelledError, NotOwnedError } from '../errors/errors';
+import { CancelledError, ConfigError, NotOwnedError } from '../errors/errors';
+import { registryFromSheet } from '../registry/from-sheet';
+import { Registry } from '../registry/schema';
 
 export type ConsolidateSummary = ReturnType<typeof consolidate>['summary'] & { sheets: string[] };
 
@@ -24,22 +26,52 @@ export function* writeAnnexesOp(
   cancelled: () => boolean = () => false,
 ): Op<ConsolidateSummary> {
   const names = (yield port.sheetNames()) as string[];
-  const master = opts.master ?? (yield* masterOp(port, names));
-  const result = consolidate(sources, { ...opts, master });
+  const found = opts.master && opts.registry ? {} : yield* settingsOp(port, names);
+  const result = consolidate(sources, {
+    ...opts,
+    master: opts.master ?? found.master,
+    registry: opts.registry ?? found.registry,
+  });
   if (cancelled()) throw new CancelledError();
   yield* writeOwnedOp(port, result.sheets, undefined, names);
   if (result.chart) yield port.chart(result.chart);
   return { ...result.summary, sheets: result.sheets.filter((s) => !s.hidden).map((s) => s.name) };
 }
 
+/** The sheet of the consolidation workbook that lists the secretariat's units (its registry). */
+export const REGISTRY_SHEET = 'Danh mục đơn vị';
+
+export interface ConsolidationSettings {
+  /** Its DX_CauHinh: the rules and targets every unit is validated by. */
+  master?: Grid;
+  /** Its "Danh mục đơn vị" sheet, as a registry: its units alone are matched and expected. */
+  registry?: Registry;
+}
+
 /**
- * The secretariat's DX_CauHinh in its own consolidation workbook, if it has one: its rules and targets are the
- * master every unit is validated by (a ConfigError, with its cells, when a row of it cannot apply).
+ * What the secretariat keeps in its own consolidation workbook, read in one call: DX_CauHinh (the master) and a
+ * "Danh mục đơn vị" sheet (the registry: Mã đơn vị, Tên đơn vị, Nhóm or Cấp, Hiệu lực từ/đến, Hình thành từ).
+ * A registry row that cannot be read is refused with its cell (ConfigError), never guessed.
  */
-export function* masterOp(port: WorkbookPort, known?: string[]): Op<Grid | undefined> {
+export function* settingsOp(port: WorkbookPort, known?: string[]): Op<ConsolidationSettings> {
   const names = known ?? ((yield port.sheetNames()) as string[]);
-  if (!names.includes(CONFIG_SHEET)) return undefined;
-  return ((yield port.read([CONFIG_SHEET])) as SheetSnapshot[])[0]?.values;
+  const wanted = [CONFIG_SHEET, REGISTRY_SHEET].filter((n) => names.includes(n));
+  if (!wanted.length) return {};
+  const sheets = (yield port.read(wanted)) as SheetSnapshot[];
+  const grid = (n: string) => sheets.find((s) => s.name === n)?.values;
+  return { master: grid(CONFIG_SHEET), registry: registryOf(grid(REGISTRY_SHEET)) };
+}
+
+/** The registry of a "Danh mục đơn vị" sheet, or undefined when there is none. */
+export function registryOf(grid: Grid | undefined): Registry | undefined {
+  if (!grid) return undefined;
+  const read = registryFromSheet(grid, 'DM', 'Danh mục đơn vị của văn phòng');
+  if (!read.registry || read.errors.length)
+    throw new ConfigError(
+      REGISTRY_SHEET,
+      read.errors.map((e) => ({ sheet: REGISTRY_SHEET, ...e })),
+    );
+  return read.registry;
 }
 
 /**

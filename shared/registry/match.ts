@@ -1,6 +1,6 @@
-import { formatNumber } from '../numbers/format';
 import { editDistance, looseKey, toneKey } from '../text/fold';
 import { stripInvisible } from '../text/invisible';
+import { nameTooLong } from '../messages/wording';
 import { Registry, Unit } from './schema';
 
 export type MatchStatus = 'exact' | 'folded' | 'unknown' | 'ambiguous';
@@ -29,8 +29,7 @@ export const MAX_FUZZY_LENGTH = 300;
 
 /** What a message adds for such a name. */
 export function tooLongToMatch(length: number): string {
-  const over = `quá ${MAX_FUZZY_LENGTH} ký tự`;
-  return `Tên dài ${formatNumber(length)} ký tự (${over}) nên không được so gần đúng với danh mục.`;
+  return nameTooLong(length, MAX_FUZZY_LENGTH);
 }
 
 const PREFIX = /^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/u;

@@ -16,6 +16,7 @@ import { rowFormula } from './cell-formula';
 import { configSheet } from './config-sheet';
 import { FAMILIES } from './families';
 import { ColumnSpec, FamilySpec, RuleSpec, TableSpec } from './schema';
+import { maxOf } from '../numbers/bounds';
 import { COVER_LABELS, COVER_SHEET, REPORT_MODES, roman, TEMPLATE_VERSION } from './version';
 
 export interface TemplateRequest {
@@ -112,7 +113,10 @@ function familySheet(fam: FamilySpec, req: TemplateRequest): SheetSpecInput {
   const rows: Row[] = [];
   const merges: string[] = [];
   const validations: SheetSpec['validations'] = [];
-  const width = Math.max(...fam.tables.map((t) => t.columns.length));
+  const width = maxOf(
+    fam.tables.map((t) => t.columns.length),
+    0,
+  );
   const cover = quoteSheet(COVER_SHEET);
   rows.push([c(fam.title, 'title')]);
   merges.push(`A1:${letter(width - 1)}1`);
@@ -135,7 +139,7 @@ function familySheet(fam: FamilySpec, req: TemplateRequest): SheetSpecInput {
         validations.push({ range: `${letter(i)}${first + 1}:${letter(i)}${last + 1}`, list: col.list });
     });
   });
-  const widths = Array.from({ length: width }, (_, i) => Math.max(...fam.tables.map((t) => t.columns[i]?.width ?? 10)));
+  const widths = Array.from({ length: width }, (_, i) => maxOf(fam.tables.map((t) => t.columns[i]?.width ?? 10)));
   return {
     name: fam.sheet,
     rows,

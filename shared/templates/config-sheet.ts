@@ -2,11 +2,20 @@ import { z } from 'zod';
 import { buildCatalogue, defaultCatalogue } from '../catalogue/catalogue';
 import { Indicator, IndicatorGroup, IndicatorInput, TargetLevel } from '../catalogue/schema';
 import { ConfigError } from '../errors/errors';
+import {
+  Aggregation,
+  AGGREGATION_LABEL,
+  AGGREGATION_REASON,
+  aggregationOfMeasure,
+  parseAggregation,
+} from '../numbers/aggregation';
+import { ColumnSpec } from '../tables/schema';
 import { parseTarget, targetText } from '../targets/target';
-import { findTable, Grid, readRows } from '../tables/read';
+import { findTable, Grid, readRows, TableLayout, TableRow } from '../tables/read';
 import { fingerprint } from '../text/fingerprint';
 import { shortText, stripInvisible } from '../text/invisible';
 import { CellSpec, columnLetter, SheetSpecInput, StyleName } from '../workbook/sheet-spec';
+import { columnAggregation, columnLabel, FIGURE_COLUMNS, figureColumn, figureKey } from './aggregations';
 import { FAMILIES } from './families';
 import { RuleSpec, RuleSpecInput, TableSpec } from './schema';
 import { CONFIG_SHEET, TEMPLATE_VERSION } from './version';
@@ -27,6 +36,9 @@ export const CONFIG_INDICATORS: TableSpec = TableSpec.parse({
     col('numeratorUnit', 'Đơn vị tử số', 12),
     col('denominator', 'Mẫu số', 28),
     col('denominatorUnit', 'Đơn vị mẫu số', 12),
+    // Optional: a copy issued before issue 12 has neither, and reads as each unit of measure adds up.
+    col('numeratorAggregation', 'Cách cộng tử số', 17),
+    col('denominatorAggregation', 'Cách cộng mẫu số', 17),
     col('over100', 'Được vượt 100%', 10),
     col('precision', 'Số chữ số thập phân', 10),
     col('quocGia', 'Chỉ tiêu quốc gia', 18),
@@ -36,7 +48,18 @@ export const CONFIG_INDICATORS: TableSpec = TableSpec.parse({
     col('source', 'Nguồn', 30),
   ].map((c) => ({
     ...c,
-    optional: ['number', 'source', 'year', 'quocGia', 'tinh', 'thanhPho', 'over100', 'precision'].includes(c.key),
+    optional: [
+      'number',
+      'source',
+      'year',
+      'quocGia',
+      'tinh',
+      'thanhPho',
+      'over100',
+      'precision',
+      'numeratorAggregation',
+      'denominatorAggregation',
+    ].includes(c.key),
   })),
 });
 
@@ -57,6 +80,52 @@ export const CONFIG_RULES: TableSpec = TableSpec.parse({
   ],
 });
 
+/**
+ * The third table of DX_CauHinh (issue 12): how each count or amount of the unit tables adds up over months,
+ * one row per column, editable in "Cách cộng". "Tên cột" and "Lý do" are written for the reader and not read
+ * back. A copy issued before issue 12 has no such table: every column then adds up as built in.
+ */
+export const CONFIG_AGGREGATIONS: TableSpec = TableSpec.parse({
+  id: 'CauHinhCachCong',
+  title: 'Cách cộng số liệu theo thời gian',
+  rows: 'free',
+  columns: [
+    col('table', 'Bảng', 8),
+    col('column', 'Cột', 18),
+    { ...col('label', 'Tên cột', 28), optional: true },
+    col('aggregation', 'Cách cộng', 26),
+    { ...col('reason', 'Lý do', 34), optional: true },
+  ],
+});
+
+/** The parts of an indicator as figures, with the key suffix consolidation gives them ("CQS.01/tu-so"). */
+const PARTS = [
+  { part: 'numerator', key: 'numeratorAggregation', suffix: 'tu-so' },
+  { part: 'denominator', key: 'denominatorAggregation', suffix: 'mau-so' },
+] as const;
+
+const AGGREGATION_CHOICES = Aggregation.options.map((a) => AGGREGATION_LABEL[a]);
+
+/** The sentence refusing an unreadable aggregation type, naming the three the dropdown offers. */
+function aggregationRefusal(column: string, written: string): string {
+  const [sum, last, none] = AGGREGATION_CHOICES.map((l) => `“${l}”`);
+  return `“${column}” ghi “${shortText(written)}”: chỉ nhận ${sum}, ${last} hoặc ${none}.`;
+}
+
+/** Every count or amount of the unit tables with its type: as built in unless `overrides` names it. */
+function figureAggregations(
+  overrides: Readonly<Record<string, Aggregation>> = {},
+): Array<{ table: string; column: ColumnSpec; key: string; value: Aggregation; builtIn: Aggregation }> {
+  return [...FIGURE_COLUMNS].flatMap(([table, columns]) =>
+    columns.map((column) => {
+      const key = figureKey(table, column.key);
+      const builtIn = columnAggregation(column).aggregation;
+      const given = Object.prototype.hasOwnProperty.call(overrides, key) ? overrides[key] : undefined;
+      return { table, column, key, value: Aggregation.safeParse(given).data ?? builtIn, builtIn };
+    }),
+  );
+}
+
 const MISSING_VI = {
   'skip-if-any': 'bỏ qua nếu thiếu một',
   'skip-if-all': 'bỏ qua nếu thiếu tất cả',
@@ -76,9 +145,23 @@ function inForce(ind: Indicator, level: TargetLevel, year: number) {
     .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
 }
 
-/** DX_CauHinh as a sheet: the catalogue and the rules, editable by the secretariat. */
-export function configSheet(catalogue: Indicator[], rules: RuleSpec[], year: number): SheetSpecInput {
+/**
+ * DX_CauHinh as a sheet: the catalogue, the rules and how each figure adds up over months, editable by the
+ * secretariat. `aggregations` are the columns' types that differ from the built-in ones (MasterConfig's).
+ */
+export function configSheet(
+  catalogue: Indicator[],
+  rules: RuleSpec[],
+  year: number,
+  aggregations?: Readonly<Record<string, Aggregation>>,
+): SheetSpecInput {
   const rows: Array<Array<CellSpec | null>> = [];
+  const validations: Array<{ range: string; list: string[] }> = [];
+  // A dropdown of the three types over one column of the rows just written (0-based, inclusive).
+  const dropdown = (spec: TableSpec, key: string, first: number, last: number) => {
+    const c = columnLetter(spec.columns.findIndex((x) => x.key === key));
+    if (last >= first) validations.push({ range: `${c}${first + 1}:${c}${last + 1}`, list: AGGREGATION_CHOICES });
+  };
   const h = (t: TableSpec) => t.columns.map((c) => ({ v: c.label, s: 'header' as StyleName }));
   const txt = (v: string | number | null | undefined, s: StyleName = 'input'): CellSpec => ({ v: v ?? null, s });
   rows.push([{ v: 'CẤU HÌNH MẪU BÁO CÁO (sửa tại đây rồi phát hành lại mẫu)', s: 'title' }]);
@@ -92,8 +175,9 @@ export function configSheet(catalogue: Indicator[], rules: RuleSpec[], year: num
   ]);
   // What the configuration was when the product wrote it: the validator tells an edited copy by it. One cell
   // in the wide "Tên chỉ tiêu" column, so the row is never taken for a header and stays one line high.
-  rows.push([null, null, null, { v: configStamp(catalogue, rules, year).value, s: 'stamp' }]);
+  rows.push([null, null, null, { v: configStamp(catalogue, rules, year, aggregations).value, s: 'stamp' }]);
   rows.push(h(CONFIG_INDICATORS));
+  const firstIndicator = rows.length;
   for (const ind of catalogue) {
     rows.push([
       txt(ind.code),
@@ -104,6 +188,8 @@ export function configSheet(catalogue: Indicator[], rules: RuleSpec[], year: num
       txt(ind.numerator.unit),
       txt(ind.denominator.label, 'inputText'),
       txt(ind.denominator.unit),
+      txt(AGGREGATION_LABEL[ind.numerator.aggregation]),
+      txt(AGGREGATION_LABEL[ind.denominator.aggregation]),
       txt(ind.allowOver100 ? 'có' : 'không'),
       txt(ind.precision),
       txt(inForce(ind, 'quoc-gia', year)?.text),
@@ -113,6 +199,7 @@ export function configSheet(catalogue: Indicator[], rules: RuleSpec[], year: num
       txt(ind.source, 'inputText'),
     ]);
   }
+  for (const { key } of PARTS) dropdown(CONFIG_INDICATORS, key, firstIndicator, rows.length - 1);
   rows.push([]);
   rows.push(h(CONFIG_RULES));
   for (const r of rules) {
@@ -127,8 +214,25 @@ export function configSheet(catalogue: Indicator[], rules: RuleSpec[], year: num
       txt(r.instruction, 'inputText'),
     ]);
   }
-  const widths = CONFIG_INDICATORS.columns.map((c, i) => Math.max(c.width ?? 10, CONFIG_RULES.columns[i]?.width ?? 0));
-  return { name: CONFIG_SHEET, rows, columnWidths: widths, freeze: { rows: 4, columns: 1 } };
+  // Blank lines around the title: a reader of the rules stops at the blank line before the next header,
+  // so even a product that does not know this table never takes its rows for rules.
+  rows.push([], [{ v: CONFIG_AGGREGATIONS.title, s: 'label' }], []);
+  rows.push(h(CONFIG_AGGREGATIONS));
+  const firstFigure = rows.length;
+  for (const f of figureAggregations(aggregations)) {
+    const reason = f.value === f.builtIn ? columnAggregation(f.column).reason : AGGREGATION_REASON[f.value];
+    rows.push([
+      txt(f.table, 'text'),
+      txt(f.column.key, 'text'),
+      txt(columnLabel(f.column), 'text'),
+      txt(AGGREGATION_LABEL[f.value]),
+      txt(reason, 'text'),
+    ]);
+  }
+  dropdown(CONFIG_AGGREGATIONS, 'aggregation', firstFigure, rows.length - 1);
+  const tables = [CONFIG_INDICATORS, CONFIG_RULES, CONFIG_AGGREGATIONS];
+  const widths = CONFIG_INDICATORS.columns.map((_, i) => Math.max(...tables.map((t) => t.columns[i]?.width ?? 0)));
+  return { name: CONFIG_SHEET, rows, columnWidths: widths, freeze: { rows: 4, columns: 1 }, validations };
 }
 
 export interface ConfigIssue {
@@ -139,7 +243,7 @@ export interface ConfigIssue {
   key?: string;
 }
 
-/** Where one of DX_CauHinh's two tables is: its header row and columns, and the row of each code or id. */
+/** Where one of DX_CauHinh's tables is: its header row and columns, and the row of each code, id or figure. */
 export interface ConfigTablePlace {
   headerRow: number;
   columns: Record<string, number>;
@@ -157,9 +261,19 @@ export interface ConfigStamp {
 export interface ConfigRead {
   indicators: IndicatorInput[];
   rules: RuleSpecInput[];
+  /**
+   * The columns of the unit tables whose type "Cách cộng số liệu theo thời gian" gives otherwise than built
+   * in, by figure key ("T3a/dossiers"): a column not listed adds up as built in (no table, no row, a blank).
+   */
+  aggregations: Record<string, Aggregation>;
   issues: ConfigIssue[];
   /** Where the tables and their rows are, for reporting a difference at its cell. */
-  where: { indicators: ConfigTablePlace | null; rules: ConfigTablePlace | null };
+  where: {
+    indicators: ConfigTablePlace | null;
+    rules: ConfigTablePlace | null;
+    /** Its rows keyed by figure ("T3a/dossiers"). */
+    aggregations: ConfigTablePlace | null;
+  };
   stamp: ConfigStamp | null;
   /** The "Năm chỉ tiêu" the rows give (the first one written), when any. */
   year: number | null;
@@ -173,11 +287,14 @@ export const STAMP_LABEL = 'Dấu cấu hình (không sửa):';
  * sửa): DX-2026.1 2023 1a2b3c4d" — the template version, the targets' year and the fingerprint of what
  * was issued. An operation that issues an existing DX_CauHinh as it stands writes it there too.
  */
-export function configStamp(catalogue: Indicator[], rules: RuleSpec[], year: number): { cell: string; value: string } {
-  return {
-    cell: 'D3',
-    value: `${STAMP_LABEL} ${TEMPLATE_VERSION} ${year} ${configPrint(configEntries(catalogue, rules, year))}`,
-  };
+export function configStamp(
+  catalogue: Indicator[],
+  rules: RuleSpec[],
+  year: number,
+  aggregations?: Readonly<Record<string, Aggregation>>,
+): { cell: string; value: string } {
+  const print = configPrint(configEntries(catalogue, rules, year, aggregations));
+  return { cell: 'D3', value: `${STAMP_LABEL} ${TEMPLATE_VERSION} ${year} ${print}` };
 }
 
 /** Reads the stamp above the indicator table, in whichever cell it is. */
@@ -221,16 +338,33 @@ export interface ConfigEntries {
   year: number;
   indicators: Map<string, Record<IndicatorField, string>>;
   rules: Map<string, Record<RuleField, string>>;
+  /**
+   * How each figure adds up over months, by figure key: an indicator's numerator and denominator
+   * ("CQS.01/tu-so", "CQS.01/mau-so") and every count or amount of the unit tables ("T3a/dossiers"), each
+   * with its type and the one it has by default (its unit of measure's; the column's built-in type).
+   */
+  aggregations: Map<string, AggregationEntry>;
+}
+
+export interface AggregationEntry {
+  value: Aggregation;
+  byDefault: Aggregation;
 }
 
 const norm = (v: unknown) => stripInvisible(str(v)).normalize('NFC').replace(/\s+/g, ' ');
 
+/**
+ * `aggregations`: the columns' types that differ from the built-in ones (MasterConfig's, ConfigRead's); an
+ * indicator's types are its quantities'.
+ */
 export function configEntries(
   catalogue: Array<Indicator | IndicatorInput>,
   rules: Array<RuleSpec | RuleSpecInput>,
   year: number,
+  aggregations?: Readonly<Record<string, Aggregation>>,
 ): ConfigEntries {
   const indicators = new Map<string, Record<IndicatorField, string>>();
+  const types = new Map<string, AggregationEntry>();
   for (const raw of catalogue) {
     const parsed = Indicator.safeParse(raw);
     if (!parsed.success) continue;
@@ -249,7 +383,12 @@ export function configEntries(
       tinh: target('tinh'),
       thanhPho: target('thanh-pho'),
     });
+    for (const { part, suffix } of PARTS) {
+      const q = ind[part];
+      types.set(`${ind.code}/${suffix}`, { value: q.aggregation, byDefault: aggregationOfMeasure(q.unit).aggregation });
+    }
   }
+  for (const f of figureAggregations(aggregations)) types.set(f.key, { value: f.value, byDefault: f.builtIn });
   const out = new Map<string, Record<RuleField, string>>();
   for (const raw of rules) {
     const parsed = RuleSpec.safeParse(raw);
@@ -265,13 +404,19 @@ export function configEntries(
       instruction: norm(r.instruction),
     });
   }
-  return { year, indicators, rules: out };
+  return { year, indicators, rules: out, aggregations: types };
 }
 
-/** The entries as sorted plain data: what the fingerprint is taken over. */
+/**
+ * The entries as sorted plain data: what the fingerprint is taken over. Only the types that differ from
+ * their default are in it, and only when there is one: a configuration with every type as by default prints
+ * as it did before DX_CauHinh showed types, so copies stamped before then still match what they were issued.
+ */
 function entryList(e: ConfigEntries): unknown {
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { indicators: sorted(e.indicators), rules: sorted(e.rules) };
+  const changed = new Map([...e.aggregations].filter(([, a]) => a.value !== a.byDefault).map(([k, a]) => [k, a.value]));
+  const base = { indicators: sorted(e.indicators), rules: sorted(e.rules) };
+  return changed.size ? { ...base, aggregations: sorted(changed) } : base;
 }
 
 /** The 8-hex-digit fingerprint of a configuration for a year. */
@@ -283,7 +428,10 @@ export function configPrint(e: ConfigEntries): string {
 export interface ConfigDifference {
   sheet: string;
   cell: string;
-  /** An indicator or a rule, by its code or id; the sheet as a whole for an edit only its stamp shows. */
+  /**
+   * An indicator or a rule, by its code or id; the sheet as a whole for an edit only its stamp shows, or for
+   * a row of "Cách cộng số liệu theo thời gian", by its figure key ("T3a/dossiers").
+   */
   what: 'indicator' | 'rule' | 'sheet';
   key: string;
   /** Missing from the copy, not in the issued one, one field changed, or edited since its stamp. */
@@ -297,11 +445,12 @@ export interface ConfigDifference {
 /**
  * Compares a unit's DX_CauHinh (as read) with the configuration issued to it, field by field: each
  * difference at its cell — a deleted row at its table's header, an added row at its code, an edited
- * field at that field. Rows the reader refused (reported as CAU-HINH) are not reported again.
+ * field at that field. Rows the reader refused (reported as CAU-HINH) are not reported again. An aggregation
+ * type is compared as it applies: a blank, a missing column or table is the default type.
  */
 export function compareConfig(read: ConfigRead, issued: ConfigEntries, sheet = CONFIG_SHEET): ConfigDifference[] {
   const out: ConfigDifference[] = [];
-  const copy = configEntries(read.indicators, read.rules, issued.year);
+  const copy = configEntries(read.indicators, read.rules, issued.year, read.aggregations);
   const refused = new Set(read.issues.map((i) => i.key).filter(Boolean));
   const sides = [
     ['indicator', copy.indicators, issued.indicators, read.where.indicators, CONFIG_INDICATORS, 'code'],
@@ -339,6 +488,62 @@ export function compareConfig(read: ConfigRead, issued: ConfigEntries, sheet = C
       out.push({ sheet, cell: cellOf(place?.rows.get(key), keyCol) ?? header, what, key, change: 'extra' });
     }
   }
+  out.push(...compareAggregations(read, copy, issued, refused, sheet));
+  return out;
+}
+
+/** The aggregation types of a copy that differ from the issued ones, each at its "Cách cộng" cell. */
+function compareAggregations(
+  read: ConfigRead,
+  copy: ConfigEntries,
+  issued: ConfigEntries,
+  refused: Set<string | undefined>,
+  sheet: string,
+): ConfigDifference[] {
+  const out: ConfigDifference[] = [];
+  const cell = (place: ConfigTablePlace | null, row: string, ...keys: string[]) => {
+    const r = place?.rows.get(row);
+    const c = keys.map((k) => place?.columns[k]).find((x) => x !== undefined);
+    if (place && r !== undefined && c !== undefined) return `${columnLetter(c)}${r + 1}`;
+    return place ? `${columnLetter(place.columns[keys[keys.length - 1]] ?? 0)}${place.headerRow + 1}` : 'A1';
+  };
+  for (const [key, { value }] of issued.aggregations) {
+    const have = copy.aggregations.get(key)?.value;
+    if (have === undefined || have === value || refused.has(key)) continue;
+    const written = AGGREGATION_LABEL[have];
+    const issuedLabel = AGGREGATION_LABEL[value];
+    const figure = figureColumn(key);
+    if (figure) {
+      // A row of the third table; with no such table in the copy, at its place's header or A1.
+      const at = cell(read.where.aggregations, key, 'aggregation', 'column');
+      out.push({
+        sheet,
+        cell: at,
+        what: 'sheet',
+        key,
+        change: 'changed',
+        column: 'Cách cộng',
+        written,
+        issued: issuedLabel,
+      });
+      continue;
+    }
+    const code = key.slice(0, key.lastIndexOf('/'));
+    const part = PARTS.find((p) => key === `${code}/${p.suffix}`)!;
+    // An indicator missing, added or refused is reported as such already.
+    if (refused.has(code) || !copy.indicators.has(code)) continue;
+    const column = CONFIG_INDICATORS.columns.find((c) => c.key === part.key)!.label;
+    out.push({
+      sheet,
+      cell: cell(read.where.indicators, code, part.key, 'code'),
+      what: 'indicator',
+      key: code,
+      change: 'changed',
+      column,
+      written,
+      issued: issuedLabel,
+    });
+  }
   return out;
 }
 
@@ -361,14 +566,22 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
   const out: ConfigRead = {
     indicators: [],
     rules: [],
+    aggregations: {},
     issues: [],
-    where: { indicators: null, rules: null },
+    where: { indicators: null, rules: null, aggregations: null },
     stamp: null,
     year: null,
   };
   const at = (row: number, layoutCols: Record<string, number>, key: string) =>
     `${columnLetter(layoutCols[key])}${row + 1}`;
   const indLayout = findTable(grid, CONFIG_INDICATORS);
+  const found = indLayout && !indLayout.missing.length ? indLayout : null;
+  const ruleLayout = findTable(grid, CONFIG_RULES, indLayout ? indLayout.headerRow + 1 : 0);
+  const rulesFound = ruleLayout && ruleLayout.missing.length === 0 ? ruleLayout : null;
+  const aggLayout = findTable(grid, CONFIG_AGGREGATIONS, ((rulesFound ?? found)?.headerRow ?? -1) + 1);
+  const aggFound = aggLayout && aggLayout.missing.length === 0 ? aggLayout : null;
+  // The types table ends the rules and the indicators, whether or not a blank line is left above it.
+  const before = (rows: TableRow[]) => (aggFound ? rows.filter((r) => r.row < aggFound.headerRow) : rows);
   if (!indLayout || indLayout.missing.length) {
     out.issues.push({
       sheet,
@@ -382,7 +595,7 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
     const seen = new Map<string, number>();
     out.stamp = readStamp(grid, indLayout.headerRow);
     out.where.indicators = { headerRow: indLayout.headerRow, columns: indLayout.columns, rows: seen };
-    for (const row of readRows(grid, CONFIG_INDICATORS, indLayout)) {
+    for (const row of before(readRows(grid, CONFIG_INDICATORS, indLayout))) {
       const g = row.cells;
       const code = str(g.code);
       const where = (key: string) => at(row.row, indLayout.columns, key);
@@ -446,13 +659,31 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
         }
       }
       if (bad) continue;
+      const quantities: Record<'numerator' | 'denominator', IndicatorInput['numerator']> = {
+        numerator: { label: str(g.numerator), unit: str(g.numeratorUnit) },
+        denominator: { label: str(g.denominator), unit: str(g.denominatorUnit) },
+      };
+      for (const { part, key } of PARTS) {
+        const written = str(g[key]);
+        if (!written) continue; // blank, or a copy without the column: as the unit of measure adds up
+        const aggregation = parseAggregation(written);
+        if (!aggregation) {
+          fail(key, aggregationRefusal(CONFIG_INDICATORS.columns.find((c) => c.key === key)!.label, written));
+          bad = true;
+          break;
+        }
+        // Only a type other than its unit's is kept: the row reads as a copy without the column would.
+        if (aggregation !== aggregationOfMeasure(quantities[part].unit).aggregation)
+          quantities[part] = { ...quantities[part], aggregation };
+      }
+      if (bad) continue;
       out.indicators.push({
         code,
         group: group as IndicatorGroup,
         number: numberText(g.number) || undefined,
         name: str(g.name),
-        numerator: { label: str(g.numerator), unit: str(g.numeratorUnit) },
-        denominator: { label: str(g.denominator), unit: str(g.denominatorUnit) },
+        numerator: quantities.numerator,
+        denominator: quantities.denominator,
         allowOver100: over === 'có' || over === 'x',
         precision,
         targets,
@@ -460,11 +691,10 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
       });
     }
   }
-  const ruleLayout = findTable(grid, CONFIG_RULES, indLayout ? indLayout.headerRow + 1 : 0);
   if (ruleLayout && ruleLayout.missing.length === 0) {
     const seen = new Map<string, number>();
     out.where.rules = { headerRow: ruleLayout.headerRow, columns: ruleLayout.columns, rows: seen };
-    for (const row of readRows(grid, CONFIG_RULES, ruleLayout)) {
+    for (const row of before(readRows(grid, CONFIG_RULES, ruleLayout))) {
       const g = row.cells;
       const where = (key: string) => at(row.row, ruleLayout.columns, key);
       const missing =
@@ -513,7 +743,60 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
       out.rules.push(candidate as RuleSpecInput);
     }
   }
+  if (aggFound) readAggregations(grid, aggFound, sheet, out);
   return out;
+}
+
+/**
+ * Reads "Cách cộng số liệu theo thời gian" into `out`: each row names a count or amount of a unit table and
+ * its type. A table or column the unit tables do not have, a row repeated and a type not one of the three are
+ * refused with their cell, like a rule over an unknown column: the type would otherwise apply to nothing.
+ */
+function readAggregations(grid: Grid, layout: TableLayout, sheet: string, out: ConfigRead): void {
+  const seen = new Map<string, number>();
+  const types = new Map<string, Aggregation>();
+  out.where.aggregations = { headerRow: layout.headerRow, columns: layout.columns, rows: seen };
+  for (const row of readRows(grid, CONFIG_AGGREGATIONS, layout)) {
+    const g = row.cells;
+    const table = str(g.table);
+    const column = str(g.column);
+    const key = figureKey(table, column);
+    const cell = (field: string) => `${columnLetter(layout.columns[field])}${row.row + 1}`;
+    const fail = (field: string, message: string, refused: string | undefined = key) =>
+      out.issues.push({ sheet, cell: cell(field), message, key: refused });
+    const columns = FIGURE_COLUMNS.get(table);
+    if (!columns) {
+      fail(
+        'table',
+        `Cách cộng: không có bảng số liệu “${shortText(table)}” (các bảng: ${[...FIGURE_COLUMNS.keys()].join(', ')}).`,
+      );
+      continue;
+    }
+    const spec = figureColumn(key)?.column;
+    if (!spec) {
+      fail(
+        'column',
+        `Cách cộng: bảng ${table} không có cột số liệu “${shortText(column)}” ` +
+          `(các cột: ${columns.map((c) => c.key).join(', ')}).`,
+      );
+      continue;
+    }
+    if (seen.has(key)) {
+      // The first row's type stands: the repeated row is refused, not compared.
+      fail('column', `Cách cộng: cột ${key} trùng với dòng ${seen.get(key)! + 1}.`, undefined);
+      continue;
+    }
+    const written = str(g.aggregation);
+    const builtIn = columnAggregation(spec).aggregation;
+    const aggregation = written === '' ? builtIn : parseAggregation(written);
+    if (!aggregation) {
+      fail('aggregation', `${table}/${column}: ${aggregationRefusal(CONFIG_AGGREGATIONS.columns[3].label, written)}`);
+      continue;
+    }
+    seen.set(key, row.row);
+    if (aggregation !== builtIn) types.set(key, aggregation);
+  }
+  out.aggregations = Object.fromEntries(types);
 }
 
 /** The tables a rule may be about, each with the keys of its columns (own keys only: no "constructor"). */
@@ -560,6 +843,8 @@ function describe(issue: z.core.$ZodIssue): string {
 export function catalogueFrom(configGrid: unknown[][] | undefined): {
   catalogue: Indicator[];
   rules?: RuleSpec[];
+  /** The columns' types that differ from the built-in ones (see MasterConfig). */
+  aggregations?: Record<string, Aggregation>;
   from: 'workbook' | 'default';
 } {
   if (!configGrid) return { catalogue: defaultCatalogue(), from: 'default' };
@@ -570,6 +855,7 @@ export function catalogueFrom(configGrid: unknown[][] | undefined): {
   return {
     catalogue: buildCatalogue(cfg.indicators),
     rules: cfg.rules.map((r) => RuleSpec.parse(r)),
+    aggregations: cfg.aggregations,
     from: 'workbook',
   };
 }
@@ -581,6 +867,13 @@ export function catalogueFrom(configGrid: unknown[][] | undefined): {
 export interface MasterConfig {
   catalogue: Indicator[];
   rules: RuleSpec[];
+  /**
+   * How the counts and amounts of the unit tables add up over months where the master says otherwise than
+   * the built-in columns, by figure key ("T3a/dossiers" → 'last'); a key not listed (or no field) is as
+   * built in. Only differences are listed, as a copy without the types table reads. An indicator's types
+   * are its catalogue quantities' (`numerator.aggregation`).
+   */
+  aggregations?: Record<string, Aggregation>;
 }
 
 /** The built-in configuration: the master of every unit made from the built-in template. */
@@ -599,6 +892,7 @@ export function readMaster(grid: Grid, sheet = CONFIG_SHEET): MasterConfig {
   return {
     catalogue: buildCatalogue(cfg.indicators),
     rules: cfg.where.rules ? cfg.rules.map((r) => RuleSpec.parse(r)) : builtInConfig().rules,
+    aggregations: cfg.aggregations,
   };
 }
 
@@ -614,7 +908,7 @@ export function restamp(grid: Grid, fallbackYear: number): { cell: string; value
   const header = read.where.indicators?.headerRow;
   if (read.issues.length || header === undefined) return null;
   const year = read.year ?? fallbackYear;
-  const print = configPrint(configEntries(read.indicators, read.rules, year));
+  const print = configPrint(configEntries(read.indicators, read.rules, year, read.aggregations));
   const value = `${STAMP_LABEL} ${TEMPLATE_VERSION} ${year} ${print}`;
   if (read.stamp) return { cell: read.stamp.cell, value };
   const above = grid[header - 1];

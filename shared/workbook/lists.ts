@@ -1,3 +1,4 @@
+import { maxOf } from '../numbers/bounds';
 import { columnLetter, SheetSpec } from './sheet-spec';
 
 export const LISTS_SHEET = 'DX_DanhSach';
@@ -25,7 +26,10 @@ export function withListsSheet(sheets: SheetSpec[]): SheetSpec[] {
     }),
   }));
   if (!lists.length) return out;
-  const height = Math.max(...lists.map((l) => l.length));
+  const height = maxOf(
+    lists.map((l) => l.length),
+    0,
+  );
   const rows = Array.from({ length: height }, (_, r) => lists.map((l) => (r < l.length ? { v: l[r] } : null)));
   return [...out, SheetSpec.parse({ name: LISTS_SHEET, rows, columnWidths: lists.map(() => 28), hidden: true })];
 }

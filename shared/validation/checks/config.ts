@@ -54,7 +54,7 @@ export function configuration(
   // Without any year the latest targets are compared, on both sides alike.
   const y = read.stamp?.year ?? read.year ?? year ?? 9999;
   if (given) {
-    const differences = compareConfig(read, configEntries(given.catalogue, given.rules, y));
+    const differences = compareConfig(read, configEntries(given.catalogue, given.rules, y, given.aggregations));
     return { ...given, issues: read.issues, differences, from: 'master' };
   }
   const builtInEntries = configEntries(builtIn.catalogue, builtIn.rules, y);
@@ -66,8 +66,9 @@ export function configuration(
   const own: MasterConfig = {
     catalogue: buildCatalogue(read.indicators),
     rules: read.where.rules ? read.rules.map((r) => RuleSpec.parse(r)) : builtIn.rules,
+    aggregations: read.aggregations,
   };
-  const intact = configPrint(configEntries(read.indicators, read.rules, y)) === read.stamp.print;
+  const intact = configPrint(configEntries(read.indicators, read.rules, y, read.aggregations)) === read.stamp.print;
   const edited: ConfigDifference = {
     sheet: CONFIG_SHEET,
     cell: read.stamp.cell,
