@@ -112,7 +112,9 @@ export function collect(
           source: s.source,
           unit: m.unit.name,
           period: carried.period,
-          reason: `Phụ lục do dx-report tạo cho chính ${m.unit.name} (lần chạy trước), không phải phiếu báo cáo: bỏ qua.`,
+          reason:
+            `Phụ lục do dx-report tạo cho chính ${m.unit.name} (lần chạy trước), ` +
+            'không phải phiếu báo cáo: bỏ qua.',
         });
       else carriedSubs.push(carriedSubmission(carried, m.unit, s.source));
       continue;
