@@ -18,7 +18,7 @@ import { FAMILIES } from '../shared/templates/families';
 import { RuleSpec } from '../shared/templates/schema';
 import { validateSheets } from '../shared/validation/validate';
 import { SheetSnapshot } from '../shared/workbook/port';
-import { CellValue, columnLetter } from '../shared/workbook/sheet-spec';
+import { CellValue, columnLetter, SheetSpec } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { runMain } from './helpers/cli';
 import { CONSISTENT, Edit, unitWorkbook } from './helpers/unit-fixture';
@@ -41,6 +41,17 @@ async function unitSheets(edits: Edit[], unit = 'Phường Lộc Thọ'): Promis
   const { file } = await unitWorkbook(edits, unit);
   return (await XlsxWorkbook.open(file)).read();
 }
+
+/** A workbook holding only a DX_CauHinh grid, as a secretariat's master is. */
+const configSpec = (grid: CellValue[][]): SheetSpec => ({
+  name: 'DX_CauHinh',
+  rows: grid.map((r) => r.map((v) => (v === null ? null : { v: v as string | number }))),
+  columnWidths: [],
+  rowHeights: [],
+  merges: [],
+  validations: [],
+  hidden: false,
+});
 
 const configOf = (sheets: SheetSnapshot[]) => sheets.find((s) => s.name === 'DX_CauHinh')!;
 
@@ -202,17 +213,7 @@ describe("a master given: the secretariat's rules and catalogue decide", () => {
     const rulesHeader = ruleHeaderCell(grid);
     grid.splice(rowOf(grid, 'T4.TIEP-NHAN'), 1);
     const book = new XlsxWorkbook();
-    await book.write([
-      {
-        name: 'DX_CauHinh',
-        rows: grid.map((r) => r.map((v) => (v === null ? null : { v: v as string | number }))),
-        columnWidths: [],
-        rowHeights: [],
-        merges: [],
-        validations: [],
-        hidden: false,
-      },
-    ]);
+    await book.write([configSpec(grid)]);
     await createTemplate(book, { unit: 'Phường Lộc Thọ', period: '2023-06' });
     const file = tmpFile('from-master.xlsx');
     fs.writeFileSync(file, await book.toBuffer());
@@ -283,17 +284,7 @@ describe('DX_CauHinh is refused, row by row with its cell, when a rule cannot ap
     const grid = await configGrid();
     setField(grid, 'T4.TIEP-NHAN', 'left', 'constructor', true);
     const book = new XlsxWorkbook();
-    await book.write([
-      {
-        name: 'DX_CauHinh',
-        rows: grid.map((r) => r.map((v) => (v === null ? null : { v: v as string | number }))),
-        columnWidths: [],
-        rowHeights: [],
-        merges: [],
-        validations: [],
-        hidden: false,
-      },
-    ]);
+    await book.write([configSpec(grid)]);
     await expect(createTemplate(book, { unit: 'Phường Lộc Thọ', period: '2023-06' })).rejects.toThrow(/constructor/);
   });
 });
@@ -305,17 +296,7 @@ describe('the command line: --config master.xlsx for template, validate and cons
     setField(grid, 'CQS.09', 'thanhPho', '40%');
     edit?.(grid);
     const book = new XlsxWorkbook();
-    await book.write([
-      {
-        name: 'DX_CauHinh',
-        rows: grid.map((r) => r.map((v) => (v === null ? null : { v: v as string | number }))),
-        columnWidths: [],
-        rowHeights: [],
-        merges: [],
-        validations: [],
-        hidden: false,
-      },
-    ]);
+    await book.write([configSpec(grid)]);
     const file = tmpFile('mau-van-phong.xlsx');
     fs.writeFileSync(file, await book.toBuffer());
     return file;
