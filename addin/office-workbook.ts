@@ -399,6 +399,9 @@ export function frozenPanes(spec: SheetSpec): { rows: number; columns: number } 
 }
 
 function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, g: HostGrids): void {
+  // The sheet's font on the whole sheet (Worksheet.getRange() with no address), before the styles' weights
+  // and sizes: a cell typed later in an annex is Times New Roman too. One queued command, no sync.
+  if (spec.font) sheet.getRange().format.font.name = spec.font;
   for (const [name, addresses] of styleAreas(g.styleGrid)) {
     const st = STYLES[name];
     for (const part of chunks(addresses, 400)) {
@@ -448,5 +451,14 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, g: HostGrids): voi
     sheet.pageLayout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
     if (spec.print.repeatRows)
       sheet.pageLayout.setPrintTitleRows(`$${spec.print.repeatRows[0]}:$${spec.print.repeatRows[1]}`);
+    // The page numbers: PageLayout.headersFooters (ExcelApi 1.9), whose sections take Excel's header/footer
+    // codes ("&P" the page, "&N" the pages; '&"Times New Roman,Regular"' the font):
+    // https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup,
+    // https://learn.microsoft.com/javascript/api/excel/excel.interfaces.headerfooterdata.
+    // Queued with the rest of the sheet's format: no sync of its own.
+    if (spec.print.footer) {
+      const font = spec.font ? `&"${spec.font},Regular"` : '';
+      sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = `${font}${spec.print.footer}`;
+    }
   }
 }

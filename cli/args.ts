@@ -3,7 +3,7 @@
  * the help lists is exactly what is accepted. Every flag's value is checked here, before any work.
  */
 import * as fs from 'fs';
-import { daysInMonth } from '../shared/dates/date';
+import { daysInMonth, parseDay } from '../shared/dates/date';
 import { parsePeriod } from '../shared/dates/period';
 import { FAMILIES } from '../shared/templates/families';
 
@@ -99,6 +99,12 @@ const rowNumber = (v: string) =>
   /^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= 1048576 ? undefined : 'là số dòng, từ 1 đến 1048576';
 
 const nonEmpty = (v: string) => (v.trim() ? undefined : 'không được để trống');
+
+/** Text for a title line: not empty, one line (a line break would split the annex's "(Kèm theo …)" line). */
+const oneLine = (v: string) => nonEmpty(v) ?? (/[\r\n]/.test(v) ? 'phải viết trên một dòng' : undefined);
+
+/** A report's date: a real day, as "11/5/2023" or "2023-05-11". */
+const reportDay = (v: string) => (parseDay(v) ? undefined : 'không đọc được ngày (ví dụ: 11/5/2023 hoặc 2023-05-11)');
 
 const columnPair = (v: string) => {
   const m = /^([A-Za-z][A-Za-z0-9]*)=([A-Za-z]{1,3})$/.exec(v);
@@ -230,6 +236,24 @@ export const COMMANDS: CommandSpec[] = [
         help: 'hạn nộp: ngày N của tháng sau kỳ (1–31, mặc định 20)',
         check: dayOfMonth,
       },
+      {
+        name: 'report-no',
+        value: 'SỐ',
+        help: 'số, ký hiệu báo cáo kèm theo (ví dụ: 1372/BC-BCĐCĐS), ghi vào dòng “(Kèm theo Báo cáo số …)”',
+        check: oneLine,
+      },
+      {
+        name: 'report-date',
+        value: 'NGÀY',
+        help: 'ngày của báo cáo (11/5/2023 hoặc 2023-05-11), ghi dạng 11/5/2023',
+        check: reportDay,
+      },
+      {
+        name: 'issuer',
+        value: 'CƠ_QUAN',
+        help: 'cơ quan ban hành báo cáo (ví dụ: “Ban Chỉ đạo chuyển đổi số tỉnh Khánh Hòa”)',
+        check: oneLine,
+      },
       { name: 'include-errors', help: 'tổng hợp cả đơn vị còn lỗi' },
       { name: 'allow-empty', help: 'vẫn ghi phụ lục khi không có đơn vị nào được tổng hợp' },
       CONFIG_FLAG,
@@ -272,16 +296,16 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'header-row',
         value: 'N',
-        required: true,
-        help: 'dòng tiêu đề (dòng cuối nếu tiêu đề hai dòng)',
+        help: 'dòng tiêu đề (dòng cuối nếu tiêu đề hai dòng); mặc định: dòng tiêu đề đã nhận ra',
         check: rowNumber,
       },
       {
         name: 'col',
         value: 'khóa=CỘT',
-        required: true,
         repeat: true,
-        help: 'cột của một trường (ví dụ: received=C); lặp lại cho từng trường',
+        help:
+          'cột của một trường còn thiếu (ví dụ: received=C); các cột đã nhận ra được lấy sẵn; ' +
+          'chạy không có --col để xem các trường còn thiếu và các khóa dùng được',
         check: columnPair,
       },
       {

@@ -5,8 +5,10 @@ import { givenMappings, InputError, readInput } from './inputs';
 import { mappingFileText, readMappingFile, sidecarPath, withMapping } from './mapping-file';
 import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
 import { describeError } from '../shared/errors/describe';
-import { readUnitWorkbook } from '../shared/reading/unit-workbook';
+import { MAY_LACK, readUnitWorkbook } from '../shared/reading/unit-workbook';
 import { tableSpec } from '../shared/templates/families';
+import { TableSpec } from '../shared/templates/schema';
+import { findTable, findTables, TableLayout } from '../shared/tables/read';
 import { ColumnMapping, headerChoices } from '../shared/templates/mapping';
 import { columnLetter } from '../shared/workbook/sheet-spec';
 import { nearest } from './args';
@@ -54,6 +56,7 @@ export async function runTables(args: Args, out: (s: string) => void): Promise<n
           headerRow: u.layout.headerRow + u.layout.headerRows,
           missing: u.layout.missing,
         })),
+        seen: (read.seen ?? []).map((x) => ({ sheet: x.sheet, headerRow: x.headerRow + 1, name: x.name })),
       })}\n`,
     );
     return EXIT.ok;
@@ -68,21 +71,43 @@ export async function runTables(args: Args, out: (s: string) => void): Promise<n
     out(
       `${u.table.padEnd(5)} ${u.sheet}: chưa nhận ra cột ${u.layout.missing.join(', ')} — ` +
         `dùng: dx-report map ${file} --sheet "${u.sheet}" --table ${u.table} ` +
-        `--header-row ${u.layout.headerRow + u.layout.headerRows} --col KHÓA=CỘT ...\n`,
+        `--header-row ${u.layout.headerRow + u.layout.headerRows} ` +
+        `${u.layout.missing.map((k) => `--col ${k}=CỘT`).join(' ')}\n`,
     );
   }
+  for (const x of read.seen ?? []) out(`${x.sheet}!A${x.headerRow + 1}: ${x.name}: chưa thu thập\n`);
   return EXIT.ok;
 }
 
+/** The keys a table accepts, each with the label staff see: "received (Tổng số tiếp nhận)". */
+function acceptedKeys(spec: TableSpec, only?: string[]): string {
+  return spec.columns
+    .filter((c) => !only || only.includes(c.key))
+    .map((c) => `${c.key} (${c.group ? `${c.group} — ${c.label}` : c.label}${c.optional ? ', không bắt buộc' : ''})`)
+    .join(', ');
+}
+
 /**
- * `dx-report map FILE --sheet S --table T --header-row N --col key=C ... [--out FILE.json] [--force]`: saves a
- * column mapping in a small file beside the workbook (`<tên>.dx-anh-xa.json`); the workbook is only read.
+ * The layout the reader sees on the sheet: at the header row given (its last line), else the best header
+ * of the table there. Its recognised columns are kept; only the missing ones are asked for.
+ */
+function detectedLayout(grid: SheetSnapshot['values'], spec: TableSpec, headerRow?: number): TableLayout | null {
+  if (headerRow === undefined) return findTables(grid, spec, MAY_LACK[spec.id])[0] ?? null;
+  // A one-line header at that row, or a two-line one ending there.
+  const l = findTable(grid, spec, Math.max(0, headerRow - 2), headerRow - 1);
+  return l && l.headerRow + l.headerRows === headerRow ? l : null;
+}
+
+/**
+ * `dx-report map FILE --sheet S --table T [--header-row N] [--col key=C ...] [--out FILE.json] [--force]`: saves
+ * a column mapping in a small file beside the workbook (`<tên>.dx-anh-xa.json`); the workbook is only read.
+ * The columns the reader recognised are taken as they are: `--col` is needed only for the missing ones.
  */
 export async function runMap(args: Args, out: (s: string) => void): Promise<number> {
   const file = args.words[0];
   const sheet = flag(args, 'sheet')!;
   const table = flag(args, 'table')!;
-  const headerRow = Number(flag(args, 'header-row'));
+  const givenRow = flag(args, 'header-row') === undefined ? undefined : Number(flag(args, 'header-row'));
   const spec = tableSpec(table);
   const columns: Record<string, string> = {};
   for (const pair of flags(args, 'col')) {
@@ -94,7 +119,7 @@ export async function runMap(args: Args, out: (s: string) => void): Promise<numb
       );
       throw new UsageError(
         `--col ${pair}: bảng ${table} không có trường “${key}”${near ? `; có phải ${near}?` : ''} ` +
-          `(các trường: ${spec.columns.map((c) => c.key).join(', ')}).`,
+          `(các trường: ${acceptedKeys(spec)}).`,
       );
     }
     columns[key] = letters.toUpperCase();
@@ -108,7 +133,6 @@ export async function runMap(args: Args, out: (s: string) => void): Promise<numb
     force: has(args, 'force'),
   };
   checkTargets([t], [file]);
-  const mapping: ColumnMapping = { sheet, table: spec.id, headerRow, columns };
   // Read only: the unit's file is never written (a library rewriting it would drop what it cannot keep).
   let book: XlsxWorkbook;
   try {
@@ -124,10 +148,25 @@ export async function runMap(args: Args, out: (s: string) => void): Promise<numb
     );
   }
   const [snap] = await book.read([sheet]);
+  const detected = detectedLayout(snap.values, spec, givenRow);
+  if (givenRow === undefined && !detected)
+    throw new Refused(
+      `Không thấy tiêu đề của bảng ${spec.id} trên trang “${sheet}”: thêm --header-row N và --col cho từng trường ` +
+        `(các trường: ${acceptedKeys(spec)}).`,
+    );
+  const headerRow = givenRow ?? detected!.headerRow + detected!.headerRows;
   if (!headerChoices(snap.values, headerRow - 1).length)
     throw new Refused(`Dòng ${headerRow} của trang “${sheet}” không có tiêu đề cột.`);
-  const missing = spec.columns.filter((c) => !c.optional && !columns[c.key]).map((c) => `${c.key} (${c.label})`);
-  if (missing.length) throw new Refused(`Chưa chọn cột cho: ${missing.join(', ')}.`);
+  // What the reader recognised stays; --col adds the missing columns or corrects a recognised one.
+  for (const [k, c] of Object.entries(detected?.columns ?? {})) columns[k] ??= columnLetter(c);
+  const missing = spec.columns.filter((c) => !c.optional && !columns[c.key]).map((c) => c.key);
+  if (missing.length)
+    throw new Refused(
+      `Chưa chọn cột cho: ${acceptedKeys(spec, missing)}` +
+        `${detected ? ` (đã nhận ra: ${Object.keys(detected.columns).join(', ')})` : ''}; ` +
+        `thêm ${missing.map((k) => `--col ${k}=CỘT`).join(' ')}.`,
+    );
+  const mapping: ColumnMapping = { sheet, table: spec.id, headerRow, columns };
   return withLocks([t], async () => {
     const exists = fs.existsSync(target);
     await existingOwned(t);

@@ -60,7 +60,11 @@ async function fill(book: XlsxWorkbook, cells: Cells, cover: Record<string, stri
     const t = read.tables.find((x) => x.table === table)!;
     const items = t.rows.filter((r) => r.kind === 'item');
     for (const [row, fields] of Object.entries(rows)) {
-      const r = row.startsWith('#') ? items[Number(row.slice(1)) - 1] : items.find((x) => x.cells.code === row);
+      const k = Number(row.slice(1));
+      // The project table's rows are blank lines of the template, not yet items: the n-th line under the header.
+      const r = row.startsWith('#')
+        ? (items[k - 1] ?? (table === 'T5' ? { row: t.headerRow + t.headerRows - 1 + k } : undefined))
+        : items.find((x) => x.cells.code === row);
       if (!r) continue;
       for (const [field, value] of Object.entries(fields))
         book.book.getWorksheet(t.sheet)!.getCell(`${columnLetter(t.columns[field])}${r.row + 1}`).value = value;
@@ -244,8 +248,99 @@ function unitFigures(
     unit.name.startsWith('Phòng Y tế')
       ? {}
       : { issued: 'X', document: `Kế hoạch số ${r(10, 300)}/KH-UBND` };
+  const projects = PROJECTS[unit.name];
+  if (projects) cells.T5 = projectCells(unit.name, projects);
   mistakes(unit, month, cells);
   return cells;
+}
+
+/**
+ * A few units' projects and tasks in the style of seed 004 / 000 (names, lead agencies, "NS tỉnh, NS thành phố"),
+ * the same every month: fixed values, no draw from the figures' random sequence, so no other figure moves.
+ * A row of a name alone in capitals is a section heading; amounts in triệu đồng, blank where the seeds leave them.
+ */
+type ProjectLine =
+  string | [name: string, period: string, source: string, kind: string, total: number | null, year: number | null];
+
+const PROJECTS: Record<string, ProjectLine[]> = {
+  'Phòng Văn hóa và Thông tin': [
+    'XÂY DỰNG ĐÔ THỊ THÔNG MINH',
+    [
+      'Xây dựng Trung tâm Điều hành đô thị thông minh thành phố Nha Trang',
+      '2023 - 2025',
+      'NS thành phố',
+      'Vốn đầu tư',
+      17000,
+      3000,
+    ],
+    [
+      'Đầu tư nền tảng hạ tầng phục vụ đô thị thông minh thành phố Nha Trang',
+      '2023 - 2025',
+      'NS tỉnh, NS thành phố',
+      'Vốn đầu tư',
+      50000,
+      13000,
+    ],
+    'NHIỆM VỤ CHUYỂN ĐỔI SỐ',
+    ['Học tập kinh nghiệm chuyển đổi số', '2023', 'NS thành phố', 'Vốn sự nghiệp', null, null],
+  ],
+  'Văn phòng HĐND và UBND': [
+    [
+      'Đánh giá an toàn thông tin Hệ thống thông tin thành phố Nha Trang',
+      '2023',
+      'NS thành phố',
+      'Vốn sự nghiệp',
+      162,
+      162,
+    ],
+  ],
+  'Phòng Quản lý đô thị': [
+    [
+      'Phần mềm quản lý dự án đầu tư xây dựng trên địa bàn thành phố Nha Trang',
+      '2022 - 2025',
+      'NS thành phố',
+      'Vốn sự nghiệp',
+      1700,
+      null,
+    ],
+  ],
+  'Phòng Giáo dục và Đào tạo': [
+    ['Phần mềm quản lý văn bằng, chứng chỉ', '2022 - 2024', 'NS thành phố', 'Vốn sự nghiệp', 500, 500],
+  ],
+  'Trung tâm Văn hóa - Thông tin và Thể thao': [
+    [
+      'Dự án Đài truyền thanh ứng dụng công nghệ thông tin – viễn thông phường Vĩnh Nguyên',
+      '2023',
+      'NS tỉnh',
+      'Vốn đầu tư',
+      920,
+      920,
+    ],
+  ],
+};
+
+function projectCells(unit: string, lines: ProjectLine[]): Cells[string] {
+  const out: Cells[string] = {};
+  let n = 0;
+  lines.forEach((line, i) => {
+    if (typeof line === 'string') {
+      out[`#${i + 1}`] = { name: line };
+      return;
+    }
+    const [name, period, fundSource, fundKind, total, yearBudget] = line;
+    out[`#${i + 1}`] = {
+      stt: ++n,
+      name,
+      lead: unit,
+      period,
+      fundSource,
+      fundKind,
+      ...(total === null ? {} : { total }),
+      ...(yearBudget === null ? {} : { yearBudget }),
+      assessment: 'Đang thực hiện theo tiến độ',
+    };
+  });
+  return out;
 }
 
 /** Seed 003's mistakes, put where a careful secretariat would catch them. */

@@ -243,6 +243,20 @@ const KINDS: Array<{
       return f;
     },
   },
+  {
+    // Issue 13: a T4 typed without its "Đang giải quyết" columns is said, with what is missing.
+    rule: 'BANG-CHUA-DOC',
+    edits: [],
+    cell: 'PAKN!A1',
+    severity: 'canh-bao',
+    file: async () => {
+      const f = tmpFile('partial.xlsx');
+      const tsv =
+        'STT\tTên cơ quan, đơn vị\tTiếp nhận\tĐã giải quyết\n\t\t\tTổng\tĐúng hạn\tTrễ hạn\n1\tPhường 1\t5\t5\t5\t0';
+      await tsvWorkbook(f, [{ name: 'PAKN', tsv }]);
+      return f;
+    },
+  },
 ];
 
 describe('every rule kind has a failing fixture (the consistent workbook is the passing one)', () => {

@@ -9,6 +9,10 @@ export interface ConsolidateOptionsInput {
   deadlineDay?: number;
   includeErrors: boolean;
   attachedTo?: string;
+  /** The report the annexes go with: "1372/BC-BCĐCĐS", "11/5/2023", "Ban Chỉ đạo chuyển đổi số tỉnh Khánh Hòa". */
+  reportNo?: string;
+  reportDate?: string;
+  issuer?: string;
   /** The moment of the run: the pane reads the clock, the core never does. */
   now?: Date;
 }
@@ -64,6 +68,14 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
   const span = el('select', { id: 'con-span' }, ...SPANS.map(([value, label]) => el('option', { value }, label)));
   const deadline = el('input', { id: 'con-deadline', type: 'number', min: '1', max: '31', value: '20' });
   const include = el('input', { id: 'con-include', type: 'checkbox' });
+  // The "(Kèm theo Báo cáo số … ngày … của …)" line of every annex; left empty, blanks to fill by hand.
+  const reportNo = el('input', { id: 'con-report-no', type: 'text', placeholder: '1372/BC-BCĐCĐS' });
+  const reportDate = el('input', { id: 'con-report-date', type: 'text', placeholder: '11/5/2023' });
+  const issuer = el('input', {
+    id: 'con-issuer',
+    type: 'text',
+    placeholder: 'Ban Chỉ đạo chuyển đổi số tỉnh Khánh Hòa',
+  });
   const run = el('button', { id: 'con-run', type: 'button' }, 'Tổng hợp');
   const cancel = el('button', { id: 'con-cancel', type: 'button', disabled: 'true' }, 'Hủy');
   const bar = el('progress', { id: 'con-progress', max: '1', value: '0' });
@@ -121,6 +133,9 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
           period: rangeOf(period.value, span.value),
           deadlineDay: Number(deadline.value) || 20,
           includeErrors: include.checked,
+          reportNo: reportNo.value.trim() || undefined,
+          reportDate: reportDate.value.trim() || undefined,
+          issuer: issuer.value.trim() || undefined,
           now: new Date(),
         },
         () => stop,
@@ -203,6 +218,9 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     el('label', { class: 'arg' }, el('span', {}, 'Tổng hợp theo'), span),
     el('label', { class: 'arg' }, el('span', {}, 'Hạn nộp: ngày … của tháng sau kỳ'), deadline),
     el('label', { class: 'arg' }, include, ' Tổng hợp cả đơn vị còn lỗi'),
+    el('label', { class: 'arg' }, el('span', {}, 'Kèm theo Báo cáo số (số, ký hiệu)'), reportNo),
+    el('label', { class: 'arg' }, el('span', {}, 'Ngày báo cáo'), reportDate),
+    el('label', { class: 'arg' }, el('span', {}, 'Cơ quan ban hành báo cáo'), issuer),
     run,
     cancel,
     bar,

@@ -2,7 +2,7 @@ import { FileTooLargeError, isDxError, SheetExistsError, UnreadableWorkbookError
 import ExcelJS from 'exceljs';
 import { CellMark, CellRef, CellWrite, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { encodeCell, GENERAL_FORMAT } from '../shared/workbook/render';
-import { CellValue, SheetSpec } from '../shared/workbook/sheet-spec';
+import { CellValue, OFFICIAL_FONT, SheetSpec } from '../shared/workbook/sheet-spec';
 import { STYLES, Style } from '../shared/workbook/styles';
 import { baseName, readWorkbookFile } from './file';
 import { READ_LIMITS, ReadLimits } from './limits';
@@ -13,10 +13,11 @@ const fileText = (v: string) => v.replace(/^'(?=[=+\-@])/, '');
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
-function excelStyle(style: Style): Partial<ExcelJS.Style> {
+/** Every styled cell's font family: the sheet's (`SheetSpec.font`), else Times New Roman, the official one. */
+function excelStyle(style: Style, family = OFFICIAL_FONT): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   out.font = {
-    name: 'Times New Roman',
+    name: family,
     size: style.size ?? 12,
     bold: style.bold,
     italic: style.italic,
@@ -277,6 +278,16 @@ export class XlsxWorkbook implements WorkbookPort {
     spec.columnWidths.forEach((w, i) => {
       ws.getColumn(i + 1).width = w;
     });
+    if (spec.font) {
+      // The columns' own style, set before any cell exists: an unstyled cell, and one typed later, take the
+      // sheet's font (ExcelJS gives a new cell its column's style; set afterwards it would overwrite the cells').
+      const width = spec.rows.reduce((n, r) => Math.max(n, r.length), spec.columnWidths.length);
+      for (let i = 1; i <= width; i++) ws.getColumn(i).font = { name: spec.font, size: 12 };
+    }
+    // The page numbers, in the footer codes of SpreadsheetML's <oddFooter> (ECMA-376 Part 1, headerFooter):
+    // "&C" the centre section, '&"Times New Roman,Regular"' its font, "&P" the page, "&N" the pages.
+    if (spec.print?.footer)
+      ws.headerFooter.oddFooter = `&C${spec.font ? `&"${spec.font},Regular"` : ''}${spec.print.footer}`;
     spec.rowHeights.forEach((h, i) => {
       if (h) ws.getRow(i + 1).height = h;
     });
@@ -285,7 +296,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (!cell) return;
         const target = ws.getCell(r + 1, c + 1);
         const e = encodeCell(cell);
-        if (cell.s) target.style = excelStyle(STYLES[cell.s]);
+        if (cell.s) target.style = excelStyle(STYLES[cell.s], spec.font);
         if (e.formula) target.value = { formula: cell.f!.slice(1) } as ExcelJS.CellFormulaValue;
         // A file's strings are never formulas: the apostrophe is a typing convention, not content.
         else if (typeof e.value === 'string') target.value = e.value === '' ? null : fileText(e.value);

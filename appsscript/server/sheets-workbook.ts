@@ -222,6 +222,12 @@ function writeSheet(sheet: Sheet, spec: SheetSpec, ss: Spreadsheet): void {
   range.setHorizontalAlignments(pick((s) => s.align ?? 'left', 'left'));
   range.setVerticalAlignments(pick((s) => (s.valign === 'top' ? 'top' : 'middle'), 'middle'));
   range.setWraps(pick((s) => Boolean(s.wrap), false));
+  // The sheet's font over the whole written range in one call (Range.setFontFamily). Print footers cannot be
+  // set: Apps Script has no page-setup API (margins, headers and footers are chosen in File → Print, or as
+  // parameters of the PDF export URL), so `print.footer` is left out here and the page numbers are the print
+  // dialog's "Page numbers" option.
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setFontFamily(String)
+  if (spec.font) range.setFontFamily(spec.font);
   const bordered = Object.entries(g.byStyle)
     .filter(([name]) => STYLES[name as StyleName].border)
     .flatMap(([, a]) => a);

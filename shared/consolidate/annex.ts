@@ -5,8 +5,18 @@ import { targetMet } from '../formulas/target-met';
 import { formatRateWithCounts } from '../numbers/format';
 import { UNIT_GROUP_LABEL, UnitGroup } from '../registry/schema';
 import { monthIndex, spanWords } from '../dates/period';
+import { parseDay } from '../dates/date';
 import { roman } from '../templates/version';
-import { CellSpec, columnLetter, fitRowHeights, SheetSpec, StyleName } from '../workbook/sheet-spec';
+import {
+  CellSpec,
+  columnLetter,
+  fitRowHeights,
+  OFFICIAL_FONT,
+  PAGE_FOOTER,
+  SheetSpec,
+  SheetSpecInput,
+  StyleName,
+} from '../workbook/sheet-spec';
 import { ChartSpec } from '../workbook/port';
 import { Collected, describe, Submission } from './collect';
 import { tableSpec } from '../templates/families';
@@ -35,9 +45,48 @@ function stampCell(label: string | null): CellSpec {
 }
 
 export interface AnnexOptions {
-  /** "Kèm theo Báo cáo số 1372/BC-BCĐCĐS ngày 11/5/2023"; blanks to fill by hand when absent. */
+  /**
+   * The whole covering line, as written ("Kèm theo Báo cáo số 1372/BC-BCĐCĐS ngày 11/5/2023 của …"): it
+   * overrides the three fields below (kept for callers that wrote the line themselves).
+   */
   attachedTo?: string;
+  /** The report the annexes go with: its number and symbol ("1372/BC-BCĐCĐS"), … */
+  reportNo?: string;
+  /** … its date ("11/5/2023" or "2023-05-11", written "11/5/2023" as the seeds do), … */
+  reportDate?: string;
+  /** … and who issued it ("Ban Chỉ đạo chuyển đổi số tỉnh Khánh Hòa"). Blanks to fill by hand when absent. */
+  issuer?: string;
+  /** The range in words ("tháng 4/2023", "6 tháng đầu năm 2023", "năm 2024"), as every title ends. */
   period?: string;
+  /** The year of the range: project lists are annual ("… SỬ DỤNG VỐN ĐẦU TƯ NĂM 2023", seeds 000 and 004). */
+  year?: number;
+}
+
+/** A report date as the seeds write it: "11/5/2023" (no leading zeros); text that is no date stays as typed. */
+export function reportDateText(raw: string | undefined): string | null {
+  const t = raw?.trim();
+  if (!t) return null;
+  const d = parseDay(t);
+  return d ? `${d.d}/${d.m}/${d.y}` : t;
+}
+
+/**
+ * "(Kèm theo Báo cáo số 1372/BC-BCĐCĐS ngày 11/5/2023 của Ban Chỉ đạo chuyển đổi số tỉnh Khánh Hòa)", from
+ * the report's number, date and issuer; what is not given stays a blank to fill by hand, and with none of them
+ * the line is the form's own ("(Kèm theo Báo cáo số        /BC-        ngày      /      /        )").
+ */
+export function coveringLine(opts: AnnexOptions): string {
+  const whole = opts.attachedTo?.trim();
+  if (whole) return whole.startsWith('(') ? whole : `(${whole})`;
+  const no = opts.reportNo?.trim() || '       /BC-       ';
+  const date = reportDateText(opts.reportDate) ?? '     /      /        ';
+  const issuer = opts.issuer?.trim();
+  return `(Kèm theo Báo cáo số ${no} ngày ${date}${issuer ? ` của ${issuer}` : ''})`;
+}
+
+/** A caption ending in the range in words, as the seeds' titles do: "… CHUYỂN ĐỔI SỐ THÁNG 4/2023". */
+export function captionFor(caption: string, period: string | undefined): string {
+  return (period?.trim() ? `${caption} ${period.trim()}` : caption).toUpperCase();
 }
 
 /** The lines every official annex opens with: "Phụ lục I", the caption, the "(Kèm theo …)" line. */
@@ -49,11 +98,7 @@ export function opening(
   unitNote?: string,
 ): { rows: Row[]; merges: string[] } {
   const last = columnLetter(width - 1);
-  const rows: Row[] = [
-    [c(title, 'title')],
-    [c(caption.toUpperCase(), 'title')],
-    [c(`(${opts.attachedTo ?? 'Kèm theo Báo cáo số        /BC-        ngày      /      /        '})`, 'subtitle')],
-  ];
+  const rows: Row[] = [[c(title, 'title')], [c(caption.toUpperCase(), 'caption')], [c(coveringLine(opts), 'subtitle')]];
   const merges = [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`];
   if (unitNote) {
     const row: Row = Array(width).fill(null);
@@ -61,6 +106,24 @@ export function opening(
     rows.push(row);
   } else rows.push([]);
   return { rows, merges };
+}
+
+/**
+ * Every annex as it is printed: a note or a section label alone in column A spreads over the table's width
+ * (never a narrow bordered box made tall by its text), Times New Roman throughout, "Trang 1/3" in the footer.
+ */
+export function annexSheet(spec: SheetSpecInput & { columnWidths: number[]; merges: string[] }): SheetSpec {
+  const last = columnLetter(spec.columnWidths.length - 1);
+  spec.rows.forEach((r, i) => {
+    const lone = r.length === 1 && r[0] && (r[0].s === 'note' || r[0].s === 'label');
+    if (lone && !spec.merges.some((m) => m.startsWith(`A${i + 1}:`))) spec.merges.push(`A${i + 1}:${last}${i + 1}`);
+  });
+  const full = {
+    ...spec,
+    font: OFFICIAL_FONT,
+    print: { landscape: true, ...spec.print, footer: PAGE_FOOTER },
+  };
+  return SheetSpec.parse({ ...full, rowHeights: fitRowHeights(full) });
 }
 
 export function sheet(
@@ -71,20 +134,14 @@ export function sheet(
   headerTop: number,
   headerRows: number,
 ): SheetSpec {
-  // A note alone in column A spreads over the table's width (and does not make its narrow column tall).
-  rows.forEach((r, i) => {
-    if (r.length === 1 && r[0] && (r[0].s === 'note' || r[0].s === 'label'))
-      merges.push(`A${i + 1}:${columnLetter(widths.length - 1)}${i + 1}`);
-  });
-  const spec = {
+  return annexSheet({
     name,
     rows,
     merges,
     columnWidths: widths,
     freeze: { rows: headerTop + headerRows, columns: 2 },
     print: { landscape: true, repeatRows: [headerTop + 1, headerTop + headerRows] as [number, number] },
-  };
-  return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
+  });
 }
 
 const GROUP_ORDER: UnitGroup[] = [
@@ -101,7 +158,7 @@ export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptio
   const width = 2 + kpi.codes.length * 3;
   const { rows, merges } = opening(
     'Phụ lục I',
-    `Kết quả thực hiện chỉ tiêu chuyển đổi số của các cơ quan, đơn vị${opts.period ? ` — ${opts.period}` : ''}`,
+    captionFor('Kết quả thực hiện chỉ tiêu chuyển đổi số của các cơ quan, đơn vị', opts.period),
     width,
     opts,
   );
@@ -112,7 +169,8 @@ export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptio
   kpi.codes.forEach((code, i) => {
     const ind = catalogue.find((x) => x.code === code)!;
     const col = 2 + i * 3;
-    upper.push(c(`${code}. ${ind.name}`, 'header'), c(null, 'header'), c(null, 'header'));
+    // The indicator's name, as the seeds head their columns: its code is the product's, not the reader's.
+    upper.push(c(ind.name, 'header'), c(null, 'header'), c(null, 'header'));
     lower.push(
       c(`Tử số (${ind.numerator.unit})`, 'header'),
       c(`Mẫu số (${ind.denominator.unit})`, 'header'),
@@ -155,7 +213,7 @@ export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptio
       ),
     ],
   );
-  return sheet('Phụ lục I', rows, merges, [6, 34, ...kpi.codes.flatMap(() => [12, 12, 10])], top, 2);
+  return sheet('Phụ lục I', rows, merges, [6, 40, ...kpi.codes.flatMap(() => [13, 13, 10])], top, 2);
 }
 
 /** "Nguồn số liệu": where every unit's figures came from, and who was left out and why. */
@@ -166,7 +224,7 @@ function isoSpanWords(start: string, end: string): string {
   return spanWords({ first: monthIndex(y1, m1), last: monthIndex(y2, m2) });
 }
 
-export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec {
+export function sourcesSheet(collected: Collected, missing: string[], opts: AnnexOptions = {}): SheetSpec {
   const headers = [
     'STT',
     'Đơn vị',
@@ -179,7 +237,7 @@ export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec
     'Tình trạng',
   ];
   const rows: Row[] = [
-    [c('NGUỒN SỐ LIỆU', 'title')],
+    [c(captionFor('Nguồn số liệu', opts.period), 'caption')],
     [c('Mỗi số tổng hợp truy được về đơn vị, tệp, trang và vùng đã đọc.', 'subtitle')],
     [],
     headers.map((h) => c(h, 'header')),
@@ -243,15 +301,14 @@ export function sourcesSheet(collected: Collected, missing: string[]): SheetSpec
       c(null, 'text'),
       c('Chưa nộp báo cáo', 'text'),
     ]);
-  const spec = {
+  return annexSheet({
     name: 'Nguồn số liệu',
     rows,
     merges: ['A1:I1', 'A2:I2'],
     columnWidths: [6, 30, 20, 30, 50, 14, 16, 12, 40],
     freeze: { rows: 4, columns: 2 },
     print: { landscape: true, repeatRows: [4, 4] as [number, number] },
-  };
-  return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
+  });
 }
 
 /** Phụ lục VI: each indicator with its targets, the consolidated result "r% (a/b)" and Đạt / Chưa đạt. */
@@ -276,9 +333,10 @@ export function achievementAnnex(
     'Kết quả thực hiện',
     'Đánh giá',
   ];
+  // The results are the range's ("9 THÁNG NĂM 2023"); the targets beside them are the year's.
   const { rows, merges } = opening(
     'Phụ lục VI',
-    `Kết quả thực hiện các chỉ tiêu chuyển đổi số năm ${year}`,
+    captionFor('Kết quả thực hiện các chỉ tiêu chuyển đổi số', opts.period ?? `năm ${year}`),
     headers.length,
     opts,
   );
@@ -345,12 +403,8 @@ function stackColumns(spec: TableSpec) {
 export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSpec {
   const ids = ['T2', 'T3a', 'T3b', 'T3c', 'T3d', 'T3e', 'T4'];
   const width = 2 + maxOf(ids.map((id) => stackColumns(tableSpec(id)).length));
-  const { rows, merges } = opening(
-    'Phụ lục VII',
-    `Số liệu chi tiết theo đơn vị${opts.period ? ` — ${opts.period}` : ''}`,
-    width,
-    opts,
-  );
+  const { rows, merges } = opening('Phụ lục VII', captionFor('Số liệu chi tiết theo đơn vị', opts.period), width, opts);
+  let shown = 0;
   ids.forEach((id, k) => {
     const spec = tableSpec(id);
     const cols = stackColumns(spec);
@@ -358,12 +412,14 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
       .map((s) => ({ s, row: s.read.tables.find((t) => t.table === id)?.rows.find((r) => r.kind === 'item') }))
       .filter((x) => x.row);
     if (!lines.length) return;
-    rows.push([], [c(`${k + 1}. ${spec.title}`, 'label')]);
-    rows.push([
-      c('STT', 'header'),
-      c('Tên cơ quan, đơn vị', 'header'),
-      ...cols.map((col) => c(col.group ? `${col.group} — ${col.label}` : col.label, 'header')),
-    ]);
+    // One empty row between two tables, none under the opening (which ends in one).
+    if (shown++) rows.push([]);
+    rows.push([c(`${k + 1}. ${spec.title}`, 'label')]);
+    // The label spans its own table, not the widest one of the sheet.
+    merges.push(`A${rows.length}:${columnLetter(cols.length + 1)}${rows.length}`);
+    const head = stackHeader(cols, rows.length);
+    rows.push(...head.rows);
+    merges.push(...head.merges);
     const sums = (picked: typeof lines) => {
       const total: Record<string, number> = {};
       for (const { row } of picked)
@@ -398,15 +454,43 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
     }
     rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...valuesOf(sums(lines), 'total')]);
   });
-  const spec = {
+  return annexSheet({
     name: 'Phụ lục VII',
     rows,
     merges,
-    columnWidths: [6, 34, ...Array(width - 2).fill(15)],
+    columnWidths: [6, 40, ...Array(width - 2).fill(15)],
     freeze: { rows: 4, columns: 2 },
     print: { landscape: true },
-  };
-  return SheetSpec.parse({ ...spec, rowHeights: fitRowHeights(spec) });
+  });
+}
+
+/**
+ * A stacked table's header: one row, or two where columns share a group, the group over its columns as the
+ * seeds print it ("Số lượng VB được thực hiện trên phần mềm" over "VB đi", "VB đến"), never glued with a dash.
+ */
+function stackHeader(cols: ReturnType<typeof stackColumns>, top: number): { rows: Row[]; merges: string[] } {
+  const lead = [c('STT', 'header'), c('Tên cơ quan, đơn vị', 'header')];
+  if (!cols.some((col) => col.group))
+    return { rows: [[...lead, ...cols.map((col) => c(col.label, 'header'))]], merges: [] };
+  const upper: Row = [...lead];
+  const lower: Row = [c(null, 'header'), c(null, 'header')];
+  const merges = [`A${top + 1}:A${top + 2}`, `B${top + 1}:B${top + 2}`];
+  cols.forEach((col, i) => {
+    const x = columnLetter(i + 2);
+    if (!col.group) {
+      upper.push(c(col.label, 'header'));
+      lower.push(c(null, 'header'));
+      merges.push(`${x}${top + 1}:${x}${top + 2}`);
+      return;
+    }
+    const start = i === 0 || cols[i - 1].group !== col.group;
+    upper.push(c(start ? col.group : null, 'header'));
+    lower.push(c(col.label, 'header'));
+    let end = i;
+    while (start && end + 1 < cols.length && cols[end + 1].group === col.group) end++;
+    if (start && end > i) merges.push(`${x}${top + 1}:${columnLetter(end + 2)}${top + 1}`);
+  });
+  return { rows: [upper, lower], merges };
 }
 
 /** "Biểu đồ": the rate of the main indicator per unit, the data a host's own bar chart is drawn from. */

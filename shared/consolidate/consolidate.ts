@@ -14,8 +14,9 @@ import { ChartSpec, SheetSnapshot } from '../workbook/port';
 import { MAX_CELL_TEXT } from '../workbook/render';
 import { a1, SheetSpec } from '../workbook/sheet-spec';
 import { ownedTable } from '../tables/owned-table';
-import { achievementAnnex, chartSheet, kpiAnnex, sourcesSheet, unitTablesAnnex } from './annex';
-import { projectAnnex } from './project-annex';
+import { achievementAnnex, AnnexOptions, chartSheet, kpiAnnex, sourcesSheet, unitTablesAnnex } from './annex';
+import { projectAnnex, unlistedProjectWarnings } from './project-annex';
+import { systemsAnnex } from './systems-annex';
 import { plansMatrix, submissionMatrix } from './matrix';
 import { MonthSpan, monthSpan, parsePeriod, spanWords } from '../dates/period';
 import { monthList, overTime, spanOf, within } from './over-time';
@@ -51,7 +52,15 @@ export interface ConsolidateOptions {
    */
   master?: MasterConfig | Grid;
   catalogue?: Indicator[];
+  /** The whole "(Kèm theo …)" line as written; it overrides the three fields below. */
   attachedTo?: string;
+  /**
+   * The report the annexes go with, for "(Kèm theo Báo cáo số 1372/BC-BCĐCĐS ngày 11/5/2023 của Ban Chỉ đạo
+   * chuyển đổi số tỉnh Khánh Hòa)": number and symbol, date ("11/5/2023" or ISO), issuer; blanks when absent.
+   */
+  reportNo?: string;
+  reportDate?: string;
+  issuer?: string;
   deadlineDay?: number;
   /** The moment of the run, from the host: the core never reads the clock. */
   now?: Date;
@@ -159,9 +168,17 @@ export function consolidate(
     : [];
   const kpi = consolidateKpis(collected.included, catalogue);
   const projects = projectRows(collected.included);
-  const annexOpts = { attachedTo: opts.attachedTo, period: label ?? opts.period };
   // Nothing received and no period asked: the year the run is made in.
   const year = range ? Math.floor(range.last / 12) : yearOfRun(opts.now);
+  // Every annex: its title ends in the range in words, its "(Kèm theo …)" line names the report.
+  const annexOpts: AnnexOptions = {
+    attachedTo: opts.attachedTo,
+    reportNo: opts.reportNo,
+    reportDate: opts.reportDate,
+    issuer: opts.issuer,
+    period: label ?? opts.period,
+    year,
+  };
   const sheets = [
     kpiAnnex(kpi, catalogue, annexOpts),
     ...(registry
@@ -169,10 +186,11 @@ export function consolidate(
           submissionMatrix(
             all.included,
             registry,
-            { attachedTo: opts.attachedTo, deadlineDay: opts.deadlineDay ?? DEFAULT_DEADLINE_DAY, range },
+            { ...annexOpts, deadlineDay: opts.deadlineDay ?? DEFAULT_DEADLINE_DAY, range },
             all.excluded,
           ),
-          plansMatrix(collected.included, registry, { attachedTo: opts.attachedTo, year }),
+          // Plans issued are a state: each unit's latest report of the year up to the range says them.
+          plansMatrix(all.included, registry, { ...annexOpts, range }),
         ]
       : []),
     projectAnnex(
@@ -195,7 +213,11 @@ export function consolidate(
       range ? formatDay(endOfMonth(year, (range.last % 12) + 1)) : null,
     ),
     unitTablesAnnex(collected.included, annexOpts),
-    sourcesSheet(collected, missing),
+    // Information systems are a state too: read from each unit's latest report of the year up to the range.
+    systemsAnnex(all.included, { ...annexOpts, range }),
+    // A project of no annex (no classifiable fund kind) is said at its cell in the warnings.
+    ...unlistedProjectWarnings(projects, collected.warnings),
+    sourcesSheet(collected, missing, annexOpts),
   ];
   const chart = chartSheet(kpi, catalogue);
   if (chart) sheets.push(chart.sheet);

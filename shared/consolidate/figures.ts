@@ -52,6 +52,7 @@ export function aggregationOf(
 export function figuresOf(sub: Submission, catalogue: Indicator[], overrides?: AggregationOverrides): Figure[] {
   const out: Figure[] = [];
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
+  const counted = new Map<string, number>();
   for (const t of sub.read.tables) {
     const items = t.rows.filter((r) => r.kind === 'item');
     if (t.table === 'T1') {
@@ -80,7 +81,11 @@ export function figuresOf(sub: Submission, catalogue: Indicator[], overrides?: A
     }
     const cols = FIGURE_COLUMNS.get(t.table);
     if (!cols) continue;
-    items.forEach((row, n) => {
+    // Rows are numbered across the tables of one kind: a second T3a table continues at #n + 1.
+    const first = counted.get(t.table) ?? 0;
+    counted.set(t.table, first + items.length);
+    items.forEach((row, i) => {
+      const n = first + i;
       for (const col of cols) {
         if (t.columns[col.key] === undefined) continue;
         out.push({

@@ -6,11 +6,13 @@ import { reportDeadline } from '../formulas/ontime';
 import { Registry, UNIT_GROUP_LABEL, Unit, UnitGroup } from '../registry/schema';
 import { roman } from '../templates/version';
 import { SheetSpec } from '../workbook/sheet-spec';
-import { c, opening, sheet } from './annex';
+import { AnnexOptions, c, captionFor, opening, sheet } from './annex';
+import { looseKey } from '../text/fold';
 import { Submission } from './collect';
+import { isEarlier, latestFirst, reportWords } from './latest';
 
-export interface MatrixOptions {
-  attachedTo?: string;
+/** The covering line's fields and the range in words come with the annex options. */
+export interface MatrixOptions extends AnnexOptions {
   /** Reports are due on this day of the month after the period (20 for Khánh Hòa, 15 for Nha Trang 2024). */
   deadlineDay: number;
   /** The range consolidated: its months are the matrix's columns, reported or not. */
@@ -79,7 +81,10 @@ export function submissionMatrix(
   const width = 2 + months.length;
   const { rows, merges } = opening(
     'Phụ lục II',
-    'Danh sách các cơ quan, đơn vị, địa phương thực hiện báo cáo kết quả chuyển đổi số',
+    captionFor(
+      'Danh sách các cơ quan, đơn vị, địa phương thực hiện báo cáo kết quả chuyển đổi số',
+      opts.period ?? (opts.range ? spanWords(opts.range) : undefined),
+    ),
     width,
     opts,
   );
@@ -146,17 +151,76 @@ export function submissionMatrix(
   return sheet('Phụ lục II', rows, merges, [6, 40, ...months.map(() => 18)], top, 1);
 }
 
-/** Phụ lục III: plans issued per unit ("X"), with "9/12"-style counts per group. */
+/** The plan kinds of Phụ lục III, matched by kind (and year), not by exact text: units retype the names. */
+const PLAN_KINDS = [
+  { label: 'Kế hoạch chuyển đổi số năm', key: /chuyen doi so/ },
+  { label: 'Kế hoạch ứng phó sự cố', key: /ung pho su co/ },
+];
+
+/** Does a T6a row's plan name say this kind, and not another year ("… năm 2022" is not 2023's plan)? */
+function isPlan(text: unknown, kind: (typeof PLAN_KINDS)[number], year: number | undefined): boolean {
+  const k = looseKey(String(text ?? ''));
+  if (!kind.key.test(k)) return false;
+  const named = /\b(19|20)\d{2}\b/.exec(k)?.[0];
+  return !named || !year || Number(named) === year;
+}
+
+/** The unit's plan rows marked "X", by kind; the report each mark is read from. */
+function planMarks(
+  reports: Submission[],
+  year: number | undefined,
+): Map<string, { from: Submission; document: string }> {
+  const out = new Map<string, { from: Submission; document: string }>();
+  for (const kind of PLAN_KINDS)
+    for (const s of reports) {
+      const rows = s.read.tables.filter((t) => t.table === 'T6a').flatMap((t) => t.rows);
+      const marked = (r: (typeof rows)[number]) => /^x$/i.test(String(r.cells.issued ?? '').trim());
+      const row = rows.find((r) => isPlan(r.cells.plan, kind, year) && marked(r));
+      if (!row) continue;
+      out.set(kind.label, { from: s, document: String(row.cells.document ?? '').trim() });
+      break;
+    }
+  return out;
+}
+
+/**
+ * Phụ lục III: plans issued per unit ("X"), with "9/12"-style counts per group. Each unit's marks come from
+ * its latest report of the year up to the range that marks them (a unit that skipped April keeps March's
+ * marks), and the "Ghi chú" column says so when that report is an earlier one ("Theo báo cáo tháng 4/2023").
+ */
 export function plansMatrix(
   subs: Submission[],
   registry: Registry,
-  opts: { attachedTo?: string; year?: number },
+  opts: AnnexOptions & { range?: MonthSpan | null },
 ): SheetSpec {
-  const plans = ['Kế hoạch chuyển đổi số năm', 'Kế hoạch ứng phó sự cố'];
+  const plans = PLAN_KINDS.map((p) => p.label);
+  const units = scope(registry);
+  const range = opts.range ?? null;
+  const ordered = latestFirst(subs, range);
+  const marks = new Map(
+    units.map((u) => [
+      u,
+      planMarks(
+        ordered.filter((x) => same(x.unit, u)),
+        opts.year,
+      ),
+    ]),
+  );
+  const issued = (u: Unit, plan: string): boolean => marks.get(u)!.has(plan);
+  const note = (u: Unit): string => {
+    const earlier = [...marks.get(u)!.entries()].filter(([, m]) => isEarlier(m.from, range));
+    if (!earlier.length) return '';
+    const from = [...new Set(earlier.map(([, m]) => reportWords(m.from)))];
+    if (from.length === 1 && earlier.length === marks.get(u)!.size) return `Theo báo cáo ${from[0]}`;
+    return earlier.map(([plan, m]) => `${plan}: theo báo cáo ${reportWords(m.from)}`).join('; ');
+  };
+  // The "Ghi chú" column only when a mark comes from an earlier report: otherwise the seed's four columns.
+  const noted = units.some((u) => note(u) !== '');
+  const width = noted ? 5 : 4;
   const { rows, merges } = opening(
     'Phụ lục III',
-    'Kết quả triển khai chuyển đổi số của các cơ quan, đơn vị, địa phương',
-    4,
+    captionFor('Kết quả triển khai chuyển đổi số của các cơ quan, đơn vị, địa phương', opts.period),
+    width,
     opts,
   );
   const top = rows.length;
@@ -164,14 +228,8 @@ export function plansMatrix(
     c('STT', 'header'),
     c('Tên cơ quan, địa phương', 'header'),
     ...plans.map((p) => c(`${p}${opts.year ? ` ${opts.year}` : ''}`, 'header')),
+    ...(noted ? [c('Ghi chú', 'header')] : []),
   ]);
-  const units = scope(registry);
-  const issued = (u: Unit, plan: string): boolean => {
-    const s = subs.find((x) => same(x.unit, u));
-    const t = s?.read.tables.find((x) => x.table === 'T6a');
-    const row = t?.rows.find((r) => String(r.cells.plan ?? '').trim() === plan);
-    return Boolean(row && /^x$/i.test(String(row.cells.issued ?? '').trim()));
-  };
   let n = 0;
   groupsOf(units).forEach((g, gi) => {
     const members = units.filter((u) => u.group === g);
@@ -179,14 +237,16 @@ export function plansMatrix(
       c(roman(gi + 1), 'group'),
       c(UNIT_GROUP_LABEL[g], 'group'),
       ...plans.map((p) => c(`${members.filter((u) => issued(u, p)).length}/${members.length}`, 'group')),
+      ...(noted ? [c(null, 'group')] : []),
     ]);
     for (const u of members)
       rows.push([
         c(`${++n}.`, 'text'),
         c(u.name, 'text'),
         ...plans.map((p) => c(issued(u, p) ? 'X' : '', 'computedText')),
+        ...(noted ? [c(note(u) || null, 'text')] : []),
       ]);
   });
   rows.push([], [c('Ghi chú: Dấu “X”: Đã thực hiện.', 'note')]);
-  return sheet('Phụ lục III', rows, merges, [6, 44, 22, 22], top, 1);
+  return sheet('Phụ lục III', rows, merges, [6, 44, 22, 22, ...(noted ? [26] : [])], top, 1);
 }

@@ -72,7 +72,9 @@ function itemRows(t: TableRead | undefined): TableRow[] {
   return t ? t.rows.filter((r) => r.kind === 'item') : [];
 }
 
-const tableOf = (sub: Submission, id: string) => sub.read.tables.find((t) => t.table === id);
+/** Every item row of a kind of table, in order: a workbook may hold several tables of one kind. */
+const itemsOf = (sub: Submission, id: string) =>
+  sub.read.tables.filter((t) => t.table === id).flatMap((t) => itemRows(t));
 
 function codeOf(row: TableRow): string {
   return row.cells.code === null || row.cells.code === undefined ? '' : String(row.cells.code).trim();
@@ -142,6 +144,7 @@ export function overTime(
   const before = startsYear ? undefined : (earlier.find((s) => spanOf(s)?.last === range.first - 1) ?? null);
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   const short: string[] = [];
+  const seen = new Map<string, number>();
   const tables = base.read.tables.map((t): TableRead => {
     if (t.table === 'T1') {
       const rows = t.rows.map((row) => {
@@ -149,7 +152,7 @@ export function overTime(
         if (!ind) return row;
         const cells = { ...row.cells };
         for (const part of ['numerator', 'denominator'] as const) {
-          const at: Locate = (s) => itemRows(tableOf(s, 'T1')).find((r) => codeOf(r) === ind.code)?.cells[part];
+          const at: Locate = (s) => itemsOf(s, 'T1').find((r) => codeOf(r) === ind.code)?.cells[part];
           const r = combine(ind[QUANTITY[part]].aggregation, tiles, at, missing.length, before);
           cells[part] = r.value;
           if (r.short) short.push(`${ind.code} ${part === 'numerator' ? 'tử số' : 'mẫu số'}`);
@@ -160,13 +163,14 @@ export function overTime(
     }
     const cols = FIGURE_COLUMNS.get(t.table);
     if (!cols) return t;
-    let n = -1;
+    // Item rows are counted across the tables of one kind, as itemsOf lists them.
     const rows = t.rows.map((row) => {
       if (row.kind !== 'item') return row;
-      const k = ++n;
+      const k = seen.get(t.table) ?? 0;
+      seen.set(t.table, k + 1);
       const cells = { ...row.cells };
       for (const col of cols) {
-        const at: Locate = (s) => itemRows(tableOf(s, t.table))[k]?.cells[col.key];
+        const at: Locate = (s) => itemsOf(s, t.table)[k]?.cells[col.key];
         const r = combine(aggregationOf(t.table, col, overrides).aggregation, tiles, at, missing.length, before);
         cells[col.key] = r.value;
         if (r.short) short.push(`${t.table} ${col.group ? `${col.group} — ` : ''}${col.label}`);

@@ -2,8 +2,9 @@ import { FAMILIES } from '../templates/families';
 import { ColumnMapping, layoutFromMapping, readMappings } from '../templates/mapping';
 import { TableSpec } from '../templates/schema';
 import { COVER_LABELS, COVER_SHEET, MAPPING_SHEET } from '../templates/version';
-import { findTable, readTable, TableLayout, TableRead } from '../tables/read';
+import { findTable, findTables, readTable, TableLayout, TableRead } from '../tables/read';
 import { hasLetters, labelMatches } from '../tables/labels';
+import { UNCOLLECTED } from '../tables/uncollected';
 import { SheetSnapshot } from '../workbook/port';
 import { CellValue, columnLetter } from '../workbook/sheet-spec';
 
@@ -23,11 +24,48 @@ export interface UnmatchedTable {
   layout: TableLayout;
 }
 
+/** A table recognised as one the product does not collect (seed 003 §2, digital signatures). */
+export interface SeenTable {
+  sheet: string;
+  /** 0-based row of the (upper) header line. */
+  headerRow: number;
+  /** How users call it: "Bảng chữ ký số". */
+  name: string;
+}
+
 export interface UnitWorkbookRead {
   cover: Partial<Record<CoverKey, CoverField>>;
+  /** Every table found, in the order of the families, several of one kind in the order of the sheets. */
   tables: TableRead[];
   unmatched: UnmatchedTable[];
+  /** Tables seen that the product does not collect: said, never passed over silently. */
+  seen?: SeenTable[];
   mappings: ColumnMapping[];
+}
+
+/**
+ * Required columns a table may lack by its nature: a plan of projects (seed 004 Annex II, "Danh mục dự án …
+ * năm 2024") is written before work starts and has no "Đánh giá"; it is read as a project table all the same.
+ */
+export const MAY_LACK: Record<string, string[]> = { T5: ['assessment'] };
+
+/**
+ * Number formats where the host gives them (not yet part of SheetSnapshot: see the report of issue 13).
+ * A "100%" typed into a count cell is stored as 1 with a percent format: it is read as the "100%" it shows.
+ */
+type WithFormats = SheetSnapshot & { numberFormats?: Array<Array<string | null>> };
+
+function shownAsPercent(t: TableRead, spec: TableSpec, formats: WithFormats['numberFormats']): TableRead {
+  if (!formats) return t;
+  const cols = spec.columns.filter((c) => (c.kind === 'count' || c.kind === 'money') && c.key in t.columns);
+  for (const row of t.rows)
+    for (const c of cols) {
+      const v = row.cells[c.key];
+      const f = formats[row.row]?.[t.columns[c.key]];
+      if (typeof v === 'number' && f && /%/.test(f.replace(/"[^"]*"|\\./g, '')))
+        row.cells[c.key] = `${String(Math.round(v * 1e8) / 1e6).replace('.', ',')}%`;
+    }
+  return t;
 }
 
 /** The metadata block: each label, anywhere on a sheet, with its value to the right. */
@@ -66,33 +104,53 @@ export function readUnitWorkbook(
   const mapSheet = sheets.find((s) => s.name === MAPPING_SHEET);
   const mappings = mapSheet ? readMappings(mapSheet.values) : [];
   const content = sheets.filter((s) => !s.name.startsWith('DX_'));
-  const out: UnitWorkbookRead = { cover: readCover(content), tables: [], unmatched: [], mappings };
+  const seen: SeenTable[] = [];
+  const out: UnitWorkbookRead = { cover: readCover(content), tables: [], unmatched: [], seen, mappings };
   const homeOf = (id: string) => FAMILIES.find((f) => f.tables.some((t) => t.id === id))?.sheet;
   for (const spec of tables) {
     const mapping = mappings.find((m) => m.table === spec.id && content.some((s) => s.name === m.sheet));
-    if (mapping) {
-      const s = content.find((x) => x.name === mapping.sheet)!;
-      out.tables.push(readTable(s.name, s.values, spec, layoutFromMapping(spec, mapping)));
-      continue;
-    }
     const home = homeOf(spec.id);
     const ordered = [...content].sort((a, b) => (a.name === home ? -1 : b.name === home ? 1 : 0));
     let partial: UnmatchedTable | null = null;
+    const found: TableRead[] = [];
     for (const s of ordered) {
-      const layout = findTable(s.values, spec);
-      if (!layout) continue;
-      if (layout.missing.length === 0) {
-        out.tables.push(readTable(s.name, s.values, spec, layout));
-        partial = null;
-        break;
+      if (mapping && s.name === mapping.sheet) {
+        found.push(readTable(s.name, s.values, spec, layoutFromMapping(spec, mapping)));
+        continue;
       }
-      if (!partial || layout.score > partial.layout.score) partial = { sheet: s.name, table: spec.id, layout };
+      // Every table of the kind, on every sheet: two project tables (investment, recurrent) are two tables.
+      for (const { rows, ...layout } of findTables(s.values, spec, MAY_LACK[spec.id])) {
+        if (layout.missing.length === 0)
+          found.push(shownAsPercent({ ...layout, sheet: s.name, rows }, spec, (s as WithFormats).numberFormats));
+        else if (!partial || layout.score > partial.layout.score) partial = { sheet: s.name, table: spec.id, layout };
+      }
     }
-    if (partial && !out.tables.some((t) => t.table === spec.id)) out.unmatched.push(partial);
+    out.tables.push(...found);
+    if (partial && !found.length) out.unmatched.push(partial);
   }
-  // A header another table fully matched is that table's, not a half-recognised one to map.
+  // A header inside a table another kind fully matched is that table's, not a half-recognised one to map.
+  const inside = (sheet: string, r: number) =>
+    out.tables.some(
+      (t) => t.sheet === sheet && r >= t.headerRow - 1 && r <= Math.max(t.headerRow + 1, ...t.rows.map((x) => x.row)),
+    );
+  // Two kinds half-read from one header: the header is the kind that recognised more of its columns.
   out.unmatched = out.unmatched.filter(
-    (u) => !out.tables.some((t) => t.sheet === u.sheet && Math.abs(t.headerRow - u.layout.headerRow) <= 1),
+    (u) =>
+      !inside(u.sheet, u.layout.headerRow) &&
+      !out.unmatched.some(
+        (o) =>
+          o !== u &&
+          o.sheet === u.sheet &&
+          Math.abs(o.layout.headerRow - u.layout.headerRow) <= 1 &&
+          (o.layout.score > u.layout.score ||
+            (o.layout.score === u.layout.score && out.unmatched.indexOf(o) < out.unmatched.indexOf(u))),
+      ),
   );
+  for (const { spec, name } of UNCOLLECTED)
+    for (const s of content) {
+      const l = findTable(s.values, spec);
+      if (l && Object.keys(l.columns).length >= 4 && !inside(s.name, l.headerRow))
+        seen.push({ sheet: s.name, headerRow: l.headerRow, name });
+    }
   return out;
 }

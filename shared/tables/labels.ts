@@ -29,6 +29,11 @@ export function columnNumber(text: unknown): string | undefined {
   return last ? `(${last[1]})` : undefined;
 }
 
+/** "Tổng số …" and "Tổng …" say the same: staff write "Tổng" under "Đã giải quyết" where the form has "Tổng số". */
+function shortKey(key: string): string {
+  return key.startsWith('tongso') ? `tong${key.slice(6)}` : key;
+}
+
 /** The label without its parentheses: "(1)", "(phí, lệ phí)", "(dự kiến)", "(%)". */
 function bareKey(text: unknown): string {
   return labelKey(String(text ?? '').replace(/\([^)]*\)/g, ' '));
@@ -43,9 +48,10 @@ export function labelMatches(cell: unknown, labels: string[]): boolean {
   const k = labelKey(cell);
   if (!k) return false;
   const kb = bareKey(cell);
+  const ks = shortKey(k);
   return labels.some((l) => {
     const lk = labelKey(l);
-    if (lk === k) return true;
+    if (lk === k || shortKey(lk) === ks) return true;
     const lb = bareKey(l);
     if (lb && lb === kb) return true;
     return k.length >= 8 && lk.startsWith(k) && k.length >= lk.length * 0.8;

@@ -13,6 +13,8 @@ export interface TableLayout {
   columns: Record<string, number>;
   /** Required columns that could not be found: the user is asked to map them. */
   missing: string[];
+  /** Required columns a table of this kind may lack by nature (a plan has no assessment yet): absent, not missing. */
+  lacking?: string[];
   /** How many columns matched by label. */
   score: number;
   mapped: boolean;
@@ -69,7 +71,7 @@ function columnMatches(col: ColumnSpec, path: { upper: string; lower: string }, 
 }
 
 /** Tries one header row as a one- or two-level header of the table; the best reading wins. */
-function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number): TableLayout | null {
+function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number, mayLack: string[] = []): TableLayout | null {
   const numbered = spec.columns.some((c) => c.number);
   let best: TableLayout | null = null;
   for (const two of [true, false]) {
@@ -107,7 +109,8 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number): TableLayou
       if (!Object.values(columns).some((c) => text(grid, r + 1, c) !== '')) continue;
       if (!groupMatched && upperLabels < 2) continue;
     }
-    const missing = spec.columns.filter((c) => !c.optional && !(c.key in columns)).map((c) => c.key);
+    const absent = spec.columns.filter((c) => !c.optional && !(c.key in columns)).map((c) => c.key);
+    const missing = absent.filter((k) => !mayLack.includes(k));
     const layout: TableLayout = {
       table: spec.id,
       headerRow: r,
@@ -117,33 +120,108 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number): TableLayou
       score,
       mapped: false,
     };
+    if (missing.length < absent.length) layout.lacking = absent.filter((k) => mayLack.includes(k));
     if (!best || score > best.score) best = layout;
   }
   return best;
 }
 
 /**
+ * The labels a header of the table must show at least one of (a data column's, as `layoutAt` counts
+ * `labelled`): a row with none of them, nor the row under it, is no header and is passed over without
+ * trying every column. One answer per distinct cell text and table, kept: header texts and unit names
+ * repeat over rows, sheets and calls (issue 15: table finding is a third of the CPU).
+ */
+const dataLabelHits = new WeakMap<TableSpec, Map<string, boolean>>();
+
+function namesDataLabel(spec: TableSpec, v: CellValue): boolean {
+  if (!hasLetters(v)) return false;
+  let hits = dataLabelHits.get(spec);
+  if (!hits) dataLabelHits.set(spec, (hits = new Map()));
+  const s = v as string;
+  let hit = hits.get(s);
+  if (hit === undefined) {
+    hit = spec.columns.some(
+      (c) =>
+        c.kind !== 'stt' &&
+        c.kind !== 'rate' &&
+        !['unit', 'name'].includes(c.key) &&
+        labelMatches(s, [c.label, ...c.variants]),
+    );
+    if (hits.size < 5000) hits.set(s, hit);
+  }
+  return hit;
+}
+
+/** Per row: does it hold a data label of the table (computed once per sheet and table)? */
+function labelRows(grid: Grid, spec: TableSpec, from: number, to: number): boolean[] {
+  const out: boolean[] = [];
+  for (let r = from; r <= Math.min(to, grid.length - 1); r++)
+    out[r] = (grid[r] ?? []).some((v) => namesDataLabel(spec, v));
+  return out;
+}
+
+/** Every header reading of the table between rows `from` and `to` (inclusive), in row order. */
+function candidates(grid: Grid, spec: TableSpec, from: number, to: number, mayLack: string[] = []): TableLayout[] {
+  const out: TableLayout[] = [];
+  const last = Math.min(to, grid.length - 1);
+  const labelled = labelRows(grid, spec, from, last + 1);
+  const dataKeys = spec.columns.filter((c) => c.kind !== 'stt' && c.key !== 'unit').map((c) => c.key);
+  for (let r = from; r <= last; r++) {
+    if (!labelled[r] && !labelled[r + 1]) continue;
+    // A header row has at least two cells of text: data rows with one name are passed over cheaply.
+    if ((grid[r] ?? []).filter(hasLetters).length < 2) continue;
+    const l = layoutAt(grid, spec, r, width(grid, r), mayLack);
+    if (!l || Object.keys(l.columns).length < 2 || !dataKeys.some((k) => k in l.columns)) continue;
+    out.push(l);
+  }
+  return out;
+}
+
+const better = (a: TableLayout, b: TableLayout | null) =>
+  !b || a.missing.length < b.missing.length || (a.missing.length === b.missing.length && a.score > b.score);
+
+/**
  * Finds a table in a sheet by its header labels, wherever rows or columns were
  * inserted: every row is tried as a header and the best-scoring reading kept.
  * Returns null when fewer than two columns (and no data column) match.
  */
-export function findTable(grid: Grid, spec: TableSpec, from = 0): TableLayout | null {
+export function findTable(grid: Grid, spec: TableSpec, from = 0, to = grid.length - 1): TableLayout | null {
   let best: TableLayout | null = null;
-  const dataKeys = spec.columns.filter((c) => c.kind !== 'stt' && c.key !== 'unit').map((c) => c.key);
-  for (let r = from; r < grid.length; r++) {
-    // A header row has at least two cells of text: data rows with one name are passed over cheaply.
-    if ((grid[r] ?? []).filter(hasLetters).length < 2) continue;
-    const l = layoutAt(grid, spec, r, width(grid, r));
-    if (!l || Object.keys(l.columns).length < 2 || !dataKeys.some((k) => k in l.columns)) continue;
-    if (
-      !best ||
-      l.missing.length < best.missing.length ||
-      (l.missing.length === best.missing.length && l.score > best.score)
-    )
-      best = l;
-    if (best.missing.length === 0 && best.score >= spec.columns.length * 3 - 1) break;
-  }
+  for (const l of candidates(grid, spec, from, to)) if (better(l, best)) best = l;
   return best;
+}
+
+/**
+ * Every table of the kind in a sheet: two project tables one under another, a table split by its own
+ * section headings. The best header is taken first and its rows read; a header inside a table already
+ * taken is that table's (a repeated header after a page break), never another table. A table found only
+ * in part is returned alone, when the sheet holds none found whole. `mayLack`: required columns a table
+ * of this kind may lack by nature (a plan's assessment).
+ */
+export function findTables(
+  grid: Grid,
+  spec: TableSpec,
+  mayLack: string[] = [],
+): Array<TableLayout & { rows: TableRow[] }> {
+  const all = candidates(grid, spec, 0, grid.length - 1, mayLack);
+  const order = [...all].sort(
+    (a, b) => a.missing.length - b.missing.length || b.score - a.score || a.headerRow - b.headerRow,
+  );
+  const taken: Array<TableLayout & { rows: TableRow[]; end: number }> = [];
+  for (const l of order) {
+    if (taken.some((t) => l.headerRow >= t.headerRow && l.headerRow <= t.end)) continue;
+    if (l.missing.length && taken.length) break;
+    const rows = readRows(grid, spec, l);
+    const end = Math.max(l.headerRow + l.headerRows - 1, rows.length ? rows[rows.length - 1].row : 0);
+    // A table taken later that starts above one taken earlier ends where the earlier one begins.
+    const below = taken.filter((t) => t.headerRow > l.headerRow).map((t) => t.headerRow);
+    const stop = below.length ? Math.min(...below) : Infinity;
+    const kept = rows.filter((x) => x.row < stop);
+    taken.push({ ...l, rows: kept, end: Math.min(end, stop - 1) });
+    if (l.missing.length) break;
+  }
+  return taken.sort((a, b) => a.headerRow - b.headerRow).map(({ end: _end, ...t }) => t);
 }
 
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)(\.|\s|$)/;
@@ -180,6 +258,9 @@ function classify(grid: Grid, r: number, spec: TableSpec, layout: TableLayout): 
     .some(([, c]) => text(grid, r, c) !== '');
   if (ROMAN.test(stt)) return 'group';
   if (SECTION.test(stt) && !name && !others) return 'title';
+  // A section heading merged across the row keeps its text in the first cell, the number's: a heading
+  // ("XÂY DỰNG ĐÔ THỊ THÔNG MINH (theo Đề án …)"), never an item without a name.
+  if (!name && !others && hasLetters(stt) && !/^\d/.test(stt)) return 'group';
   if (!stt && (/^(tổng|cộng|cấp [^:]*:)/iu.test(name) || /:$/.test(name))) return 'total';
   // A section heading written in capitals ("XÂY DỰNG ĐÔ THỊ THÔNG MINH") groups the rows under it.
   if (!stt && name && !others && name === name.toUpperCase() && /\p{Lu}{4}/u.test(name)) return 'group';
@@ -210,6 +291,14 @@ export function readRows(grid: Grid, spec: TableSpec, layout: TableLayout): Tabl
     }
     if (line === 'title') break;
     if (line === 'header') {
+      // After a page break the header comes back under the last item; under a heading of its own
+      // ("Phụ lục III", "Đơn vị tính: …") it opens the next table, and those lines are its title.
+      const heading = (x: TableRow | undefined) =>
+        !!x && x.kind === 'group' && !ROMAN.test(String(x.cells.stt ?? '').trim()) && !hasFigures(x, spec);
+      if (heading(rows[rows.length - 1])) {
+        while (heading(rows[rows.length - 1])) rows.pop();
+        break;
+      }
       r += layout.headerRows;
       continue;
     }
@@ -223,6 +312,13 @@ export function readRows(grid: Grid, spec: TableSpec, layout: TableLayout): Tabl
     r++;
   }
   return rows;
+}
+
+/** Does a row carry a figure (a count, an amount, a rate), not only words? */
+function hasFigures(row: TableRow, spec: TableSpec): boolean {
+  return spec.columns.some(
+    (c) => ['count', 'money', 'rate'].includes(c.kind) && !['', null, undefined].includes(row.cells[c.key] as string),
+  );
 }
 
 function isNumbered(grid: Grid, r: number, layout: TableLayout): boolean {

@@ -28,6 +28,21 @@ const DISTINCT = {
   aggregationReason: 'Số thủ tục có phát sinh trong kỳ: một thủ tục phát sinh nhiều tháng, không cộng được.',
 };
 
+/** The years a plan's column headers name ("Kế hoạch kinh phí năm 2024"): read as the column whatever the year. */
+const PLAN_YEARS = Array.from({ length: 12 }, (_, k) => 2020 + k);
+
+/**
+ * Where a system's proposed-level dossier stands (seed 001 Annex I, "Trễ hạn (hồ sơ đang được thẩm định)"):
+ * the first is the approved state the annex counts; the others are said in its "Ghi chú" column.
+ */
+export const APPROVAL_STATES = [
+  'Đã phê duyệt',
+  'Hồ sơ đang được thẩm định',
+  'Hồ sơ trình thẩm định chưa đạt yêu cầu',
+  'Đang xây dựng hồ sơ',
+  'Chưa xây dựng',
+] as const;
+
 // Blank when either count is missing: a blank numerator is not 0% (the core's rate refuses it too).
 const RATE = (n: string, d: string) => `=IF(AND(ISNUMBER({${n}}),ISNUMBER({${d}}),{${d}}>0),{${n}}/{${d}},"")`;
 
@@ -596,7 +611,7 @@ export const FAMILIES: FamilySpec[] = [
           {
             key: 'yearBudget',
             label: 'Kế hoạch kinh phí năm',
-            variants: ['Kế hoạch kinh phí năm 2024', 'Kế hoạch phí năm 2024'],
+            variants: PLAN_YEARS.flatMap((y) => [`Kế hoạch kinh phí năm ${y}`, `Kế hoạch phí năm ${y}`]),
             kind: 'money',
             optional: true,
             width: 14,
@@ -622,7 +637,25 @@ export const FAMILIES: FamilySpec[] = [
           {
             key: 'progress',
             label: 'Tiến độ, ghi chú',
-            variants: ['Ghi chú', 'Tiến độ'],
+            variants: [
+              'Ghi chú',
+              'Tiến độ',
+              'Tiến độ thực hiện',
+              ...PLAN_YEARS.map((y) => `Tiến độ thực hiện năm ${y}`),
+            ],
+            kind: 'text',
+            optional: true,
+            width: 28,
+          },
+          // A plan (seed 004 Annex II/III) says what the year's money buys; the annex prints it when units fill it.
+          {
+            key: 'planContent',
+            label: 'Dự kiến nội dung đầu tư năm',
+            variants: [
+              'Dự kiến nội dung thực hiện năm',
+              'Dự kiến nội dung đầu tư',
+              ...PLAN_YEARS.flatMap((y) => [`Dự kiến nội dung đầu tư năm ${y}`, `Dự kiến nội dung thực hiện năm ${y}`]),
+            ],
             kind: 'text',
             optional: true,
             width: 28,
@@ -671,6 +704,24 @@ export const FAMILIES: FamilySpec[] = [
           { key: 'level', label: 'Cấp độ đề xuất', kind: 'level', list: ['1', '2', '3', '4', '5'], width: 10 },
           { key: 'deadline', label: 'Thời gian phê duyệt', variants: ['Thời hạn phê duyệt'], kind: 'text', width: 14 },
           { key: 'state', label: 'Tình trạng', variants: ['Ghi chú'], kind: 'text', optional: true, width: 30 },
+          // Seed 001 Annex I: the approval of the proposed level, chosen from a list so the annex can count it.
+          {
+            key: 'approval',
+            label: 'Tình trạng phê duyệt',
+            variants: ['Tình trạng phê duyệt hồ sơ', 'Phê duyệt hồ sơ đề xuất cấp độ'],
+            kind: 'status',
+            list: [...APPROVAL_STATES],
+            optional: true,
+            width: 30,
+          },
+          {
+            key: 'approvedOn',
+            label: 'Ngày phê duyệt',
+            variants: ['Ngày phê duyệt hồ sơ'],
+            kind: 'date',
+            optional: true,
+            width: 13,
+          },
         ],
       },
     ],
@@ -681,6 +732,7 @@ export const FAMILIES: FamilySpec[] = [
         left: ['issued'],
         op: 'compulsory-pair',
         right: ['document'],
+        // Low importance: a warning at the cell, never a reason to leave the unit out (the "X" still counts).
         importance: 'thap',
         missing: 'never',
         instruction: 'Kế hoạch đã ban hành thì ghi số, ngày văn bản.',

@@ -230,7 +230,7 @@ const KIND_SPECS = {
     title: 'Quy tắc của bảng',
     checks:
       'Các quy tắc khai báo trong DX_CauHinh và trong mẫu: phần cộng bằng tổng, chuỗi ≥, cột (2) ≤ (1)…; ' +
-      'mức quan trọng theo từng quy tắc.',
+      'mức quan trọng theo từng quy tắc; quy tắc mức thấp là cảnh báo, không loại đơn vị.',
     severity: 'loi',
     importance: BY_RULE,
     /** The rule's own instruction; the figures when the rule compares sums (not for pairs). */
@@ -510,6 +510,26 @@ const KIND_SPECS = {
     fix: () => 'Dùng Tạo phiếu báo cáo hoặc ánh xạ cột (Bảng trong bảng tính → Đọc bảng).',
     example: { partial: [] },
   }),
+  'BANG-CHUA-DOC': kind({
+    title: 'Bảng thấy nhưng chưa đọc',
+    checks:
+      'Mỗi bảng thấy trong sổ đều được đọc: bảng chỉ nhận ra một phần (thiếu cột) hoặc bảng phần mềm ' +
+      'không thu thập được báo tại dòng tiêu đề, không bị bỏ qua lặng lẽ.',
+    severity: 'canh-bao',
+    importance: 'trung-binh',
+    /** `missing`: labels of the required columns not found; empty for a table the product does not collect. */
+    message: (v: { table: string; missing: string[] }) =>
+      v.missing.length
+        ? `Bảng “${v.table}” chỉ nhận ra một phần, chưa thấy cột: ${v.missing
+            .map((m) => `“${shortText(m, 60)}”`)
+            .join(', ')}; số liệu của bảng chưa được đọc.`
+        : `${v.table}: chưa thu thập (phần mềm không tổng hợp bảng này, số liệu không được kiểm tra).`,
+    fix: (v) =>
+      v.missing.length
+        ? 'Ánh xạ các cột còn thiếu (Bảng trong bảng tính → Đọc bảng, hoặc dx-report map), hoặc sửa tiêu đề cột.'
+        : undefined,
+    example: { table: 'Phản ánh, kiến nghị', missing: ['Đã giải quyết — Tổng số'] },
+  }),
   'PHIEU-TRONG': kind({
     title: 'Phiếu trống',
     checks: 'Phiếu do phần mềm tạo có số liệu: một phiếu chưa điền gì không phải là một báo cáo.',
@@ -570,11 +590,14 @@ export interface Rendered {
 export function render<K extends RuleKindId>(id: K, values: KindValues<K>): Rendered {
   const k = KIND_SPECS[id] as unknown as KindSpec<KindValues<K>>;
   const importance = k.importance === BY_RULE ? (values as { importance: ImportanceLevel }).importance : k.importance;
+  // A rule of low importance ("thấp" in DX_CauHinh) warns at its cell and never leaves a unit out (issue 13):
+  // a plan marked "X" without its document number is still a plan issued.
+  const severity: Severity = k.importance === BY_RULE && importance === 'thap' ? 'canh-bao' : k.severity;
   // Nothing a unit typed reaches a message with its bidirectional controls or zero-width characters.
   const fix = k.fix?.(values);
   return {
     rule: id,
-    severity: k.severity,
+    severity,
     importance,
     message: stripInvisible(k.message(values)),
     ...(fix !== undefined ? { fix: stripInvisible(fix) } : {}),

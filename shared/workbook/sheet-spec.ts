@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STYLES } from './styles';
 
 /** What a cell holds as a host hands it over. */
 export type CellValue = string | number | boolean | Date | null;
@@ -6,6 +7,7 @@ export type CellValue = string | number | boolean | Date | null;
 /** The styles a product sheet uses; hosts map each to their own formatting calls. */
 export const StyleName = z.enum([
   'title',
+  'caption',
   'subtitle',
   'note',
   'header',
@@ -66,9 +68,22 @@ export const SheetSpec = z.object({
     )
     .default([]),
   hidden: z.boolean().default(false),
+  /**
+   * The font of every cell of the sheet ("Times New Roman": official documents are printed in it, Decree
+   * 30/2020/NĐ-CP); styles change weight, size and colour, never the family. Absent: the host's default.
+   */
+  font: z.string().min(1).optional(),
   /** Page setup for printing: A4 landscape, header rows repeated. */
   print: z
-    .object({ landscape: z.boolean(), repeatRows: z.tuple([z.number().int(), z.number().int()]).optional() })
+    .object({
+      landscape: z.boolean(),
+      repeatRows: z.tuple([z.number().int(), z.number().int()]).optional(),
+      /**
+       * The centre of the page footer, in the header/footer codes Excel and the .xlsx format share ("&P" the
+       * page, "&N" the pages): "Trang &P/&N". Hosts without print footers (Google Sheets) leave it out.
+       */
+      footer: z.string().min(1).optional(),
+    })
     .optional(),
 });
 export type SheetSpec = z.infer<typeof SheetSpec>;
@@ -108,19 +123,42 @@ export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Heights for rows whose text wraps in its column width (about 1.1 characters per width unit, 15 pt a line). */
+/** The font and the official look of every annex: Times New Roman, the page numbers in the footer. */
+export const OFFICIAL_FONT = 'Times New Roman';
+export const PAGE_FOOTER = 'Trang &P/&N';
+
+/**
+ * Heights for rows whose text wraps (about 1.1 characters per width unit at 12 pt, 15 pt a line; larger and
+ * bold text takes more). Only a cell whose style wraps grows its row: other text runs on into the empty cells
+ * beside it, and a row made tall for it would show an empty, tall bordered box. A cell merged across one row
+ * wraps in the merged width (Phụ lục I's indicator names over their three columns, an annex's title); a
+ * merge over several rows is left to the rows' own heights.
+ */
 export function fitRowHeights(spec: SheetSpecInput): Array<number | null> {
   const widths = spec.columnWidths ?? [];
-  const merged = new Set<string>();
-  for (const m of spec.merges ?? []) merged.add(m.split(':')[0]);
+  const merged = new Map<string, number | null>();
+  for (const m of spec.merges ?? []) {
+    const [from, to = from] = m.replace(/\$/g, '').split(':');
+    const a = parseA1(from);
+    const b = parseA1(to);
+    let w = 0;
+    for (let c = a.col; c <= b.col; c++) w += widths[c] ?? 10;
+    merged.set(a1(a.row, a.col), a.row === b.row ? w : null);
+  }
   return spec.rows.map((row, r) => {
-    let lines = 1;
+    let height = 0;
     row.forEach((cell, c) => {
-      if (!cell || typeof cell.v !== 'string' || merged.has(a1(r, c))) return;
-      const w = widths[c] ?? 10;
-      const explicit = cell.v.split('\n').length;
-      lines = Math.max(lines, explicit, Math.ceil(cell.v.length / (w * 1.1)));
+      if (!cell || typeof cell.v !== 'string' || !cell.s || !STYLES[cell.s].wrap) return;
+      const key = a1(r, c);
+      const w = merged.has(key) ? merged.get(key) : (widths[c] ?? 10);
+      if (!w) return;
+      const st = STYLES[cell.s];
+      const scale = ((st.size ?? 12) / 12) * (st.bold ? 1.1 : 1);
+      const lines = cell.v
+        .split('\n')
+        .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * scale) / (w * 1.1))), 0);
+      if (lines > 1) height = Math.max(height, lines * 15 * ((st.size ?? 12) / 12) + 2);
     });
-    return lines > 1 ? Math.min(409, lines * 15 + 2) : null;
+    return height ? Math.min(409, Math.round(height)) : null;
   });
 }

@@ -21,7 +21,10 @@ const COMPUTED_FILL = '#ECEFF1'; // grey: computed, do not type
 /** One look for every product sheet, so Excel, Sheets and .xlsx files agree. */
 export const STYLES: Record<StyleName, Style> = {
   title: { bold: true, size: 14, align: 'center', valign: 'middle' },
-  subtitle: { italic: true, align: 'center' },
+  // An annex's caption and its "(Kèm theo …)" line, merged across the table, wrap within it as the seeds print
+  // them on two lines ("… THỰC HIỆN / BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 4/2023").
+  caption: { bold: true, size: 14, align: 'center', valign: 'middle', wrap: true },
+  subtitle: { italic: true, align: 'center', valign: 'middle', wrap: true },
   note: { italic: true, size: 9, color: '#57606A' },
   header: { bold: true, fill: '#D9EAD3', align: 'center', valign: 'middle', wrap: true, border: true },
   group: { bold: true, border: true, fill: '#F3F6F4' },

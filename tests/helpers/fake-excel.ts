@@ -39,6 +39,9 @@
  * - Merged areas are readable with Range.getMergedAreasOrNullObject (ExcelApi 1.13), which "will fail to
  *   return the result" over 512 areas (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member-1).
  * - Every sync is counted, and the size of each request is kept (`requests`).
+ * - Page setup (orientation, print titles, PageLayout.headersFooters of ExcelApi 1.9) and formats are queued
+ *   commands like any other, recorded in `formats` in the order they run.
+ *   https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
  */
 import { a1, columnIndex, columnLetter, parseA1, quoteSheet } from '../../shared/workbook/sheet-spec';
 
@@ -431,6 +434,28 @@ class FakeWorksheet {
       },
       setPrintTitleRows(rows: string) {
         excel.enqueue(() => sheetOf().formats.push({ address: '', prop: 'printTitleRows', value: rows }));
+      },
+      /**
+       * PageLayout.headersFooters (ExcelApi 1.9): `defaultForAllPages` is the header/footer of every page unless
+       * first, odd or even pages are given; each of its six sections is a string of Excel's header/footer codes.
+       * https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup,
+       * https://learn.microsoft.com/javascript/api/excel/excel.interfaces.headerfooterdata
+       */
+      get headersFooters() {
+        const section = (part: string) => ({
+          set(target: Record<string, unknown>, p: string | symbol, value: unknown) {
+            const prop = `headersFooters.${part}.${String(p)}`;
+            excel.enqueue(() => sheetOf().formats.push({ address: '', prop, value }));
+            target[String(p)] = value;
+            return true;
+          },
+        });
+        return {
+          defaultForAllPages: new Proxy({}, section('defaultForAllPages')),
+          firstPage: new Proxy({}, section('firstPage')),
+          oddPages: new Proxy({}, section('oddPages')),
+          evenPages: new Proxy({}, section('evenPages')),
+        };
       },
     };
   }

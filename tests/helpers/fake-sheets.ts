@@ -23,6 +23,8 @@ export interface FakeCell {
   format?: string;
   background?: string | null;
   weight?: string;
+  /** The font family (Range.setFontFamily). */
+  font?: string;
   note?: string;
 }
 
@@ -677,6 +679,19 @@ export class FakeGasRange {
   }
   setWraps(grid: unknown[][]) {
     return this.put('setWraps', grid, () => undefined);
+  }
+  /**
+   * "Sets the font family, such as "Arial" or "Helvetica"" of every cell of the range; the stand-in keeps it on
+   * the cells it holds (a blank cell without formatting is not kept).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#setFontFamily(String)
+   */
+  setFontFamily(family: string) {
+    this.ss.count('Range.setFontFamily');
+    this.grid((k) => {
+      const c = this.sheet.cells.get(k);
+      if (c) c.font = family;
+    });
+    return this;
   }
   private bounds() {
     return { top: this.row - 1, left: this.col - 1, bottom: this.row + this.rows - 2, right: this.col + this.cols - 2 };

@@ -3,9 +3,10 @@ import { TableRead } from '../../tables/read';
 import { tableSpec } from '../../templates/families';
 import { ColumnSpec, TableSpec } from '../../templates/schema';
 import { CONFIG_SHEET } from '../../templates/version';
-import { CheckContext, cellOf, isFormulaCell } from '../context';
+import { CheckContext, cellOf, columnTitle, isFormulaCell } from '../context';
+import { columnLetter } from '../../workbook/sheet-spec';
 
-export const KINDS = ['KHONG-CO-BANG', 'PHIEU-TRONG'] as const;
+export const KINDS = ['KHONG-CO-BANG', 'PHIEU-TRONG', 'BANG-CHUA-DOC'] as const;
 
 type Context = CheckContext<(typeof KINDS)[number]>;
 
@@ -36,6 +37,16 @@ function filled(t: TableRead, ctx: Context): boolean {
  */
 export function run(ctx: Context): void {
   const { read, sheets } = ctx;
+  // A table seen and not read is said at its header, with what is missing: never "0 bảng: 0 lỗi" in silence.
+  for (const u of read.unmatched) {
+    const spec = tableSpec(u.table);
+    const first = Math.min(...Object.values(u.layout.columns));
+    const missing = u.layout.missing.map((k) => columnTitle(spec.columns.find((c) => c.key === k)!));
+    const at = { sheet: u.sheet, cell: `${columnLetter(Number.isFinite(first) ? first : 0)}${u.layout.headerRow + 1}` };
+    ctx.emit('BANG-CHUA-DOC', at, { table: spec.title, missing });
+  }
+  for (const s of read.seen ?? [])
+    ctx.emit('BANG-CHUA-DOC', { sheet: s.sheet, cell: `A${s.headerRow + 1}` }, { table: s.name, missing: [] });
   if (!read.tables.length) {
     const first = sheets.find((s) => !s.name.startsWith('DX_')) ?? sheets[0];
     const partial = read.unmatched.map((u) => `${u.sheet} (${tableSpec(u.table).title})`);
