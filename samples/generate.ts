@@ -79,6 +79,17 @@ const monthEnd = (m: string) => {
 const stamp = (d: Date) =>
   `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()} 16:30`;
 
+/** Feedback all resolved on time within the month: received = resolved = on time, nothing in process. */
+const settled = (n: number) => ({
+  received: n,
+  resolved: n,
+  resolvedOnTime: n,
+  resolvedLate: 0,
+  inProcess: 0,
+  inProcessOnTime: 0,
+  inProcessLate: 0,
+});
+
 export interface SampleFile {
   month: string;
   unit: string;
@@ -163,17 +174,7 @@ export async function generateSecondCity(dir: string, seed = 20230601): Promise<
         },
         T2: { '#1': { sentOn: r(100, 600), receivedOn: r(300, 1500), sentOff: 0, receivedOff: 0 } },
         T3b: { '#1': { received, onTime: received, late: 0, inProcess: 0 } },
-        T4: {
-          '#1': {
-            received: fb,
-            resolved: fb,
-            resolvedOnTime: fb,
-            resolvedLate: 0,
-            inProcess: 0,
-            inProcessOnTime: 0,
-            inProcessLate: 0,
-          },
-        },
+        T4: { '#1': settled(fb) },
       },
       { reportDate: new Date(Date.UTC(2023, 6, 8)), completedAt: '08/07/2023 16:30' },
     );
@@ -219,15 +220,7 @@ function unitFigures(
     cells.T1['CQS.VBDT'] = { numerator: r(180, 420), denominator: 0 };
     cells.T1['CQS.VBDT'].denominator = (cells.T1['CQS.VBDT'].numerator as number) + r(0, 4);
     const fb = r(0, 3);
-    cells.T4['#1'] = {
-      received: fb,
-      resolved: fb,
-      resolvedOnTime: fb,
-      resolvedLate: 0,
-      inProcess: 0,
-      inProcessOnTime: 0,
-      inProcessLate: 0,
-    };
+    cells.T4['#1'] = settled(fb);
   }
   const total = r(300, 2500);
   const withResult = Math.round(total * (0.6 + rnd() * 0.3));
