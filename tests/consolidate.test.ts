@@ -427,8 +427,8 @@ describe('Phụ lục VII: seed 000 §6 feedback stacked by group', () => {
     const section = vii.values.slice(start);
     const line = (label: string) => section.find((r) => r[1] === label)!.slice(2, 9);
     expect(line('Cộng UBND các xã, phường:')).toEqual([65, 55, 48, 7, 10, 1, 9]);
-    expect(line('Cộng Cơ quan chuyên môn:')).toEqual([10, 7, 5, 2, 3, 1, 2]);
-    expect(line('Cộng Cấp tỉnh / thành phố:')).toEqual([16, 10, 6, 4, 6, 2, 4]);
+    expect(line('Cộng cơ quan chuyên môn:')).toEqual([10, 7, 5, 2, 3, 1, 2]);
+    expect(line('Cộng cấp tỉnh / thành phố:')).toEqual([16, 10, 6, 4, 6, 2, 4]);
     expect(line('Tổng cộng:')).toEqual([91, 72, 59, 13, 19, 4, 15]);
   }, 60000);
 });

@@ -257,6 +257,22 @@ const KINDS: Array<{
       return f;
     },
   },
+  {
+    // Issue 13: seed 003 §1's group row "I. UBND TP" is the offices' total; 4.602 is not 1.207 + 4.311.
+    rule: 'TONG-NHOM',
+    edits: [],
+    cell: 'VB!C3',
+    file: async () => {
+      const f = tmpFile('group-total.xlsx');
+      const tsv =
+        'STT\tTên cơ quan, đơn vị\tSố lượng VB được thực hiện trên phần mềm\t\t' +
+        'Số lượng VB không thực hiện trên phần mềm (trừ VB mật)\t\n\t\tVB đi\tVB đến\tVB đi\tVB đến\n' +
+        'I\tUBND TP. Vũng Tàu\t4602\t8187\t0\t0\n1\tVăn phòng HĐND và UBND\t1207\t139\t0\t0\n' +
+        '2\tPhòng Tài nguyên và Môi trường\t4311\t18938\t0\t0';
+      await tsvWorkbook(f, [{ name: 'VB', tsv }]);
+      return f;
+    },
+  },
 ];
 
 describe('every rule kind has a failing fixture (the consistent workbook is the passing one)', () => {

@@ -3,7 +3,7 @@ import { applicableTarget } from '../catalogue/catalogue';
 import { Indicator, INDICATOR_GROUP_LABEL } from '../catalogue/schema';
 import { targetMet } from '../formulas/target-met';
 import { formatRateWithCounts } from '../numbers/format';
-import { UNIT_GROUP_LABEL, UnitGroup } from '../registry/schema';
+import { listedIn, positionIn, Registry, showsCounts, UNIT_GROUP_LABEL, UnitGroup } from '../registry/schema';
 import { monthIndex, spanWords } from '../dates/period';
 import { parseDay } from '../dates/date';
 import { roman } from '../templates/version';
@@ -23,10 +23,13 @@ import { tableSpec } from '../templates/families';
 import { TableSpec } from '../templates/schema';
 import { maxOf, minOf } from '../numbers/bounds';
 import { stripInvisible } from '../text/invisible';
-import { figureOf, KpiTable, rateOf, Sums } from './kpi';
+import { addSums, figureOf, KpiTable, rateOf, Sums } from './kpi';
 import { TIDY_SHEET } from './tidy';
 
 export type Row = Array<CellSpec | null>;
+
+/** A group's name inside a sentence: "Các đơn vị sự nghiệp" → "các đơn vị sự nghiệp"; "UBND …" stays. */
+const inSentence = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
 
 /**
  * Every annex cell is made here: text loses its bidirectional controls and zero-width characters (a
@@ -153,8 +156,46 @@ const GROUP_ORDER: UnitGroup[] = [
   'cap-tinh',
 ];
 
-/** Phụ lục I: indicators by unit, group subtotals and the total, rates from summed counts. */
-export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptions): SheetSpec {
+/**
+ * Phụ lục I: indicators by unit, group subtotals and the total, rates from summed counts. With the registry, the
+ * annex lists only the units it lists for Phụ lục I (their figures leave the subtotals too), each group in the
+ * registry's order (Unit.position, else registry order; units it does not know after, as received) and captioned as
+ * it names the group; the groups keep their fixed order.
+ */
+export function kpiAnnex(
+  kpi: KpiTable,
+  catalogue: Indicator[],
+  opts: AnnexOptions,
+  registry?: Registry | null,
+): SheetSpec {
+  const known = new Map((registry?.units ?? []).map((u, i) => [u.name, { u, at: positionIn(u, 'I') ?? i + 1 }]));
+  const listed = kpi.byUnit.filter((x) => {
+    const r = known.get(x.unit);
+    return !r || listedIn(r.u, 'I');
+  });
+  const placeOf = (name: string) => known.get(name)?.at ?? Number.POSITIVE_INFINITY;
+  const ordered = listed
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => placeOf(a.x.unit) - placeOf(b.x.unit) || a.i - b.i)
+    .map((e) => e.x);
+  // A unit left out of the annex is left out of its sums: the subtotals add up to the rows printed.
+  let byGroup = kpi.byGroup;
+  let total = kpi.total;
+  if (listed.length < kpi.byUnit.length) {
+    byGroup = new Map();
+    total = new Map();
+    for (const u of listed) {
+      const g = byGroup.get(u.group) ?? new Map<string, Sums>();
+      for (const [code, s] of u.values) {
+        g.set(code, g.has(code) ? addSums(g.get(code)!, s) : s);
+        total.set(code, total.has(code) ? addSums(total.get(code)!, s) : s);
+      }
+      byGroup.set(u.group, g);
+    }
+  }
+  const labelOf = (group: UnitGroup, members: typeof listed) =>
+    members.map((m) => known.get(m.unit)?.u.groupLabel).find(Boolean) ?? UNIT_GROUP_LABEL[group];
+  const counted = registry ? showsCounts(registry, 'I') : false;
   const width = 2 + kpi.codes.length * 3;
   const { rows, merges } = opening(
     'Phụ lục I',
@@ -188,21 +229,18 @@ export function kpiAnnex(kpi: KpiTable, catalogue: Indicator[], opts: AnnexOptio
     });
   let g = 0;
   for (const group of GROUP_ORDER) {
-    const units = kpi.byUnit.filter((u) => u.group === group);
+    const units = ordered.filter((u) => u.group === group);
     if (!units.length) continue;
+    const label = labelOf(group, units);
     rows.push([
       c(roman(++g), 'group'),
-      c(UNIT_GROUP_LABEL[group], 'group'),
+      c(counted ? `${label} (${units.length})` : label, 'group'),
       ...kpi.codes.flatMap(() => [c(null, 'group'), c(null, 'group'), c(null, 'group')]),
     ]);
     units.forEach((u, i) => rows.push([c(`${i + 1}.`, 'text'), c(u.unit, 'text'), ...cells(u.values, 'count')]));
-    rows.push([
-      c(null, 'total'),
-      c(`Cộng ${UNIT_GROUP_LABEL[group]}:`, 'total'),
-      ...cells(kpi.byGroup.get(group), 'total'),
-    ]);
+    rows.push([c(null, 'total'), c(`Cộng ${inSentence(label)}:`, 'total'), ...cells(byGroup.get(group), 'total')]);
   }
-  rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...cells(kpi.total, 'total')]);
+  rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...cells(total, 'total')]);
   rows.push(
     [],
     [
@@ -448,7 +486,7 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
       );
       rows.push([
         c(null, 'total'),
-        c(`Cộng ${UNIT_GROUP_LABEL[group]}:`, 'total'),
+        c(`Cộng ${inSentence(UNIT_GROUP_LABEL[group])}:`, 'total'),
         ...valuesOf(sums(members), 'total'),
       ]);
     }

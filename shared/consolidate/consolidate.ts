@@ -180,7 +180,7 @@ export function consolidate(
     year,
   };
   const sheets = [
-    kpiAnnex(kpi, catalogue, annexOpts),
+    kpiAnnex(kpi, catalogue, annexOpts, registry),
     ...(registry
       ? [
           submissionMatrix(

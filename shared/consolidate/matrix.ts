@@ -3,7 +3,7 @@ import { compareDays, Day } from '../dates/date';
 import { existsDuring } from '../registry/history';
 import { MonthSpan, monthSpan, parsePeriod, Period, spanWords } from '../dates/period';
 import { reportDeadline } from '../formulas/ontime';
-import { Registry, UNIT_GROUP_LABEL, Unit, UnitGroup } from '../registry/schema';
+import { AnnexId, annexGroups, Registry, showsCounts, Unit } from '../registry/schema';
 import { roman } from '../templates/version';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { AnnexOptions, c, captionFor, opening, sheet } from './annex';
@@ -25,13 +25,15 @@ const isoDay = (d: Day) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d)
 /** A unit registered in two registries (UBND thành phố Nha Trang) is the same unit: match by code or by name. */
 const same = (a: Unit, b: Unit) => a.code === b.code || a.name === b.name;
 
-/** The units a matrix lists: the registry's units under its own code, in registry order. */
-function scope(registry: Registry): Unit[] {
-  return registry.units.filter((u) => u.parent === registry.code);
-}
-
-function groupsOf(units: Unit[]): UnitGroup[] {
-  return [...new Set(units.map((u) => u.group))];
+/**
+ * The units an annex lists: the registry's units under its own code that the annex lists (Unit.annexes), in the
+ * annex's order (Unit.position, else registry order), grouped as the registry captions them.
+ */
+function scope(registry: Registry, annex: AnnexId) {
+  return annexGroups(
+    registry.units.filter((u) => u.parent === registry.code),
+    annex,
+  );
 }
 
 /** "tháng 6/2023" for a month period, its words for a longer one ("6 tháng đầu năm 2023"). */
@@ -94,7 +96,8 @@ export function submissionMatrix(
     c('Tên cơ quan, địa phương', 'header'),
     ...months.map(([m]) => c(`Thực hiện báo cáo chuyển đổi số ${m}`, 'header')),
   ]);
-  const units = scope(registry);
+  const groups = scope(registry, 'II');
+  const counted = showsCounts(registry, 'II');
   const mark = (u: Unit, p: Period): string => {
     const col = monthSpan(p);
     const same_ = (x: { period?: string | null }) => {
@@ -121,16 +124,16 @@ export function submissionMatrix(
     return m.startsWith('X') ? `${m} (đơn vị cũ)` : NOT_EXISTING;
   };
   let n = 0;
-  groupsOf(units).forEach((g, gi) => {
-    const members = units.filter((u) => u.group === g);
+  groups.forEach(({ label, units: members }, gi) => {
     const counts = months.map(([, p]) => {
       const expected = members.filter((u) => exists(u, p));
       return `${expected.filter((u) => mark(u, p).startsWith('X')).length}/${expected.length}`;
     });
+    // Without counts the group row is the seed's: "I  Sở, ban, ngành" and blank month cells.
     rows.push([
       c(roman(gi + 1), 'group'),
-      c(`${UNIT_GROUP_LABEL[g]} (${members.length})`, 'group'),
-      ...counts.map((k) => c(k, 'group')),
+      c(counted ? `${label} (${members.length})` : label, 'group'),
+      ...counts.map((k) => c(counted ? k : null, 'group')),
     ]);
     for (const u of members)
       rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(cellOf(u, p), 'computedText'))]);
@@ -194,7 +197,9 @@ export function plansMatrix(
   opts: AnnexOptions & { range?: MonthSpan | null },
 ): SheetSpec {
   const plans = PLAN_KINDS.map((p) => p.label);
-  const units = scope(registry);
+  const groups = scope(registry, 'III');
+  const units = groups.flatMap((g) => g.units);
+  const counted = showsCounts(registry, 'III');
   const range = opts.range ?? null;
   const ordered = latestFirst(subs, range);
   const marks = new Map(
@@ -231,12 +236,13 @@ export function plansMatrix(
     ...(noted ? [c('Ghi chú', 'header')] : []),
   ]);
   let n = 0;
-  groupsOf(units).forEach((g, gi) => {
-    const members = units.filter((u) => u.group === g);
+  groups.forEach(({ label, units: members }, gi) => {
     rows.push([
       c(roman(gi + 1), 'group'),
-      c(UNIT_GROUP_LABEL[g], 'group'),
-      ...plans.map((p) => c(`${members.filter((u) => issued(u, p)).length}/${members.length}`, 'group')),
+      c(label, 'group'),
+      ...plans.map((p) =>
+        c(counted ? `${members.filter((u) => issued(u, p)).length}/${members.length}` : null, 'group'),
+      ),
       ...(noted ? [c(null, 'group')] : []),
     ]);
     for (const u of members)

@@ -5,11 +5,12 @@ import { TableSpec } from '../tables/schema';
 import { shortText, stripInvisible } from '../text/invisible';
 import { columnLetter } from '../workbook/sheet-spec';
 import { splitFormedFrom } from './history';
-import { Registry, registryDuplicates, Unit, UnitGroup, UNIT_GROUP_LABEL } from './schema';
+import { AnnexId, Registry, registryDuplicates, Unit, UnitGroup, UNIT_GROUP_LABEL, UnitPosition } from './schema';
 
 /**
  * A registry as a secretariat keeps it in a sheet: code, name, group, other names; and, for today's map, the
- * level (Cấp: Phường / Xã / Đặc khu / Sở…), the valid dates, the former units and a contact. A province's own
+ * level (Cấp: Phường / Xã / Đặc khu / Sở…), the valid dates, the former units and a contact; and, for the
+ * annexes, which list the unit (Phụ lục), its group's caption (Tên nhóm) and its place (Thứ tự). A province's own
  * list of communes and wards may give Cấp instead of Nhóm: the group follows from it.
  */
 export const REGISTRY_TABLE = TableSpec.parse({
@@ -43,6 +44,22 @@ export const REGISTRY_TABLE = TableSpec.parse({
       kind: 'text',
       optional: true,
     },
+    // Which annexes list the unit, its group's caption and its place: each annex its own list, as the seeds print.
+    {
+      key: 'annexes',
+      label: 'Phụ lục',
+      variants: ['Có trong phụ lục', 'Liệt kê ở phụ lục'],
+      kind: 'text',
+      optional: true,
+    },
+    { key: 'groupLabel', label: 'Tên nhóm', variants: ['Tên nhóm in', 'Tiêu đề nhóm'], kind: 'text', optional: true },
+    {
+      key: 'position',
+      label: 'Thứ tự',
+      variants: ['Thứ tự trong phụ lục', 'Vị trí'],
+      kind: 'text',
+      optional: true,
+    },
   ],
 });
 
@@ -67,6 +84,8 @@ export interface RegistryOptions {
    * code is its 5-digit one. Other codes (a 2023 "NT-P01", a department's) are never touched.
    */
   dvhc?: boolean;
+  /** Whether each annex prints its group counts ("9/22"): a setting of the whole registry, not of a row. */
+  annexCounts?: Registry['annexCounts'];
 }
 
 /** "2025-07-01" from a day. */
@@ -88,6 +107,42 @@ function groupOf(text: string): UnitGroup | null {
 function groupOfKind(kind: string): UnitGroup | null {
   const k = labelKey(kind);
   return KIND_GROUP.find(([label]) => labelKey(label) === k)?.[1] ?? null;
+}
+
+const ANNEX_WORDS: Record<string, AnnexId> = { i: 'I', ii: 'II', iii: 'III', '1': 'I', '2': 'II', '3': 'III' };
+
+/** "II, III", "Phụ lục II; III", "2 và 3": the annexes named, or null when a part names none. */
+export function annexesOf(text: string): AnnexId[] | null {
+  const parts = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/phụ lục|pl\b/g, ' ')
+    .split(/[,;/+]|\svà\s|\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out: AnnexId[] = [];
+  for (const p of parts) {
+    const a = ANNEX_WORDS[p];
+    if (!a) return null;
+    if (!out.includes(a)) out.push(a);
+  }
+  return out.length ? out : null;
+}
+
+/** "21" (every annex) or "II: 22; III: 21" (one per annex): a whole number from 1, or null. */
+export function positionOf(raw: unknown, text: string): UnitPosition | null {
+  const whole = (t: string) => (/^\d+$/.test(t) && Number(t) > 0 ? Number(t) : null);
+  if (typeof raw === 'number') return Number.isInteger(raw) && raw > 0 ? raw : null;
+  if (whole(text) !== null) return whole(text);
+  const out: Partial<Record<AnnexId, number>> = {};
+  for (const part of text.split(/[;,]/).map((p) => p.trim())) {
+    const m = /^(?:phụ lục\s*)?([ivx\d]+)\s*[:=]\s*(\d+)$/i.exec(part);
+    const annex = m ? ANNEX_WORDS[m[1].toLowerCase()] : undefined;
+    const at = m ? whole(m[2]) : null;
+    if (!annex || at === null) return null;
+    out[annex] = at;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 /** A code cell: a whole number of at most 5 digits, or digits text shorter than 5, padded to 5 digits. */
@@ -158,6 +213,27 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
       });
       continue;
     }
+    const annexText = clean(c.annexes);
+    const annexes = annexText ? annexesOf(annexText) : undefined;
+    if (annexes === null) {
+      errors.push({
+        cell: cell('annexes', row.row),
+        message: `Phụ lục “${shortText(annexText)}” không hợp lệ (ghi I, II, III cách nhau dấu phẩy, ví dụ “II, III”).`,
+      });
+      continue;
+    }
+    const positionText = clean(c.position);
+    const position = positionText ? positionOf(c.position, positionText) : undefined;
+    if (position === null) {
+      errors.push({
+        cell: cell('position', row.row),
+        message:
+          `Thứ tự “${shortText(positionText)}” không hợp lệ (ghi số nguyên từ 1, ví dụ “21”, ` +
+          'hoặc theo từng phụ lục, ví dụ “II: 22; III: 21”).',
+      });
+      continue;
+    }
+    const groupLabel = clean(c.groupLabel);
     const local = LOCAL_KINDS.slice(0, 3).some((k) => labelKey(k) === labelKey(kind));
     const formedFrom = splitFormedFrom(clean(c.formedFrom));
     const contact = clean(c.contact);
@@ -174,6 +250,9 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
       ...dates,
       ...(formedFrom.length ? { formedFrom } : {}),
       ...(contact ? { contact } : {}),
+      ...(annexes ? { annexes } : {}),
+      ...(groupLabel ? { groupLabel } : {}),
+      ...(position !== undefined ? { position } : {}),
     });
     rows.push(row.row);
   }
@@ -181,5 +260,7 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
   for (const d of repeated)
     errors.push({ cell: cell(d.field, rows[d.index]), message: `${d.message} (như dòng ${rows[d.first] + 1})` });
   const dropped = new Set(repeated.map((d) => d.index));
-  return { registry: Registry.parse({ code, name, units: units.filter((_, i) => !dropped.has(i)) }), errors };
+  const kept = units.filter((_, i) => !dropped.has(i));
+  const counts = opts.annexCounts ? { annexCounts: opts.annexCounts } : {};
+  return { registry: Registry.parse({ code, name, units: kept, ...counts }), errors };
 }

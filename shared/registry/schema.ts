@@ -40,6 +40,21 @@ export const IsoDate = z
     message: 'ngày không có thật',
   });
 
+/** The annexes that list units: Phụ lục I (indicators), II (reports sent), III (plans issued). */
+export const AnnexId = z.enum(['I', 'II', 'III']);
+export type AnnexId = z.infer<typeof AnnexId>;
+
+const place = z.number().int().positive();
+/**
+ * A unit's place in an annex: one number for every annex, or one per annex where the secretariat orders them
+ * differently (seed 001 lists Công an tỉnh before Sở LĐTBXH in Annex II, after it in Annex III).
+ */
+export const UnitPosition = z.union([
+  place,
+  z.object({ I: place.optional(), II: place.optional(), III: place.optional() }).strict(),
+]);
+export type UnitPosition = z.infer<typeof UnitPosition>;
+
 export const Unit = z.object({
   /** The official code where there is one: 5 digits for a commune, ward or special zone since 1 July 2025. */
   code: z.string().min(1).transform(stripInvisible),
@@ -60,6 +75,12 @@ export const Unit = z.object({
   formedFrom: z.array(z.string().min(1).transform(stripInvisible)).optional(),
   /** An e-mail address or a phone number of the unit's reporting officer (kept as written). */
   contact: z.string().transform(stripInvisible).optional(),
+  /** The annexes that list the unit (seed 001's public-service units are in Annex III, not II); absent: all. */
+  annexes: z.array(AnnexId).optional(),
+  /** The registry's own caption of the unit's group, printed as is ("Các đơn vị sự nghiệp trực thuộc UBND tỉnh"). */
+  groupLabel: z.string().min(1).transform(stripInvisible).optional(),
+  /** Its place in the annexes; absent: its place in the registry. */
+  position: UnitPosition.optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 
@@ -113,6 +134,10 @@ export const Registry = z
     code: z.string(),
     name: z.string(),
     units: z.array(Unit),
+    /** Whether an annex's group rows print their counts ("Sở, ban, ngành (22)", "9/22"); see showsCounts. */
+    annexCounts: z
+      .object({ I: z.boolean().optional(), II: z.boolean().optional(), III: z.boolean().optional() })
+      .optional(),
   })
   .superRefine((r, ctx) => {
     r.units.forEach((u, i) => {
@@ -131,3 +156,49 @@ export const Registry = z
       });
   });
 export type Registry = z.infer<typeof Registry>;
+
+/** A group of an annex: its caption and its units, in the annex's order. */
+export interface AnnexGroup {
+  group: UnitGroup;
+  label: string;
+  units: Unit[];
+}
+
+/** Does the annex list the unit? */
+export const listedIn = (u: Pick<Unit, 'annexes'>, annex: AnnexId) => !u.annexes || u.annexes.includes(annex);
+
+/** The unit's place in one annex, if the registry gives one. */
+export function positionIn(u: Pick<Unit, 'position'>, annex: AnnexId): number | undefined {
+  return typeof u.position === 'number' ? u.position : u.position?.[annex];
+}
+
+/**
+ * The units an annex lists, in its order: by position where given, a unit without one keeping its place in the
+ * registry (its index + 1), so a registry may position only the units it moves; ties keep registry order.
+ */
+export function annexOrder<U extends Pick<Unit, 'annexes' | 'position'>>(units: U[], annex: AnnexId): U[] {
+  return units
+    .map((u, i) => ({ u, i, at: positionIn(u, annex) ?? i + 1 }))
+    .filter((x) => listedIn(x.u, annex))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((x) => x.u);
+}
+
+/** The annex's groups in the order their first unit comes, captioned as the registry names them. */
+export function annexGroups(units: Unit[], annex: AnnexId): AnnexGroup[] {
+  const out = new Map<UnitGroup, AnnexGroup>();
+  for (const u of annexOrder(units, annex)) {
+    const g = out.get(u.group) ?? { group: u.group, label: '', units: [] };
+    g.units.push(u);
+    if (!g.label && u.groupLabel) g.label = u.groupLabel;
+    out.set(u.group, g);
+  }
+  return [...out.values()].map((g) => ({ ...g, label: g.label || UNIT_GROUP_LABEL[g.group] }));
+}
+
+/**
+ * Whether the annex's group rows print their counts: the registry says so; else Phụ lục II and III do ("9/22") and
+ * Phụ lục I, whose group rows head subtotals, does not.
+ */
+export const showsCounts = (r: Pick<Registry, 'annexCounts'>, annex: AnnexId) =>
+  r.annexCounts?.[annex] ?? annex !== 'I';

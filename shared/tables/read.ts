@@ -1,5 +1,6 @@
 import { CellValue } from '../workbook/sheet-spec';
 import { ColumnSpec, TableSpec } from './schema';
+import { numberOf } from './cells';
 import { columnNumber, hasLetters, labelKey, labelMatches } from './labels';
 
 export type Grid = CellValue[][];
@@ -27,6 +28,11 @@ export interface TableRow {
   row: number;
   kind: RowKind;
   cells: Record<string, CellValue>;
+  /**
+   * An item written as a group row ("I. UBND TP" with figures, "II. UBND cấp xã"): a group row of a unit
+   * table carrying figures with no items under it stands for the group's figures (`groupRowsAsItems`).
+   */
+  fromGroup?: true;
 }
 
 export interface TableRead extends TableLayout {
@@ -212,12 +218,16 @@ export function findTables(
   for (const l of order) {
     if (taken.some((t) => l.headerRow >= t.headerRow && l.headerRow <= t.end)) continue;
     if (l.missing.length && taken.length) break;
-    const rows = readRows(grid, spec, l);
+    const rows = rowsUnder(grid, spec, l);
     const end = Math.max(l.headerRow + l.headerRows - 1, rows.length ? rows[rows.length - 1].row : 0);
     // A table taken later that starts above one taken earlier ends where the earlier one begins.
     const below = taken.filter((t) => t.headerRow > l.headerRow).map((t) => t.headerRow);
     const stop = below.length ? Math.min(...below) : Infinity;
-    const kept = rows.filter((x) => x.row < stop);
+    const kept = groupRowsAsItems(
+      rows.filter((x) => x.row < stop),
+      spec,
+      l,
+    );
     taken.push({ ...l, rows: kept, end: Math.min(end, stop - 1) });
     if (l.missing.length) break;
   }
@@ -272,9 +282,46 @@ function classify(grid: Grid, r: number, spec: TableSpec, layout: TableLayout): 
 /**
  * Reads the rows under a header: items, Roman-numeral group rows and totals.
  * Blank lines and repeated headers left by page breaks are skipped; a section
- * title or the next table ends it.
+ * title or the next table ends it. A group row of a unit table with figures and no items under it is
+ * read as an item (`groupRowsAsItems`).
  */
 export function readRows(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[] {
+  return groupRowsAsItems(rowsUnder(grid, spec, layout), spec, layout);
+}
+
+/** The count and money columns where a row carries a number (a figure, not words such as "24 loại"). */
+export function groupFigureKeys(row: TableRow, spec: TableSpec, layout: TableLayout): string[] {
+  return spec.columns
+    .filter((c) => (c.kind === 'count' || c.kind === 'money') && c.key in layout.columns)
+    .filter((c) => numberOf(row.cells[c.key]) !== null)
+    .map((c) => c.key);
+}
+
+/** The item rows under the group row at index i: up to the next group, total or group read as an item. */
+export function itemsUnder(rows: TableRow[], i: number): TableRow[] {
+  const out: TableRow[] = [];
+  for (let k = i + 1; k < rows.length && rows[k].kind === 'item' && !rows[k].fromGroup; k++) out.push(rows[k]);
+  return out;
+}
+
+/**
+ * A group row that carries figures is the group's total (seed 003 §1: "I. UBND TP. Vũng Tàu" over the
+ * city's offices). With items under it, the items are the figures and the row is checked against them
+ * (TONG-NHOM), never counted besides them. With none ("II. UBND cấp xã" standing for all communes, a
+ * unit's only row written as the heading "I. UBND TP"), the row is the figures: it becomes an item marked
+ * `fromGroup`, so every consumer of item rows consolidates it once instead of dropping it. Only tables of
+ * units (a unit column): a project section or an indicator group heading is a heading, not a unit's row.
+ */
+function groupRowsAsItems(rows: TableRow[], spec: TableSpec, layout: TableLayout): TableRow[] {
+  if (!('unit' in layout.columns) || !rows.some((r) => r.kind === 'group')) return rows;
+  return rows.map((r, i) =>
+    r.kind === 'group' && !itemsUnder(rows, i).length && groupFigureKeys(r, spec, layout).length
+      ? { ...r, kind: 'item', fromGroup: true }
+      : r,
+  );
+}
+
+function rowsUnder(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[] {
   const rows: TableRow[] = [];
   let r = layout.headerRow + layout.headerRows;
   while (r < grid.length) {

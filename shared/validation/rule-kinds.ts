@@ -51,6 +51,9 @@ const sideText = (s: Side) =>
     ? `${s.values.map((v) => formatNumber(v ?? 0)).join(' + ')} = ${formatNumber(s.total)}`
     : formatNumber(s.total);
 
+/** Places to write a figure with: an amount in millions may have decimals (12,5), a count has none. */
+const decimalsOf = (x: number) => (Number.isInteger(x) ? 0 : Math.min(3, (String(x).split('.')[1] ?? '').length));
+
 /** The sign that says how a rule was broken: "=" broken reads "≠". */
 const BROKEN: Record<z.infer<typeof Operator>, string> = {
   '=': '≠',
@@ -391,6 +394,22 @@ const KIND_SPECS = {
     /** Row numbers as the sheet shows them (from 1). */
     message: (v: { row: number; first: number; text: string }) => `Dòng ${v.row} trùng dòng ${v.first} (“${v.text}”).`,
     example: { row: 14, first: 9, text: 'Phường 1' },
+  }),
+  'TONG-NHOM': kind({
+    title: 'Tổng của nhóm',
+    checks:
+      'Dòng nhóm có số liệu (“I. UBND TP”) là tổng của nhóm: bằng tổng các dòng đơn vị bên dưới, từng cột; ' +
+      'dòng nhóm không có dòng nào bên dưới (“UBND cấp xã”) là số liệu của cả nhóm, không kiểm tra.',
+    severity: 'loi',
+    importance: 'cao',
+    /** `items`: how many item rows are under the group; `sum` their figures in the column. */
+    message: (v: { group: string; column: string; value: number; sum: number; items: number }) =>
+      `Dòng nhóm “${v.group}” ghi ${v.column} là ${formatNumber(v.value, decimalsOf(v.value))}, ` +
+      `tổng ${v.items} dòng bên dưới là ${formatNumber(v.sum, decimalsOf(v.sum))}.`,
+    fix: (v) =>
+      `Sửa thành ${formatNumber(v.sum, decimalsOf(v.sum))} nếu là tổng của nhóm; nếu là số liệu riêng của ` +
+      'cơ quan (không phải tổng), ghi thành một dòng đơn vị có số thứ tự 1, 2….',
+    example: { group: 'UBND TP. Vũng Tàu', column: 'VB đi', value: 4602, sum: 16791, items: 12 },
   }),
   'LOI-CONG-THUC': kind({
     title: 'Giá trị lỗi',

@@ -6,6 +6,7 @@ import { SheetSnapshot } from '../workbook/port';
 import * as config from './checks/config';
 import * as cover from './checks/cover';
 import * as errorValues from './checks/error-values';
+import * as groups from './checks/groups';
 import * as indicators from './checks/indicators';
 import * as merges from './checks/merges';
 import * as outliers from './checks/outliers';
@@ -42,6 +43,7 @@ export const CHECKS = {
   indicators,
   tasks,
   units,
+  groups,
   hygiene,
   merges,
   errorValues,

@@ -1,6 +1,6 @@
 import { Registry } from '../schema';
 
-// Seed 001 Annex III, the 38 reporting units in their order.
+// Seed 001 Annex III, the 38 reporting units in their order; Annex II lists the first 30 (see KHANH_HOA).
 const departments = [
   'Sở Xây dựng',
   'Sở Ngoại vụ',
@@ -50,9 +50,20 @@ const ALIASES: Record<string, string[]> = {
   'VP Ủy ban nhân dân tỉnh': ['Văn phòng UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh'],
 };
 
+/** Seed 001 Annex II swaps these two against Annex III's order: Công an tỉnh 21st, Sở LĐTBXH 22nd. */
+const ANNEX_II_PLACE: Record<string, number> = {
+  'Công an tỉnh': 21,
+  'Sở Lao động – Thương binh và Xã hội': 22,
+};
+
+/**
+ * Seed 001 as printed: Annex II lists 30 units in two groups (the public-service units send no monthly report
+ * there), Annex III all 38 in three, the third captioned as the seed does; neither prints group counts.
+ */
 export const KHANH_HOA: Registry = {
   code: 'KH',
   name: 'Tỉnh Khánh Hòa',
+  annexCounts: { II: false, III: false },
   units: [
     ...departments.map((name, i) => ({
       code: `KH-S${String(i + 1).padStart(2, '0')}`,
@@ -60,6 +71,7 @@ export const KHANH_HOA: Registry = {
       group: 'so-ban-nganh' as const,
       parent: 'KH',
       aliases: ALIASES[name] ?? [],
+      ...(ANNEX_II_PLACE[name] ? { position: { II: ANNEX_II_PLACE[name] } } : {}),
     })),
     ...districts.map((name, i) => ({
       code: `KH-H${String(i + 1).padStart(2, '0')}`,
@@ -72,6 +84,8 @@ export const KHANH_HOA: Registry = {
       code: `KH-SN${String(i + 1).padStart(2, '0')}`,
       name,
       group: 'don-vi-su-nghiep' as const,
+      groupLabel: 'Các đơn vị sự nghiệp trực thuộc UBND tỉnh',
+      annexes: ['I' as const, 'III' as const],
       parent: 'KH',
       aliases: [],
     })),

@@ -18,7 +18,8 @@ export function run(ctx: CheckContext<(typeof KINDS)[number]>): void {
         if (!m.unit && m.status !== 'ambiguous') {
           // A name close to a registered one is a typo; one close to none is often a group row.
           if (m.suggestions.length) emit('TEN-DON-VI', at, { name, suggestion: m.suggestions[0] });
-          else emit('TEN-DON-VI-LA', at, { name });
+          // A group row read as the group's figures ("UBND cấp xã") names a group, not a registered unit.
+          else if (!row.fromGroup) emit('TEN-DON-VI-LA', at, { name });
         }
       }
       if (!keyCol || isBlankValue(row.cells[keyCol])) continue;
