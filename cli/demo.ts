@@ -131,7 +131,7 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
         `  ${i.code.padEnd(10)} ${formatNumber(i.numerator)}/${formatNumber(i.denominator)} = ` +
           `${i.rate === null ? '—' : formatPercent(i.rate)}  ${i.name}\n`,
       );
-    for (const w of x.warnings.filter((k) => k.includes('thiếu báo cáo'))) out(`  ${w}\n`);
+    for (const w of x.warnings.filter((k) => k.includes('chưa có báo cáo được tổng hợp'))) out(`  ${w}\n`);
   }
   // Today's map: the 2023 sample city's units as today's wards of Khánh Hòa, where the merger table allows.
   const walk = crosswalk(NHA_TRANG, provinceRegistry('56')!);

@@ -33,6 +33,11 @@ describe('npm run demo: the sample city end to end', () => {
     const june = printed.slice(printed.indexOf('Tổng hợp tháng 6/2023'), printed.indexOf('Tổng hợp quý II/2023'));
     expect(june).toContain('XHS.DDDT   103.223/311.736 = 33,11%');
     expect(june).not.toContain('9.513/17.337');
+    // A unit short of a month is said, as the README shows it.
+    expect(half).toContain(
+      'Phường Phương Sơn: chưa có báo cáo được tổng hợp của tháng 5/2023; 55 số liệu cộng dồn chưa đủ các tháng ' +
+        '(bảng T1, T2, T3a, T3b, T3c, T3e, T4).',
+    );
   });
 
   test('feedback of the wards over 6 months: 65 = 55 + 10 (55 = 48 + 7, 10 = 1 + 9)', async () => {
