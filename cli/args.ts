@@ -79,15 +79,13 @@ const existingFile = (exts: string[]) => (v: string) => {
 };
 
 /** A reporting period: a month, a quarter, six or nine months, a year — not a single day, not "Thường xuyên". */
-function periodCheck(monthOnly: boolean) {
-  return (v: string) => {
-    const example = monthOnly ? 'ví dụ: 2023-06 hoặc 6/2023' : 'ví dụ: 2023-06, 6/2023, Quý II/2023, 2023';
+function periodCheck() {
+  return (v: string): string | undefined => {
+    const example = 'ví dụ: 2023-06, 6/2023, Quý II/2023, 2023';
     const p = parsePeriod(v);
     if (!p || !p.end) return `không đọc được kỳ (${example})`;
     if (p.start.d !== 1 || p.end.d !== daysInMonth(p.end.y, p.end.m))
       return `là một ngày, không phải một kỳ báo cáo (${example})`;
-    if (monthOnly && (p.start.y !== p.end.y || p.start.m !== p.end.m))
-      return 'phụ lục được tổng hợp theo tháng: ghi một tháng (ví dụ: 2023-06)';
     return undefined;
   };
 }
@@ -158,7 +156,7 @@ export const COMMANDS: CommandSpec[] = [
         value: 'YYYY-MM',
         required: true,
         help: 'kỳ báo cáo (2023-06, 6/2023, Quý II/2023, 2023)',
-        check: periodCheck(false),
+        check: periodCheck(),
       },
       {
         name: 'out',
@@ -184,7 +182,7 @@ export const COMMANDS: CommandSpec[] = [
         name: 'period',
         value: 'YYYY-MM',
         help: 'kỳ đang kiểm tra: phiếu của kỳ khác là lỗi',
-        check: periodCheck(false),
+        check: periodCheck(),
       },
       CONFIG_FLAG,
       MAPPING_FLAG,
@@ -228,7 +226,7 @@ export const COMMANDS: CommandSpec[] = [
         help:
           'kỳ tổng hợp: tháng (2023-06), quý (2023-Q3), 6 tháng (2023-H1), 9 tháng (2023-9M), năm (2023); ' +
           'mặc định: kỳ mới nhất nhận được',
-        check: periodCheck(false),
+        check: periodCheck(),
       },
       {
         name: 'deadline-day',

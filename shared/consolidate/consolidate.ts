@@ -1,4 +1,4 @@
-import { endOfMonth, formatDay } from '../dates/date';
+import { endOfMonth, formatDay, isoDay } from '../dates/date';
 import { defaultCatalogue } from '../catalogue/catalogue';
 import { NoPeriodError } from '../errors/errors';
 import { Indicator } from '../catalogue/schema';
@@ -415,8 +415,7 @@ function withoutOverlap(all: Collected): Collected {
 function isoMonth(k: number, end: boolean): string {
   const y = Math.floor(k / 12);
   const m = (k % 12) + 1;
-  const d = end ? endOfMonth(y, m).d : 1;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoDay(end ? endOfMonth(y, m) : { y, m, d: 1 });
 }
 
 /** The level a unit reports at, from its group (the tidy export's `level`). */

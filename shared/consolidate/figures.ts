@@ -4,7 +4,7 @@ import { ColumnSpec } from '../tables/schema';
 import { columnAggregation, FIGURE_COLUMNS, FIGURE_TABLES } from '../templates/aggregations';
 import { a1 } from '../workbook/sheet-spec';
 import { Submission } from './collect';
-import { figureOf } from './kpi';
+import { codeOf, figureOf } from './kpi';
 
 /**
  * One figure of one report: what the tidy export writes one row for, what is aggregated over months and
@@ -57,7 +57,7 @@ export function figuresOf(sub: Submission, catalogue: Indicator[], overrides?: A
     const items = t.rows.filter((r) => r.kind === 'item');
     if (t.table === 'T1') {
       for (const row of items) {
-        const ind = byCode.get(String(row.cells.code ?? '').trim());
+        const ind = byCode.get(codeOf(row));
         if (!ind) continue;
         for (const [part, q, col] of [
           [NUMERATOR, ind.numerator, 'numerator'],

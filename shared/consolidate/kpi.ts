@@ -1,3 +1,4 @@
+import { TableRow } from '../tables/read';
 import { Indicator } from '../catalogue/schema';
 import { isPlausible } from '../numbers/bounds';
 import { numberOf } from '../tables/cells';
@@ -12,6 +13,11 @@ import { Submission } from './collect';
 export function figureOf(v: CellValue): number | null {
   const n = numberOf(v);
   return n !== null && isPlausible(n) ? n : null;
+}
+
+/** A T1 row's indicator code as typed, trimmed ("" when blank). */
+export function codeOf(row: TableRow): string {
+  return row.cells.code === null || row.cells.code === undefined ? '' : String(row.cells.code).trim();
 }
 
 /** Summed counts: the rate is always Σnumerators / Σdenominators, never an average of rates. */
@@ -38,7 +44,7 @@ export function unitKpis(sub: Submission): Map<string, Sums> {
   const out = new Map<string, Sums>();
   for (const t of sub.read.tables.filter((x) => x.table === 'T1')) {
     for (const row of t.rows.filter((r) => r.kind === 'item')) {
-      const code = row.cells.code === null || row.cells.code === undefined ? '' : String(row.cells.code).trim();
+      const code = codeOf(row);
       const n = figureOf(row.cells.numerator);
       const d = figureOf(row.cells.denominator);
       if (!code || n === null || d === null) continue;

@@ -1,5 +1,5 @@
 import { parseStamp } from '../messages/wording';
-import { compareDays, Day } from '../dates/date';
+import { compareDays, isoDay } from '../dates/date';
 import { existsDuring } from '../registry/history';
 import { MonthSpan, monthSpan, parsePeriod, Period, spanWords } from '../dates/period';
 import { reportDeadline } from '../formulas/ontime';
@@ -20,7 +20,6 @@ export interface MatrixOptions extends AnnexOptions {
 }
 
 const NOT_EXISTING = '—';
-const isoDay = (d: Day) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 
 /** A unit registered in two registries (UBND thành phố Nha Trang) is the same unit: match by code or by name. */
 const same = (a: Unit, b: Unit) => a.code === b.code || a.name === b.name;

@@ -7,7 +7,7 @@ import { labelKey } from '../tables/labels';
 import { Submission } from './collect';
 import { aggregationOf, AggregationOverrides } from './figures';
 import { FIGURE_COLUMNS } from '../templates/aggregations';
-import { figureOf } from './kpi';
+import { codeOf, figureOf } from './kpi';
 
 /**
  * Consolidating over time (issue 12): a unit's reports inside the range are combined figure by figure by
@@ -75,10 +75,6 @@ function itemRows(t: TableRead | undefined): TableRow[] {
 /** Every item row of a kind of table, in order: a workbook may hold several tables of one kind. */
 const itemsOf = (sub: Submission, id: string) =>
   sub.read.tables.filter((t) => t.table === id).flatMap((t) => itemRows(t));
-
-function codeOf(row: TableRow): string {
-  return row.cells.code === null || row.cells.code === undefined ? '' : String(row.cells.code).trim();
-}
 
 /**
  * One figure over the tiles. `before`: the cumulative figure of the month before the range (for a unit

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Day, makeDay, parseDay } from '../dates/date';
+import { Day, isoDay, makeDay, parseDay } from '../dates/date';
 import { Aggregation, AGGREGATION_REASON, parseAggregation } from '../numbers/aggregation';
 import { isPlausible, PLAUSIBLE_MAX } from '../numbers/bounds';
 import { formatNumber } from '../numbers/format';
@@ -283,8 +283,6 @@ function textOf(v: CellValue | undefined): string {
   return String(v);
 }
 
-const isoOf = (d: Day) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
-
 /** The machine form the export writes: digits, a dot before decimals, an optional exponent. */
 const MACHINE_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
@@ -315,11 +313,11 @@ function readPeriod(row: CellValue[], cols: Columns, fail: Fail): { start: strin
   });
   const [start, end] = days;
   if (!start || !end) return null;
-  if (isoOf(end) < isoOf(start)) {
-    fail('period_end', `Ngày cuối kỳ (period_end) ${isoOf(end)} trước ngày đầu kỳ ${isoOf(start)}.`);
+  if (isoDay(end) < isoDay(start)) {
+    fail('period_end', `Ngày cuối kỳ (period_end) ${isoDay(end)} trước ngày đầu kỳ ${isoDay(start)}.`);
     return null;
   }
-  return { start: isoOf(start), end: isoOf(end) };
+  return { start: isoDay(start), end: isoDay(end) };
 }
 
 /** A value: blank is "not reported"; a number as a number or as machine text; anything else refused. */

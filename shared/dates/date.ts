@@ -23,6 +23,11 @@ export function compareDays(a: Day, b: Day): number {
   return dayOrdinal(a) - dayOrdinal(b);
 }
 
+/** "2025-07-01": the ISO form registries, the tidy export and valid dates use. */
+export function isoDay(day: Day): string {
+  return `${day.y}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+}
+
 export function formatDay(day: Day): string {
   return `${String(day.d).padStart(2, '0')}/${String(day.m).padStart(2, '0')}/${day.y}`;
 }

@@ -1,4 +1,4 @@
-import { Day, parseDay } from '../dates/date';
+import { isoDay, parseDay } from '../dates/date';
 import { findTable, Grid, readRows } from '../tables/read';
 import { labelKey } from '../tables/labels';
 import { TableSpec } from '../tables/schema';
@@ -89,7 +89,6 @@ export interface RegistryOptions {
 }
 
 /** "2025-07-01" from a day. */
-const iso = (d: Day) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 
 export interface RegistryRead {
   registry: Registry | null;
@@ -195,7 +194,7 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
       const raw = c[key];
       if (raw === null || raw === undefined || clean(raw) === '') continue;
       const day = parseDay(typeof raw === 'string' ? clean(raw) : raw);
-      if (day) dates[key] = iso(day);
+      if (day) dates[key] = isoDay(day);
       else {
         bad = true;
         const label = key === 'validFrom' ? 'Hiệu lực từ' : 'Hiệu lực đến';

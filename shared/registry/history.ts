@@ -3,7 +3,7 @@
  * unit existed on a day. The merger map names former units (it has no codes for them), so links go by name,
  * folded as matching folds it, within one province.
  */
-import { daysInMonth } from '../dates/date';
+import { daysInMonth, isoDay } from '../dates/date';
 import { toneKey } from '../text/fold';
 import { Registry, Unit } from './schema';
 
@@ -130,7 +130,7 @@ function dayBefore(iso: string): string {
     [y, m] = m === 1 ? [y - 1, 12] : [y, m - 1];
     d = daysInMonth(y, m);
   }
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoDay({ y, m, d });
 }
 
 /**
