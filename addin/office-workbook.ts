@@ -41,6 +41,19 @@ function pad(values: unknown[][], rowIndex: number, columnIndex: number): CellVa
   return out;
 }
 
+/** The formats of number cells other than General, placed as the values are; none at all when no cell has one. */
+function numberFormats(values: unknown[][], formats: unknown[][] | undefined, rowIndex: number, columnIndex: number) {
+  let any = false;
+  const grid = (formats ?? []).map((row, y) =>
+    row.map((f, x) => {
+      const kept = typeof values[y]?.[x] === 'number' && typeof f === 'string' && f !== 'General' ? f : null;
+      any ||= kept !== null;
+      return kept;
+    }),
+  );
+  return any ? { numberFormats: pad(grid, rowIndex, columnIndex) as Array<Array<string | null>> } : {};
+}
+
 /** UTF-8 length of a value's JSON: what it weighs in a request. */
 export function jsonBytes(x: unknown): number {
   const s = JSON.stringify(x) ?? '';
@@ -178,7 +191,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const usedRanges = () =>
         wanted.map((s) => {
           const r = s.getUsedRangeOrNullObject(true);
-          r.load('values,formulas,rowIndex,columnIndex,rowCount');
+          // The number formats in the same load: a "100%" typed into a count cell is 1 formatted "0%".
+          // https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-numberformat-member
+          r.load('values,formulas,numberFormat,rowIndex,columnIndex,rowCount');
           return r;
         });
       // The merged areas in the same sync: Kiểm tra's GOP-O needs them (ExcelApi 1.13).
@@ -212,6 +227,7 @@ export class OfficeWorkbook implements WorkbookPort {
           formulas: pad(formulas, r.rowIndex, r.columnIndex) as Array<Array<string | null>>,
           hidden,
           merges: merged[i],
+          ...numberFormats(r.values, r.numberFormat as unknown[][], r.rowIndex, r.columnIndex),
         };
       });
     });

@@ -209,6 +209,14 @@ export const COMMANDS: CommandSpec[] = [
         check: outputName(['.html', '.htm']),
       },
       {
+        name: 'docx',
+        value: 'BAO_CAO.docx',
+        help:
+          'báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP, kèm các phụ lục ' +
+          '(chỉ ghi đè báo cáo dx-report tạo mà chưa ai sửa)',
+        check: outputName(['.docx']),
+      },
+      {
         name: 'tidy',
         value: 'DU_LIEU.csv',
         help: 'dữ liệu dạng bảng dọc (mỗi đơn vị × kỳ × số liệu một dòng) cho Power BI, Looker Studio, DuckDB',
@@ -252,6 +260,33 @@ export const COMMANDS: CommandSpec[] = [
         help: 'cơ quan ban hành báo cáo (ví dụ: “Ban Chỉ đạo chuyển đổi số tỉnh Khánh Hòa”)',
         check: oneLine,
       },
+      {
+        name: 'parent',
+        value: 'CƠ_QUAN',
+        help: 'cơ quan chủ quản, in trên cơ quan ban hành (ví dụ: “UBND tỉnh Khánh Hòa”)',
+        check: oneLine,
+      },
+      {
+        name: 'place',
+        value: 'ĐỊA_DANH',
+        help: 'địa danh ghi trước ngày của báo cáo (ví dụ: “Khánh Hòa”)',
+        check: oneLine,
+      },
+      {
+        name: 'recipient',
+        value: 'NƠI_NHẬN',
+        repeat: true,
+        help: 'một dòng “Nơi nhận” (nhắc lại cho mỗi nơi)',
+        check: oneLine,
+      },
+      {
+        name: 'signer-capacity',
+        value: 'THẨM_QUYỀN',
+        help: 'thẩm quyền ký (ví dụ: “TM. ỦY BAN NHÂN DÂN”, “KT. TRƯỞNG BAN”)',
+        check: oneLine,
+      },
+      { name: 'signer-title', value: 'CHỨC_VỤ', help: 'chức vụ người ký (ví dụ: “Chủ tịch”)', check: oneLine },
+      { name: 'signer-name', value: 'HỌ_TÊN', help: 'họ và tên người ký', check: oneLine },
       { name: 'include-errors', help: 'tổng hợp cả đơn vị còn lỗi' },
       { name: 'allow-empty', help: 'vẫn ghi phụ lục khi không có đơn vị nào được tổng hợp' },
       CONFIG_FLAG,

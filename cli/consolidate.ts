@@ -18,6 +18,9 @@ import { tidyCsv } from '../shared/consolidate/tidy';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { reportDocument } from '../shared/report/report';
+import { ReportOptions } from '../shared/report/schema';
+import { reportBytes } from '../word/report-docx';
 
 /** A registry file: JSON in the Registry shape, or an .xlsx whose first sheet lists Mã đơn vị, Tên đơn vị, Nhóm. */
 async function loadRegistry(file: string): Promise<RegistryRead> {
@@ -88,6 +91,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   const target = flag(args, 'out')!;
   const html = flag(args, 'html');
   const tidy = flag(args, 'tidy');
+  const docx = flag(args, 'docx');
   const inputs = expandInputs(args.words);
   if (inputs.missing.length)
     throw new UsageError(
@@ -97,6 +101,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
     { file: target, role: '--out', kind: 'xlsx' },
     ...(html ? [{ file: html, role: '--html', kind: 'html' as const }] : []),
     ...(tidy ? [{ file: tidy, role: '--tidy', kind: 'csv' as const }] : []),
+    ...(docx ? [{ file: docx, role: '--docx', kind: 'docx' as const }] : []),
   ];
   // Named on the command line, an output is an input: refused. Found in a walked folder, it is last run's
   // output (or a file the ownership check refuses), never a unit's report.
@@ -170,6 +175,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       const catalogue = master?.catalogue ?? defaultCatalogue();
       if (html) files.push({ file: html, data: markedHtml(htmlReport(result, catalogue)) });
       if (tidy) files.push({ file: tidy, data: tidyCsv(result.tidy) });
+      if (docx)
+        files.push({ file: docx, data: await reportBytes(reportDocument(result, catalogue, reportOptions(args))) });
       await commitFiles(files);
     }
     if (json) {
@@ -190,7 +197,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
           `Đã tổng hợp ${s.included.length} đơn vị vào ${target} (${result.sheets
             .filter((x) => !x.hidden)
             .map((x) => x.name)
-            .join(', ')})${html ? `; báo cáo: ${html}` : ''}${tidy ? `; dữ liệu: ${tidy}` : ''}.\n`,
+            .join(', ')})${html ? `; báo cáo: ${html}` : ''}${tidy ? `; dữ liệu: ${tidy}` : ''}` +
+            `${docx ? `; báo cáo Word: ${docx}` : ''}.\n`,
         );
       out(`  ${registryLine(s.registry)}\n`);
       for (const e of s.excluded) out(`  Không tổng hợp ${e.unit ?? e.source}: ${e.reason}\n`);
@@ -208,6 +216,21 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
     if (unreadable.length) return EXIT.usage;
     return empty ? EXIT.failed : EXIT.ok;
   });
+}
+
+/** The report's heading block, recipients and signer, from the flags. */
+export function reportOptions(args: Args): ReportOptions {
+  return {
+    issuer: flag(args, 'issuer'),
+    parent: flag(args, 'parent'),
+    reportNo: flag(args, 'report-no'),
+    reportDate: flag(args, 'report-date'),
+    place: flag(args, 'place'),
+    recipients: flags(args, 'recipient'),
+    signerCapacity: flag(args, 'signer-capacity'),
+    signerTitle: flag(args, 'signer-title'),
+    signerName: flag(args, 'signer-name'),
+  };
 }
 
 /** Which registry units were matched against and listed as missing from. */

@@ -15,6 +15,9 @@ import { annexBuffer, markedHtml } from './consolidate';
 import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
 import { DEADLINE_DAY, generateSampleCity, generateSecondCity, MONTHS, SampleFile } from '../samples/generate';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { reportDocument } from '../shared/report/report';
+import { ReportOptions } from '../shared/report/schema';
+import { reportBytes } from '../word/report-docx';
 
 /** One consolidation of the demo, written through a temporary file and a rename, owned by the product. */
 interface DemoRun {
@@ -32,6 +35,23 @@ async function readAll(files: SampleFile[], base: string): Promise<Source[]> {
 
 type Source = { source: { file: string }; sheets: SheetSnapshot[] };
 
+/** The sample city's report: who issues it, to whom, who signs (the number and date per report below). */
+const REPORT: ReportOptions = {
+  issuer: 'UBND thành phố Nha Trang',
+  parent: 'UBND tỉnh Khánh Hòa',
+  place: 'Nha Trang',
+  recipients: [
+    'UBND tỉnh Khánh Hòa',
+    'Sở Thông tin và Truyền thông',
+    'TT Thành ủy, TT HĐND thành phố',
+    'Các phòng, ban, đơn vị',
+  ],
+  signerCapacity: 'TM. Ủy ban nhân dân',
+  signerTitle: 'Chủ tịch',
+};
+const JUNE = { reportNo: '4890/BC-UBND', reportDate: '2023-07-05' };
+const HALF = { reportNo: '5123/BC-UBND', reportDate: '2023-07-10' };
+
 /**
  * `npm run demo`: the sample city end to end — its unit workbooks for January to June 2023 written, checked and
  * consolidated for June (out/annexes.xlsx, out/report.html), for the June quarter (out/quy-2.xlsx) and for the
@@ -46,6 +66,8 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
   const files = {
     june: at('annexes.xlsx'),
     report: at('report.html'),
+    word: at('bao-cao.docx'),
+    wordHalf: at('bao-cao-6-thang.docx'),
     quarter: at('quy-2.xlsx'),
     half: at('6-thang.xlsx'),
     tidy: at('du-lieu-6-thang.csv'),
@@ -55,7 +77,7 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
   const targets: OutputTarget[] = Object.entries(files).map(([role, file]) => ({
     file,
     role,
-    kind: file.endsWith('.html') ? 'html' : file.endsWith('.csv') ? 'csv' : 'xlsx',
+    kind: file.endsWith('.html') ? 'html' : file.endsWith('.csv') ? 'csv' : file.endsWith('.docx') ? 'docx' : 'xlsx',
   }));
   fs.mkdirSync(outDir, { recursive: true });
   checkTargets(targets, []);
@@ -67,12 +89,16 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
   const made = await generateSampleCity(samples);
   out(`  Đã tạo ${made.length} phiếu báo cáo trong ${path.relative(root, samples)}/\n`);
   const sources = await readAll(made, samples);
-  const opts = { deadlineDay: DEADLINE_DAY };
-  const june = consolidate(sources, { ...opts, period: MONTHS[MONTHS.length - 1] });
+  const opts = { deadlineDay: DEADLINE_DAY, issuer: REPORT.issuer };
+  const june = consolidate(sources, { ...opts, ...JUNE, period: MONTHS[MONTHS.length - 1] });
   const runs: DemoRun[] = [
     { title: 'tháng 6/2023', file: files.june, result: june },
     { title: 'quý II/2023', file: files.quarter, result: consolidate(sources, { ...opts, period: '2023-Q2' }) },
-    { title: '6 tháng đầu năm 2023', file: files.half, result: consolidate(sources, { ...opts, period: '2023-H1' }) },
+    {
+      title: '6 tháng đầu năm 2023',
+      file: files.half,
+      result: consolidate(sources, { ...opts, ...HALF, period: '2023-H1' }),
+    },
   ];
   out('Thành phố thứ hai: Cam Ranh (8 phường, 6 xã), tháng 6/2023.\n');
   const camRanh = await generateSecondCity(second);
@@ -104,6 +130,11 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
         runs.map(async (r) => ({ file: r.file, data: await annexBuffer(new XlsxWorkbook(), r.result) })),
       )),
       { file: files.tidy, data: tidyCsv(half.tidy) },
+      { file: files.word, data: await reportBytes(reportDocument(june, defaultCatalogue(), { ...REPORT, ...JUNE })) },
+      {
+        file: files.wordHalf,
+        data: await reportBytes(reportDocument(half, defaultCatalogue(), { ...REPORT, ...HALF })),
+      },
       {
         file: files.report,
         data: markedHtml(
@@ -151,5 +182,7 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
     );
   out(`  ${path.relative(root, files.tidy)}  dữ liệu 6 tháng, mỗi đơn vị × số liệu một dòng\n`);
   out(`  ${path.relative(root, files.report)}\n`);
+  out(`  ${path.relative(root, files.word)}  báo cáo Word tháng 6/2023, kèm các phụ lục\n`);
+  out(`  ${path.relative(root, files.wordHalf)}  báo cáo Word 6 tháng đầu năm 2023, kèm các phụ lục\n`);
   return 0;
 }

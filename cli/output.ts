@@ -10,6 +10,7 @@ import { describeError } from '../shared/errors/describe';
 import { OWNED } from '../shared/consolidate/consolidate';
 import { BOM, TIDY_COLUMNS } from '../shared/consolidate/tidy';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { reportOwnership } from '../word/owned';
 import { Refused, UsageError } from './args';
 
 /** The marker the product writes into its HTML reports; an .html without it is not overwritten. */
@@ -30,7 +31,7 @@ export const io = {
   renameSync: fs.renameSync,
 };
 
-export type OutputKind = 'xlsx' | 'html' | 'json' | 'csv' | 'other';
+export type OutputKind = 'xlsx' | 'html' | 'json' | 'csv' | 'docx' | 'other';
 
 export interface OutputTarget {
   /** As the user wrote it (messages name it so). */
@@ -141,6 +142,14 @@ export async function existingOwned(t: OutputTarget): Promise<XlsxWorkbook | nul
     // The product's tidy export begins with its BOM and its header line.
     if (!readHead(t.file, 256).startsWith(`${BOM}${TIDY_COLUMNS.join(',')}`))
       throw refuse('đã có và không phải tệp dữ liệu do dx-report xuất');
+    return null;
+  }
+  if (t.kind === 'docx') {
+    if (size > 64 * 1024 * 1024) throw refuse('đã có và không phải báo cáo do dx-report tạo');
+    const own = await reportOwnership(fs.readFileSync(t.file));
+    if (own === 'edited')
+      throw refuse('là báo cáo dx-report đã tạo nhưng đã được sửa và lưu lại sau đó (nội dung sửa sẽ mất)');
+    if (own === 'foreign') throw refuse('đã có và không phải báo cáo do dx-report tạo');
     return null;
   }
   if (t.kind === 'json') {

@@ -7,7 +7,9 @@
  * 65 = 55 + 10, 55 = 48 + 7), stocks as June stands (adults with e-ID
  * 103.223 / 311.736; feedback in process 10 = 1 + 9). A handful of units carry
  * the mistakes of seed 003; one unit does not report for May; one report is
- * completed late. Cam Ranh, a second small city, reports for June.
+ * completed late. A few units write their results, difficulties and proposals for June, in seed 000's words;
+ * the offices and two public units list their information systems (seed 001 Annex I).
+ * Cam Ranh, a second small city, reports for June.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,7 +19,8 @@ import { CAM_RANH } from '../shared/registry/data/cam-ranh';
 import { NHA_TRANG } from '../shared/registry/data/nha-trang';
 import { UnitMatcher } from '../shared/registry/match';
 import { Unit } from '../shared/registry/schema';
-import { columnLetter } from '../shared/workbook/sheet-spec';
+import { NOTE_ROWS, NOTE_SECTIONS, NoteSection, NOTES_SHEET, notesSheet } from '../shared/templates/notes';
+import { columnLetter, fitRowHeights } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
 export const MONTHS = ['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06'];
@@ -49,6 +52,9 @@ export function split(total: number, n: number, rnd: () => number): number[] {
 
 type Cells = Record<string, Record<string, Record<string, string | number | Date>>>;
 
+/** Tables whose template rows are blank lines until typed into. */
+const FREE_LINES = ['T5', 'T6b'];
+
 /** Fills a template: table → row (code, or "#n") → field → value. */
 async function fill(book: XlsxWorkbook, cells: Cells, cover: Record<string, string | Date>): Promise<void> {
   const read = readUnitWorkbook(await book.read());
@@ -61,9 +67,10 @@ async function fill(book: XlsxWorkbook, cells: Cells, cover: Record<string, stri
     const items = t.rows.filter((r) => r.kind === 'item');
     for (const [row, fields] of Object.entries(rows)) {
       const k = Number(row.slice(1));
-      // The project table's rows are blank lines of the template, not yet items: the n-th line under the header.
+      // The project and systems tables' rows are blank lines of the template, not yet items: the n-th line under
+      // the header.
       const r = row.startsWith('#')
-        ? (items[k - 1] ?? (table === 'T5' ? { row: t.headerRow + t.headerRows - 1 + k } : undefined))
+        ? (items[k - 1] ?? (FREE_LINES.includes(table) ? { row: t.headerRow + t.headerRows - 1 + k } : undefined))
         : items.find((x) => x.cells.code === row);
       if (!r) continue;
       for (const [field, value] of Object.entries(fields))
@@ -142,6 +149,8 @@ export async function generateSampleCity(dir: string, seed = 20230630): Promise<
         reportDate: reportDay,
         completedAt: stamp(done),
       });
+      if (month === '2023-06' && NOTES[unit.name]) await fillNotes(book, NOTES[unit.name]);
+      if (month === '2023-06' && OWN_NOTES[unit.name]) ownNotes(book, OWN_NOTES[unit.name]);
       const file = path.join(dir, month, `${unit.code} ${unit.name}.xlsx`);
       await book.save(file);
       out.push({ month, unit: unit.name, file });
@@ -243,6 +252,8 @@ function unitFigures(
       : { issued: 'X', document: `Kế hoạch số ${r(10, 300)}/KH-UBND` };
   const projects = PROJECTS[unit.name];
   if (projects) cells.T5 = projectCells(unit.name, projects);
+  const system = SYSTEMS[unit.name];
+  if (system) cells.T6b = { '#1': systemCells(unit.name, system, month) };
   mistakes(unit, month, cells);
   return cells;
 }
@@ -334,6 +345,146 @@ function projectCells(unit: string, lines: ProjectLine[]): Cells[string] {
     };
   });
   return out;
+}
+
+/**
+ * The information systems of seed 001 Annex I, one a unit, the same every month: fixed values, no draw from the
+ * figures' random sequence, so no other figure moves. Each office runs "Hệ thống thông tin <office>" (the city's
+ * own is the Văn phòng's), two public units one each; its level proposed, the deadline the province set
+ * (Quý II/2021), the stage of its approval; approved ones with the date. Five are not approved yet, in seed 001's
+ * stages; Phòng Giáo dục và Đào tạo's is approved in April (under appraisal before), so Phụ lục VIII reads the
+ * latest report.
+ */
+type SystemLine = [name: string | null, level: 1 | 2, stage: string, approvedOn?: string, before?: string];
+
+const SYSTEMS: Record<string, SystemLine> = {
+  'Văn phòng HĐND và UBND': ['Hệ thống thông tin thành phố Nha Trang', 2, 'Hồ sơ đang được thẩm định'],
+  'Phòng Nội vụ': [null, 1, 'Hồ sơ đang được thẩm định'],
+  'Phòng Tư pháp': [null, 1, 'Đã phê duyệt', '2021-06-18'],
+  'Phòng Tài chính - Kế hoạch': [null, 1, 'Đã phê duyệt', '2021-06-25'],
+  'Phòng Tài nguyên và Môi trường': [null, 1, 'Chưa xây dựng'],
+  'Phòng Lao động - Thương binh và Xã hội': [null, 2, 'Hồ sơ trình thẩm định chưa đạt yêu cầu'],
+  'Phòng Văn hóa và Thông tin': [null, 2, 'Đã phê duyệt', '2021-05-20'],
+  'Phòng Giáo dục và Đào tạo': [null, 2, 'Đã phê duyệt', '2023-04-14', 'Hồ sơ đang được thẩm định'],
+  'Phòng Y tế': [null, 1, 'Đã phê duyệt', '2021-09-08'],
+  'Thanh tra thành phố': [null, 1, 'Chưa xây dựng'],
+  'Phòng Kinh tế': [null, 1, 'Đã phê duyệt', '2021-06-30'],
+  'Phòng Quản lý đô thị': [null, 2, 'Đã phê duyệt', '2021-12-10'],
+  'Trung tâm Văn hóa - Thông tin và Thể thao': [
+    'Hệ thống thông tin nguồn thành phố Nha Trang',
+    1,
+    'Đã phê duyệt',
+    '2022-03-15',
+  ],
+  'Trung tâm Y tế thành phố': ['Hệ thống thông tin quản lý bệnh viện', 2, 'Đã phê duyệt', '2021-11-22'],
+};
+
+function systemCells(unit: string, line: SystemLine, month: string): Cells[string][string] {
+  const [name, level, stage, approvedOn, before] = line;
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const decided = !approvedOn || monthEnd(month) >= day(approvedOn);
+  return {
+    stt: 1,
+    system: name ?? `Hệ thống thông tin ${unit}`,
+    operator: unit,
+    level: String(level),
+    deadline: 'Quý II/2021',
+    approval: decided ? stage : (before ?? stage),
+    ...(approvedOn && decided ? { approvedOn: day(approvedOn) } : {}),
+  };
+}
+
+/**
+ * What a few units write for the report's qualitative sections in June (seed 000 §8, III.2, IV, V): fixed
+ * text, no draw from the random sequence, so no figure moves.
+ */
+type Notes = Partial<Record<NoteSection, string[]>>;
+
+const NOTES: Record<string, Notes> = {
+  'Phòng Văn hóa và Thông tin': {
+    results: [
+      'Tham mưu UBND thành phố ban hành Kế hoạch chuyển đổi số năm 2023; 27/27 xã, phường đã ban hành Kế hoạch ' +
+        'chuyển đổi số của đơn vị.',
+      '27/27 xã, phường hợp nhất Tổ công nghệ số cộng đồng và Tổ công tác Đề án 06 tại 356/356 thôn, tổ dân phố ' +
+        'với 2.888 thành viên.',
+    ],
+    difficulties: [
+      'Nhiều chứng thư số của các cơ quan, đơn vị bị hỏng, phải chờ đợi Cục Chứng thực số và Bảo mật thông tin ' +
+        'cấp mới.',
+      'Phần mềm một cửa điện tử còn tồn tại hiện tượng mất kết nối, không thể đăng nhập trong một số thời điểm ' +
+        'nhất định.',
+      'Nhân lực phụ trách công nghệ thông tin tại các cơ quan, đơn vị còn thiếu, phải kiêm nhiệm nhiều việc.',
+    ],
+    proposals: [
+      'Đề nghị Sở Thông tin và Truyền thông sớm triển khai thực hiện hệ thống ký số chuyên dùng tập trung để tạo ' +
+        'điều kiện thuận lợi trong quá trình tác nghiệp.',
+      'Đề nghị Sở Thông tin và Truyền thông hướng dẫn cách tính tỷ lệ cán bộ, công chức, viên chức sử dụng ' +
+        'thường xuyên hộp thư điện tử công vụ.',
+    ],
+  },
+  'Phường Vĩnh Phước': {
+    results: [
+      'Duy trì mô hình “Thanh niên xung kích tham gia cải cách hành chính”: Đoàn Thanh niên phường, dân quân ' +
+        'thường trực hướng dẫn người dân thực hiện dịch vụ công và thủ tục hành chính.',
+      'Tổ hỗ trợ nộp hồ sơ trực tuyến đã hướng dẫn 280 lượt công dân; công dân tự nộp trực tuyến tại điểm 72 hồ sơ.',
+    ],
+    difficulties: [
+      'Đa số người dân đến làm thủ tục chưa biết cần mang những giấy tờ gì; người lớn tuổi cần hỗ trợ kê khai ' +
+        'thông tin hồ sơ.',
+    ],
+    proposals: [
+      'Kiến nghị UBND tỉnh hỗ trợ kinh phí hoạt động của các Tổ công nghệ số cộng đồng và triển khai Đề án 06 ở ' +
+        'các thôn, tổ.',
+    ],
+  },
+  'Phòng Nội vụ': {
+    difficulties: [
+      'Phần mềm Quản lý cán bộ, công chức, viên chức thường xuyên lỗi, chậm, thao tác phức tạp, nên hầu hết các ' +
+        'cơ quan, đơn vị chưa hoàn thành việc cập nhật thông tin lên phần mềm.',
+    ],
+  },
+};
+
+/**
+ * Into the template's sheet: each section's lines below its heading and hint, "- …" as units type them, each
+ * row as tall as its text (typed by hand, Excel would grow it; a file written here does not grow by itself).
+ */
+async function fillNotes(book: XlsxWorkbook, notes: Notes): Promise<void> {
+  const [sheet] = await book.read([NOTES_SHEET]);
+  const spec = notesSheet();
+  const ws = book.book.getWorksheet(NOTES_SHEET)!;
+  for (const section of NOTE_SECTIONS) {
+    const r = sheet.values.findIndex((row) => row[0] === section.heading);
+    (notes[section.key] ?? []).slice(0, NOTE_ROWS).forEach((line, k) => {
+      const text = `- ${line}`;
+      ws.getCell(r + 3 + k, 2).value = text;
+      const [height] = fitRowHeights({ ...spec, rows: [[null, { v: text, s: 'inputText' }]], merges: [] });
+      if (height) ws.getRow(r + 3 + k).height = height;
+    });
+  }
+}
+
+/**
+ * A unit that writes its points as it writes its reports (seed 000 §8, Vạn Thạnh): a sheet of its own, the
+ * headings and lines "- …" in column A, the template's sheet left empty. The reader finds them by the headings.
+ */
+const OWN_NOTES: Record<string, string[]> = {
+  'Phường Vạn Thạnh': [
+    'Báo cáo của UBND phường Vạn Thạnh',
+    '1. Kết quả nổi bật',
+    '- Ban hành Kế hoạch số 221/KH-UBND ngày 21/02/2023 xây dựng mô hình “Ngày thứ 2, thứ 5 thông minh với Tổ ' +
+      'công nghệ số cộng đồng phường Vạn Thạnh”.',
+    '- Tổ công nghệ số cộng đồng đi từng ngõ, gõ từng nhà, hỗ trợ người dân cài đặt định danh điện tử VNeID, nộp ' +
+      'hồ sơ và thanh toán trực tuyến.',
+    '2. Khó khăn',
+    '- Nhu cầu nộp hồ sơ trực tuyến của người dân chưa cao; nhiều người dân chưa có tài khoản thanh toán.',
+  ],
+};
+
+function ownNotes(book: XlsxWorkbook, lines: string[]): void {
+  const ws = book.book.addWorksheet('Báo cáo');
+  ws.getColumn(1).width = 100;
+  lines.forEach((line, i) => (ws.getCell(i + 1, 1).value = line));
 }
 
 /** Seed 003's mistakes, put where a careful secretariat would catch them. */

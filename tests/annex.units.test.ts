@@ -151,6 +151,29 @@ describe('a registry sheet carries, per unit, its annexes, group caption and pla
     expect(positionOf(2.5, '2.5')).toBeNull();
   });
 
+  test('counts per annex from the line "Số lượng theo nhóm" above the table; an unclear value at its cell', () => {
+    const withLine = (value: string | null) => [['Số lượng theo nhóm:', value], [], ...sheet];
+    expect(registryFromSheet(withLine('Phụ lục II'), 'KH', 'Khánh Hòa').registry!.annexCounts).toEqual({
+      I: false,
+      II: true,
+      III: false,
+    });
+    expect(registryFromSheet(withLine('Không'), 'KH', 'Khánh Hòa').registry!.annexCounts).toEqual({
+      I: false,
+      II: false,
+      III: false,
+    });
+    expect(registryFromSheet(sheet, 'KH', 'Khánh Hòa').registry!.annexCounts).toBeUndefined();
+    const bad = registryFromSheet(withLine('đôi khi'), 'KH', 'Khánh Hòa');
+    expect(bad.errors).toEqual([
+      { cell: 'B1', message: expect.stringMatching(/^Số lượng theo nhóm “đôi khi” không rõ/) },
+    ]);
+    const ii = submissionMatrix([], registryFromSheet(withLine('không'), 'KH', 'Khánh Hòa').registry!, {
+      deadlineDay: 20,
+    });
+    expect(listing(ii)[0]).toBe('I Khối sở, ngành');
+  });
+
   describe('the annexes from it', () => {
     const registry = registryFromSheet(sheet, 'KH', 'Khánh Hòa').registry!;
 

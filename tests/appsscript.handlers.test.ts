@@ -56,6 +56,7 @@ async function namesTheSidebarCalls(): Promise<string[]> {
   await gasConsolidation.readSource!('tab:S');
   await gasConsolidation.makeSourceList!();
   await gasConsolidation.write([], { includeErrors: false, period: '2023-06' }, () => false);
+  await gasConsolidation.report!({});
   return called;
 }
 

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 /**
  * Issue 11, the command line: nothing written over what is not the product's, nothing half-written,
  * strict commands. Commands run in this process through `main()` (tests/helpers/cli.ts); only the kill and
@@ -19,7 +20,7 @@ import { columnLetter } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { BIN, runMain } from './helpers/cli';
 import { ROOT } from './helpers/hosts';
-import { Edit, unitWorkbook } from './helpers/unit-fixture';
+import { Edit, feedbackRow, unitWorkbook } from './helpers/unit-fixture';
 import { tsvWorkbook } from './helpers/xlsx';
 
 const REPORTED: Edit = { cover: 'reportDate', value: new Date(Date.UTC(2023, 6, 10)) };
@@ -28,15 +29,7 @@ const eid = (n: number, d: number): Edit[] => [
   { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d },
 ];
 /** Seed 000 §6 feedback: 16 = 10 + 6, 10 = 6 + 4, 6 = 2 + 4. */
-const FEEDBACK: Edit[] = [
-  'received',
-  'resolved',
-  'resolvedOnTime',
-  'resolvedLate',
-  'inProcess',
-  'inProcessOnTime',
-  'inProcessLate',
-].map((field, i) => ({ table: 'T4', row: '#1', field, value: [16, 10, 6, 4, 6, 2, 4][i] }));
+const FEEDBACK: Edit[] = feedbackRow([16, 10, 6, 4, 6, 2, 4]);
 const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dx-safe-'));
 /** No stack trace in what a user reads. */
@@ -237,6 +230,32 @@ describe('never written over: inputs, files the product did not make', () => {
     expect(zero.stdout).toContain(`Tệp “${empty}” đã có nhưng rỗng (0 byte)`);
     expect(zero.stdout + zero.stderr).not.toMatch(STACK);
     expect(fs.statSync(empty).size).toBe(0);
+  }, 60000);
+
+  test('--docx: the report is replaced on a re-run only while nobody saved it since; a Word file of someone else is refused', async () => {
+    const dir = tmpDir();
+    const docx = path.join(dir, 'bao-cao.docx');
+    const run = () => runMain(['consolidate', lone, '--out', path.join(dir, 'a.xlsx'), '--docx', docx]);
+    const first = await run();
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`báo cáo Word: ${docx}`);
+    expect((await run()).code).toBe(0);
+    // Saved by a user: Word writes the user's name into lastModifiedBy.
+    const zip = await JSZip.loadAsync(fs.readFileSync(docx));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    zip.file('docProps/core.xml', core.replace(/(<cp:lastModifiedBy>)[^<]*/, '$1Nguyễn Thị B'));
+    fs.writeFileSync(docx, await zip.generateAsync({ type: 'uint8array' }));
+    const h = hash(docx);
+    const edited = await run();
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain('đã được sửa và lưu lại sau đó (nội dung sửa sẽ mất): không ghi đè');
+    expect(hash(docx)).toBe(h);
+    const foreign = path.join(dir, 'cong-van.docx');
+    fs.writeFileSync(foreign, 'PK not really a document');
+    const f = await runMain(['consolidate', lone, '--out', path.join(dir, 'b.xlsx'), '--docx', foreign]);
+    expect(f.code).toBe(1);
+    expect(f.stdout).toContain(`Tệp “${foreign}” đã có và không phải báo cáo do dx-report tạo: không ghi đè`);
+    expect(fs.existsSync(path.join(dir, 'b.xlsx'))).toBe(false);
   }, 60000);
 
   test('a missing output folder is refused and nothing is created; template --out never replaces its --config', async () => {

@@ -320,7 +320,7 @@ describe('the HTML report, opened in Chromium', () => {
       await page.goto(`file://${html}`);
       expect(await page.textContent('h1')).toBe('Báo cáo tổng hợp chuyển đổi số');
       expect(await page.locator('tr:has-text("XHS.DDDT")').textContent()).toContain('33,11%');
-      const chart = page.locator('svg[aria-label^="XHS.DDDT"]');
+      const chart = page.locator('svg[aria-label^="Dân số trưởng thành có tài khoản định danh"]');
       expect(await chart.locator('rect').count()).toBe(3);
       expect(await chart.textContent()).toContain('Chung: 33,11%');
       expect(await page.locator('img').count()).toBe(0);

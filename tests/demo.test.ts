@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runDemo } from '../cli/demo';
+import JSZip from 'jszip';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { tmpFile } from './helpers/xlsx';
 
@@ -70,5 +71,35 @@ describe('npm run demo: the sample city end to end', () => {
     expect(row('Phòng Kinh tế')).toEqual(['X', 'X', 'X', 'X', 'X', 'X (trễ hạn)']);
     // May's typo "Pường Vạn Thạnh" kept that report out: the matrix shows it was sent, not consolidated.
     expect(row('Phường Vạn Thạnh')).toEqual(['X', 'X', 'X', 'X', 'X (còn lỗi)', 'X']);
+  });
+
+  test("the Word reports: June and the 6 months, the sample city's figures in the seeds' sentences", async () => {
+    const words = async (name: string) => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(root, 'out', name)));
+      const xml = await zip.file('word/document.xml')!.async('string');
+      // One paragraph a line, its runs joined, as Word shows it.
+      return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+        [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+      );
+    };
+    const half = await words('bao-cao-6-thang.docx');
+    expect(half).toContain('Tình hình chuyển đổi số thành phố Nha Trang 6 tháng đầu năm 2023');
+    expect(half).toContain('Số: 5123/BC-UBND');
+    expect(half).toContain(
+      '- UBND các xã, phường đã tiếp nhận 65 phản ánh kiến nghị, đã giải quyết 55 (đúng hạn 48, trễ hạn 7), ' +
+        'đang giải quyết 10 (đúng hạn 1, trễ hạn 9).',
+    );
+    expect(half).toContain(
+      '- UBND các xã, phường đã tiếp nhận 9.513 hồ sơ trực tuyến, đạt tỷ lệ 54,87% (9.513/17.337) (chỉ tiêu: 45%).',
+    );
+    expect(half).toContain('- Gửi báo cáo trễ hạn (1): Phòng Kinh tế.');
+    const june = await words('bao-cao.docx');
+    expect(june).toContain('Tình hình chuyển đổi số thành phố Nha Trang tháng 6/2023');
+    expect(june).toContain('(Kèm theo Báo cáo số 4890/BC-UBND ngày 5/7/2023 của UBND thành phố Nha Trang)');
+    // What units wrote on "Kết quả, khó khăn" (and Phường Vạn Thạnh in a sheet of its own), by unit.
+    const hard = june.slice(june.indexOf('II. KHÓ KHĂN, VƯỚNG MẮC'), june.indexOf('III. ĐỀ XUẤT, KIẾN NGHỊ'));
+    expect(hard).toEqual(expect.arrayContaining(['- Phòng Văn hóa và Thông tin:', '- Phường Vĩnh Phước:']));
+    expect(hard.filter((t) => t.startsWith('+ ')).length).toBeGreaterThanOrEqual(4);
+    expect(printed).toContain('out/bao-cao-6-thang.docx');
   });
 });

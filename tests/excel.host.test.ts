@@ -9,6 +9,7 @@ import { check, complete } from '../shared/operations/check';
 import { createTemplate } from '../shared/operations/create-template';
 import { a1, SheetSpec } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { validateSheets } from '../shared/validation/validate';
 import { FakeExcel, REQUEST_LIMIT } from './helpers/fake-excel';
 import { CONSISTENT, unitWorkbook } from './helpers/unit-fixture';
 
@@ -234,4 +235,29 @@ describe('Excel port against the stand-in (each failed before issue 10)', () => 
     await createTemplate(book, { unit: 'Phường Lộc Thọ', period: '2023-06', preparer: 'A' });
     expect(excel.sheet('DX_CauHinh')).toMatchObject({ frozenRows: 4, frozenColumns: 1 });
   }, 60000);
+});
+
+describe('number formats come with the values (issue 13)', () => {
+  test('"100%" typed into a count cell is stored 1 formatted 0%: read in the same sync, reported as a rate', async () => {
+    const excel = new FakeExcel({ today: new Date(2023, 6, 10) });
+    excel.fill('PAKN', [
+      ['STT', 'Tên cơ quan, đơn vị', 'Tiếp nhận', 'Đã giải quyết', null, null, 'Đang giải quyết', null, null],
+      [null, null, null, 'Tổng', 'Đúng hạn', 'Trễ hạn', 'Tổng', 'Đúng hạn', 'Trễ hạn'],
+      [1, 'Phòng Văn hóa và Thông tin', 10, 7, 5, 2, 3, 1, 2],
+    ]);
+    await excel.run(async (context) => {
+      // Typed as a user types it: Excel turns "100%" into 1 with the format 0%.
+      context.workbook.worksheets.getItem('PAKN').getRange('E3').values = [['100%']];
+      await context.sync();
+    });
+    const before = excel.syncs;
+    const [sheet] = await new OfficeWorkbook(excel.run).read(['PAKN']);
+    expect(sheet.values[2][4]).toBe(1);
+    expect(sheet.numberFormats?.[2][4]).toBe('0%');
+    expect(sheet.numberFormats?.[2][3]).toBeNull();
+    // No sync more than without formats: sheets, then the used ranges and merges.
+    expect(excel.syncs - before).toBe(2);
+    const issues = validateSheets([sheet], { now: new Date(Date.UTC(2023, 6, 10)) }).issues;
+    expect(issues.filter((i) => i.cell === 'E3').map((i) => i.rule)).toEqual(['KIEU-PHAN-TRAM']);
+  });
 });

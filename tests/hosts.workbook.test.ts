@@ -14,6 +14,7 @@ const FAMILY_SHEETS = [
   'T4 Phản ánh',
   'T5 Dự án',
   'T6 Tuân thủ',
+  'Kết quả, khó khăn',
   'DX_CauHinh',
 ];
 
@@ -123,7 +124,7 @@ describe('Google Sheets (Apps Script) adapter, through the built bundle', () => 
       expect(t.tables.find((x: { table: string }) => x.table === 'T3b').rows).toBe(n);
       counts.push(ss.rangeCalls());
     }
-    expect(counts[0]).toBe(3); // getValues + getFormulas + getMergedRanges
+    expect(counts[0]).toBe(4); // getValues + getFormulas + getNumberFormats + getMergedRanges
     expect(counts[1]).toBe(counts[0]);
   });
 

@@ -21,6 +21,7 @@ export const LAYERS: string[][] = [
   ['reading'],
   ['validation'],
   ['consolidate'],
+  ['report'],
   ['operations'],
 ];
 

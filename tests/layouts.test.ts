@@ -11,6 +11,8 @@ import { SheetSnapshot } from '../shared/workbook/port';
 import { CellValue } from '../shared/workbook/sheet-spec';
 import { runMain } from './helpers/cli';
 import { tmpFile, tsvWorkbook } from './helpers/xlsx';
+import ExcelJS from 'exceljs';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
 /** A sheet typed from tab-separated lines: figures as staff type them, blank cells null. */
 function sheet(name: string, tsv: string, merges?: string[]): SheetSnapshot {
@@ -184,6 +186,27 @@ describe('"100%" in a count column is a rate, not a count of 1', () => {
     expect(t4(1, '0%')).toEqual(['KIEU-PHAN-TRAM']);
     // Without a format, 1 is a count (and 10 = 6 + 1 is broken).
     expect(t4(1)).toEqual([]);
+  });
+  test('in a real .xlsx: the file keeps the format, the reader gives it, the cell is a rate', async () => {
+    const file = tmpFile('pakn-100.xlsx');
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('PAKN');
+    FEEDBACK.split('\n').forEach((line, r) =>
+      line.split('\t').forEach((v, c) => {
+        if (v !== '') ws.getCell(r + 1, c + 1).value = /^\d+$/.test(v) ? Number(v) : v;
+      }),
+    );
+    ws.getCell('F3').value = 1;
+    ws.getCell('F3').numFmt = '0%';
+    await book.xlsx.writeFile(file);
+    const [read] = await (await XlsxWorkbook.open(file)).read();
+    expect(read.numberFormats?.[2]?.[5]).toBe('0%');
+    expect(read.numberFormats?.[2]?.[3] ?? null).toBeNull();
+    expect(
+      rulesOf([read])
+        .filter((i) => i.cell === 'F3')
+        .map((i) => i.rule),
+    ).toEqual(['KIEU-PHAN-TRAM']);
   });
 });
 

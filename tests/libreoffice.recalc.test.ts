@@ -15,6 +15,7 @@ import { FAMILIES, tableSpec } from '../shared/templates/families';
 import { CellValue, columnLetter } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { findSoffice, recalculateXlsx } from './helpers/libreoffice';
+import { NOTES_SHEET } from '../shared/templates/notes';
 import { Edit, unitWorkbook } from './helpers/unit-fixture';
 
 /*
@@ -153,10 +154,11 @@ async function expectations(file: string, c: Case): Promise<Expected[]> {
   const read = readUnitWorkbook(await (await XlsxWorkbook.open(file)).read());
   const unit = defaultMatcher().match(UNIT).unit!.name;
   const label = periodLabel(parsePeriod(c.period)!, c.period);
-  const out: Expected[] = FAMILIES.map((f) => ({
-    sheet: f.sheet,
+  // The notes sheet (issue 14) has the families' subtitle formula too.
+  const out: Expected[] = [...FAMILIES.map((f) => f.sheet), NOTES_SHEET].map((sheet) => ({
+    sheet,
     cell: 'A2',
-    what: `${f.sheet} subtitle`,
+    what: `${sheet} subtitle`,
     value: `Đơn vị: ${unit}   —   Kỳ báo cáo: ${label}`,
   }));
   for (const t of read.tables) {

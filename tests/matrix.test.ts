@@ -2,6 +2,7 @@ import { Submission } from '../shared/consolidate/collect';
 import { plansMatrix, submissionMatrix } from '../shared/consolidate/matrix';
 import { KHANH_HOA } from '../shared/registry/data/khanh-hoa';
 import { defaultMatcher } from '../shared/registry/default';
+import { STYLES } from '../shared/workbook/styles';
 
 const unit = (name: string) => defaultMatcher().match(name).unit!;
 
@@ -112,6 +113,16 @@ describe('Phụ lục II: seed 001 Annex II, reports of months 2, 3 and 4/2023',
     ]);
   });
 
+  test('a group row’s counts are centred over the marks, which are centred too; all at the top of the row', () => {
+    const group = sheet.rows.find((r) => r[0]?.v === 'I')!;
+    const unitRow = sheet.rows.find((r) => r[1]?.v === 'Sở Kế hoạch và Đầu tư')!;
+    expect(group.slice(2).map((x) => STYLES[x!.s!].align)).toEqual(['center', 'center', 'center']);
+    expect(unitRow.slice(2).map((x) => STYLES[x!.s!].align)).toEqual(['center', 'center', 'center']);
+    expect([...group, ...unitRow].map((x) => STYLES[x!.s!].valign)).toEqual(Array(10).fill('top'));
+    // The group's name stays where it is read, on the left.
+    expect(STYLES[group[1]!.s!].align).toBeUndefined();
+  });
+
   test('late by the deadline day of the following month', () => {
     expect(rows.find((r) => r[1] === 'Sở Tài chính')!.slice(2)).toEqual(['', 'X', 'X (trễ hạn)']);
     const early = submissionMatrix(subs, KHANH_HOA, { deadlineDay: 28 });
@@ -151,11 +162,13 @@ describe('Phụ lục III: seed 001 Annex III, plans issued, with counts per gro
     expect(rows.find((r) => r[0] === 'I')!.slice(2)).toEqual(['20/22', '19/22']);
     expect(rows.find((r) => r[0] === 'II')!.slice(2)).toEqual(['8/8', '8/8']);
     expect(rows.find((r) => r[0] === 'III')!.slice(2)).toEqual(['6/8', '5/8']);
+    const group = plansMatrix(subs, COUNTED, { year: 2023 }).rows.find((r) => r[0]?.v === 'I')!;
+    expect(group.slice(2).map((x) => STYLES[x!.s!].align)).toEqual(['center', 'center']);
     expect(rows.find((r) => r[1] === 'Sở Du lịch')!.slice(2)).toEqual(['', '']);
     expect(rows.find((r) => r[1] === 'Thanh tra tỉnh')!.slice(2)).toEqual(['X', '']);
     expect(rows.find((r) => r[0] === 'STT')!.slice(2)).toEqual([
       'Kế hoạch chuyển đổi số năm 2023',
-      'Kế hoạch ứng phó sự cố 2023',
+      'Kế hoạch ứng phó sự cố năm 2023',
     ]);
   });
 });

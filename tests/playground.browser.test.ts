@@ -99,6 +99,7 @@ describe('the playground: the pane over an .xlsx file, in Chromium', () => {
       'T4 Phản ánh',
       'T5 Dự án',
       'T6 Tuân thủ',
+      'Kết quả, khó khăn',
       'DX_CauHinh',
     ]);
     await page.click('#pg-new');

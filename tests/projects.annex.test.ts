@@ -6,6 +6,7 @@
 import { consolidate, Consolidation } from '../shared/consolidate/consolidate';
 import { budgetLevel } from '../shared/consolidate/projects';
 import { SheetSnapshot } from '../shared/workbook/port';
+import { STYLES } from '../shared/workbook/styles';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { Edit, unitWorkbook } from './helpers/unit-fixture';
 
@@ -199,6 +200,58 @@ describe('seed 004 Annex II and III from the units that lead the tasks', () => {
     expect(said).toEqual([expect.stringMatching(/^Phòng Quản lý đô thị: T5 Dự án!G\d+ — .*Số hóa dữ liệu hoạt động/)]);
     const listed = [...values(c, 'Phụ lục IV'), ...values(c, 'Phụ lục V')].map((r) => r[1]);
     expect(listed).not.toContain('Số hóa dữ liệu hoạt động của các cơ quan, đơn vị');
+  });
+});
+
+describe('a unit that wrote its own heading beside one that wrote none (docs/img/annex-iv.png, annex-v.png)', () => {
+  let c: Consolidation;
+  beforeAll(async () => {
+    const office = await unit(
+      'Văn phòng HĐND và UBND',
+      rows([
+        'NHIỆM VỤ CHUYỂN ĐỔI SỐ',
+        { name: 'Mua sắm thiết bị phòng họp trực tuyến', kind: INV, total: 800, year: 800 },
+      ]),
+    );
+    const planning = await unit(
+      'Phòng Quản lý đô thị',
+      rows([
+        {
+          name: 'Phần mềm quản lý dự án đầu tư xây dựng trên địa bàn thành phố, kết nối với hệ thống của tỉnh',
+          kind: INV,
+          total: 1700,
+          year: 1700,
+        },
+      ]),
+    );
+    const culture = await unit(
+      'Phòng Văn hóa và Thông tin',
+      rows([{ name: 'Nâng cấp Cổng thông tin điện tử', kind: INV, total: 500, year: 500 }]),
+    );
+    c = consolidate([office, planning, culture], { period: '2024-01' });
+  }, 120000);
+
+  test('the sections are numbered I, II, III as printed, the unit’s own heading too', () => {
+    const v = values(c, 'Phụ lục IV');
+    const sections = v.filter((r) => r.slice(2).every((x) => x === null) && r[1] && !String(r[1]).endsWith(':'));
+    expect(sections.map((r) => [r[0], r[1]])).toEqual([
+      ['I', 'NHIỆM VỤ CHUYỂN ĐỔI SỐ'],
+      ['II', 'PHÒNG QUẢN LÝ ĐÔ THỊ'],
+      ['III', 'PHÒNG VĂN HÓA VÀ THÔNG TIN'],
+    ]);
+  });
+
+  test('every cell of a task’s row at the top; the unit of amounts right-aligned in the last column', () => {
+    const s = sheetOf(c, 'Phụ lục IV');
+    const task = s.rows.find((r) => String(r[1]?.v ?? '').startsWith('Phần mềm quản lý dự án'))!;
+    expect(task.filter(Boolean).map((x) => STYLES[x!.s!].valign)).toEqual(Array(task.length).fill('top'));
+    const header = s.rows.findIndex((r) => r[0]?.v === 'STT');
+    const note = s.rows[header - 1];
+    expect(note).toHaveLength(s.columnWidths.length);
+    expect(note[note.length - 1]).toMatchObject({ v: 'Đơn vị tính: triệu đồng.' });
+    expect(STYLES[note[note.length - 1]!.s!].align).toBe('right');
+    const totals = s.rows.filter((r) => String(r[1]?.v ?? '').endsWith(':'));
+    expect(totals.flat().map((x) => STYLES[x!.s!].valign)).toEqual(totals.flat().map(() => 'top'));
   });
 });
 

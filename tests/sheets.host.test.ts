@@ -306,6 +306,23 @@ describe('Google Sheets defects of issue 10, fixed in the Apps Script port', () 
     expect([s.frozenRows, s.frozenColumns]).toEqual([1, 0]);
   });
 
+  test('"100%" typed into a count cell: Sheets stores 1 formatted 0%, the read gives the format, a rate is said', () => {
+    const ss = new FakeSpreadsheet();
+    // A unit's own feedback table (seed 000 §6), in cells left General as a new sheet's are.
+    ss.fill('PAKN', [
+      ['STT', 'Tên cơ quan, đơn vị', 'Tiếp nhận', 'Đã giải quyết', '', '', 'Đang giải quyết', '', ''],
+      ['', '', '', 'Tổng', 'Đúng hạn', 'Trễ hạn', 'Tổng', 'Đúng hạn', 'Trễ hạn'],
+      [1, 'Phòng Văn hóa và Thông tin', 10, 7, 5, 2, 3, 1, 2],
+    ]);
+    const gas = load(ss);
+    ss.getSheetByName('PAKN')!
+      .getRange('E3')
+      .setValues([['100%']]);
+    expect(ss.getSheetByName('PAKN')!.getRange('E3').getNumberFormats()).toEqual([['0%']]);
+    const issues = gas.run('dxCheck').issues.filter((i: { cell: string }) => i.cell === 'E3');
+    expect(issues.map((i: { rule: string }) => i.rule)).toEqual(['KIEU-PHAN-TRAM']);
+  });
+
   test('a merged input cell is reported in Sheets (GOP-O), as it is in .xlsx', async () => {
     const ss = new FakeSpreadsheet();
     ss.fill('Trang tính1', [['']]);

@@ -105,6 +105,7 @@ describe('Phụ lục III and the systems annex read each unit’s latest report
       'Cấp độ đề xuất',
       'Thời gian phê duyệt HSĐXCĐ',
       'Ghi chú',
+      'Nguồn',
     ]);
     expect(sheet.slice(top + 1, top + 4)).toEqual([
       [
@@ -113,9 +114,10 @@ describe('Phụ lục III and the systems annex read each unit’s latest report
         'Phòng Nội vụ',
         '1',
         'Quý II/2021',
-        'Trễ hạn (hồ sơ đang được thẩm định); theo báo cáo tháng 3/2023',
+        'Trễ hạn (hồ sơ đang được thẩm định)',
+        'Theo báo cáo tháng 3/2023',
       ],
-      ['2.', 'Hệ thống thông tin Phòng Tư pháp', 'Phòng Tư pháp', '2', 'Quý II/2021', 'Trễ hạn (chưa xây dựng)'],
+      ['2.', 'Hệ thống thông tin Phòng Tư pháp', 'Phòng Tư pháp', '2', 'Quý II/2021', 'Trễ hạn (chưa xây dựng)', null],
       [
         '3.',
         'Hệ thống thông tin Phòng Y tế',
@@ -123,6 +125,7 @@ describe('Phụ lục III and the systems annex read each unit’s latest report
         '1',
         'Quý II/2021',
         'Trễ hạn (hồ sơ trình thẩm định chưa đạt yêu cầu)',
+        null,
       ],
     ]);
     expect(sheet.flat()).toContainEqual(

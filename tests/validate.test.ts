@@ -181,7 +181,7 @@ const KINDS: Array<{
   { rule: 'TEN-DON-VI', edits: [{ table: 'T2', row: '#1', field: 'unit', value: 'Pường 1' }] },
   {
     rule: 'TEN-DON-VI-LA',
-    edits: [{ table: 'T2', row: '#1', field: 'unit', value: 'UBND các phường, xã' }],
+    edits: [{ table: 'T2', row: '#1', field: 'unit', value: 'Hội Người cao tuổi' }],
     severity: 'canh-bao',
   },
   { rule: 'DON-VI-BAO-CAO', edits: [{ cover: 'unit', value: 'Pường 1' }] },
@@ -262,6 +262,7 @@ const KINDS: Array<{
     rule: 'TONG-NHOM',
     edits: [],
     cell: 'VB!C3',
+    severity: 'canh-bao',
     file: async () => {
       const f = tmpFile('group-total.xlsx');
       const tsv =

@@ -1,8 +1,10 @@
 import { describeError } from '../shared/errors/describe';
 import { SourceRef } from '../shared/consolidate/collect';
 import { ConsolidateSummary } from '../shared/operations/consolidate-op';
+import { ReportOptions } from '../shared/report/schema';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { clear, el } from './dom';
+import { renderReportSection, ReportOutput } from './report-section';
 
 export interface ConsolidateOptionsInput {
   period?: string;
@@ -31,6 +33,11 @@ export interface ConsolidationBridge {
   ): Promise<ConsolidateSummary>;
   /** Google Sheets: adds the registry sheet DX_NguonDuLieu to fill in. */
   makeSourceList?(): Promise<string>;
+  /**
+   * "Tạo báo cáo (Word)": the report of the last consolidation `write` made (issue 14), as the host can give
+   * it — a download in the Excel pane, a Google Doc from the sidebar. Absent, the panel shows no report part.
+   */
+  report?(options: ReportOptions): Promise<ReportOutput>;
 }
 
 /** The ranges the pane offers, as the command line writes them. */
@@ -81,6 +88,14 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
   const bar = el('progress', { id: 'con-progress', max: '1', value: '0' });
   const status = el('div', { id: 'con-status', role: 'status' });
   const result = el('div', { id: 'con-result' });
+  // The report is written from the run just made, with the number, date and issuer typed above.
+  const report = bridge.report
+    ? renderReportSection(bridge.report.bind(bridge), () => ({
+        issuer: issuer.value.trim() || undefined,
+        reportNo: reportNo.value.trim() || undefined,
+        reportDate: reportDate.value.trim() || undefined,
+      }))
+    : null;
   let stop = false;
   cancel.addEventListener('click', () => {
     stop = true;
@@ -115,6 +130,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     run.setAttribute('disabled', 'true');
     cancel.removeAttribute('disabled');
     clear(result);
+    report?.reset();
     status.className = 'msg busy';
     try {
       const sources = [];
@@ -163,6 +179,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
         ul,
       );
       for (const w of s.warnings) result.appendChild(el('p', { class: 'help' }, w));
+      report?.ready();
     } catch (e) {
       status.className = 'msg error';
       status.textContent = describeError(e);
@@ -226,5 +243,6 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     bar,
     status,
     result,
+    ...(report ? [report.root] : []),
   );
 }

@@ -81,6 +81,8 @@ function snapshot(ws: ExcelJS.Worksheet, emptyResults: Set<string> | undefined, 
   const values: CellValue[][] = [];
   const formulas: Array<Array<string | null>> = [];
   const uncomputed: string[] = [];
+  // Only number cells with a format other than General: most sheets have none, and hold no grid for them.
+  const formats: Array<Array<string | null>> = [];
   ws.eachRow((row, r) => {
     const vs: CellValue[] = [];
     const fs: Array<string | null> = [];
@@ -102,6 +104,8 @@ function snapshot(ws: ExcelJS.Worksheet, emptyResults: Set<string> | undefined, 
       vs[c - 1] = value;
       fs[c - 1] = formula;
       last = c - 1;
+      const format = typeof value === 'number' ? cell.numFmt : undefined;
+      if (format && format !== 'General') (formats[r - 1] ??= [])[c - 1] = format;
     });
     if (last < 0) return;
     for (let c = 0; c <= last && budget.cells > 0; c++)
@@ -118,7 +122,12 @@ function snapshot(ws: ExcelJS.Worksheet, emptyResults: Set<string> | undefined, 
       values[r] = NO_CELLS;
       formulas[r] = NO_FORMULAS;
     }
-  return { values, formulas, uncomputed };
+  return { values, formulas, uncomputed, formats: formats.length ? dense(formats) : null };
+}
+
+/** A sparse grid of formats made whole: every row an array, every hole null. */
+function dense(grid: Array<Array<string | null>>): Array<Array<string | null>> {
+  return Array.from(grid, (row) => Array.from(row ?? [], (x) => x ?? null));
 }
 
 /** .xlsx files through ExcelJS: the command line's host, and the test bench for the others. */
@@ -186,7 +195,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets = this.book.worksheets.filter((w) => !names || names.includes(w.name));
     const budget = { cells: FILLED_CELLS };
     return sheets.map((ws) => {
-      const { values, formulas, uncomputed } = snapshot(ws, this.emptyResults.get(ws.id), budget);
+      const { values, formulas, uncomputed, formats } = snapshot(ws, this.emptyResults.get(ws.id), budget);
       const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
       return {
         name: ws.name,
@@ -195,6 +204,7 @@ export class XlsxWorkbook implements WorkbookPort {
         hidden: ws.state !== 'visible',
         merges,
         ...(uncomputed.length ? { uncomputed } : {}),
+        ...(formats ? { numberFormats: formats } : {}),
       };
     });
   }

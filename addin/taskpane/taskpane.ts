@@ -22,7 +22,13 @@ void Office.onReady((info) => {
   if (inExcel && tpl) renderTemplatePanel(tpl, bridge);
   if (inExcel && map) renderMappingPanel(map, bridge);
   const con = document.getElementById('consolidate');
-  if (inExcel && con) renderConsolidatePanel(con, officeConsolidation());
+  if (inExcel && con) {
+    // Where the webview saves no download (report-download.ts); compared with the enum's members, as the
+    // typings declare Office.PlatformType without its values.
+    const P = Office.PlatformType;
+    const platform = info.platform === P.Mac ? 'Mac' : info.platform === P.iOS ? 'iOS' : undefined;
+    renderConsolidatePanel(con, officeConsolidation(undefined, platform));
+  }
   const root = document.getElementById('formulas');
   if (root) renderFormulaPanel(root, 'excel');
 });

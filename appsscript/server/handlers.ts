@@ -16,10 +16,12 @@ import {
 import { runSync } from '../../shared/operations/run';
 import { listSourcesOp, makeSourceListOp } from '../../shared/operations/sources-op';
 import { DEFAULT_REGISTRIES } from '../../shared/registry/default';
+import { ReportDoc } from '../../shared/report/schema';
 import { ColumnMapping } from '../../shared/templates/mapping';
 import { ChartSpec } from '../../shared/workbook/port';
 import { SheetSpec } from '../../shared/workbook/sheet-spec';
 import { withDocumentLock } from './lock';
+import { writeReportDoc } from './report-doc';
 import { plainSnapshots, SheetsWorkbook } from './sheets-workbook';
 
 declare const global: Record<string, unknown>;
@@ -69,6 +71,12 @@ export const handlers = {
   },
 
   dxMakeSourceList: () => withDocumentLock(() => runSync(makeSourceListOp(new SheetsWorkbook()))),
+
+  /**
+   * "Tạo báo cáo (Word)": the report the sidebar wrote from its consolidation, parsed again, as a new Google
+   * Doc. No lock: it writes a new document, not the spreadsheet.
+   */
+  dxCreateReportDoc: (doc: ReportDoc) => writeReportDoc(ReportDoc.parse(doc)),
 
   dxUnits: () => [...new Set(DEFAULT_REGISTRIES.flatMap((r) => r.units.map((u) => u.name)))],
 
@@ -123,6 +131,13 @@ global.dxSettings = handlers.dxSettings;
 
 /** Adds the registry sheet DX_NguonDuLieu to fill in. */
 global.dxMakeSourceList = handlers.dxMakeSourceList;
+
+/**
+ * "Tạo báo cáo (Word)": writes the report the sidebar made as a new Google Doc in the user's Drive.
+ * @param {Object} doc the report (sections of paragraphs and tables), as plain data
+ * @return {{id: string, url: string, name: string}} where the document is
+ */
+global.dxCreateReportDoc = handlers.dxCreateReportDoc;
 
 /** Registered unit names, for the sidebar's list. */
 global.dxUnits = handlers.dxUnits;

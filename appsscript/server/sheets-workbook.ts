@@ -29,17 +29,30 @@ export class SheetsWorkbook implements WorkbookPort {
     return this.ss.getSheets().map((s) => s.getName());
   }
 
-  /** Per sheet: one getValues, one getFormulas and one getMergedRanges over the data range. */
+  /**
+   * Per sheet: one getValues, one getFormulas, one getNumberFormats and one getMergedRanges over the data
+   * range. The formats say a "100%" typed into a count cell (stored 1, formatted "0%") is a rate.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getNumberFormats()
+   */
   read(names?: string[]): SheetSnapshot[] {
     return this.ss
       .getSheets()
       .filter((s) => !names || names.includes(s.getName()))
       .map((s) => {
         const range = s.getDataRange();
-        const values = range.getValues().map((row) => row.map(cellValue));
+        const raw = range.getValues();
+        const values = raw.map((row) => row.map(cellValue));
         const formulas = range.getFormulas().map((row) => row.map((f) => (f ? f : null)));
+        const formats = numberFormats(raw, range.getNumberFormats());
         const merges = range.getMergedRanges().map((r) => r.getA1Notation());
-        return { name: s.getName(), values, formulas, hidden: s.isSheetHidden(), merges };
+        return {
+          name: s.getName(),
+          values,
+          formulas,
+          hidden: s.isSheetHidden(),
+          merges,
+          ...(formats ? { numberFormats: formats } : {}),
+        };
       });
   }
 
@@ -279,4 +292,17 @@ export function plainSnapshots(sheets: SheetSnapshot[]): SheetSnapshot[] {
 function serialOfDate(d: Date): number {
   const days = (Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(1899, 11, 30)) / 86400000;
   return days + (d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()) / 86400;
+}
+
+/** The formats of number cells other than General (or Sheets' automatic ""); null when no cell has one. */
+function numberFormats(values: unknown[][], formats: string[][]): Array<Array<string | null>> | null {
+  let any = false;
+  const grid = formats.map((row, y) =>
+    row.map((f, x) => {
+      const kept = typeof values[y]?.[x] === 'number' && f && f !== 'General' ? f : null;
+      any ||= kept !== null;
+      return kept;
+    }),
+  );
+  return any ? grid : null;
 }

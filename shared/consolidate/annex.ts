@@ -9,6 +9,7 @@ import { parseDay } from '../dates/date';
 import { roman } from '../templates/version';
 import {
   CellSpec,
+  CellValue,
   columnLetter,
   fitRowHeights,
   OFFICIAL_FONT,
@@ -23,6 +24,7 @@ import { tableSpec } from '../templates/families';
 import { TableSpec } from '../templates/schema';
 import { maxOf, minOf } from '../numbers/bounds';
 import { stripInvisible } from '../text/invisible';
+import { looseKey } from '../text/fold';
 import { addSums, figureOf, KpiTable, rateOf, Sums } from './kpi';
 import { TIDY_SHEET } from './tidy';
 
@@ -423,22 +425,77 @@ export function achievementAnnex(
   return sheet('Phụ lục VI', rows, merges, [6, 50, 14, 14, 14, 26, 12], top, 1);
 }
 
-/** The count and simple-rate columns of a unit table, for stacking. */
+/**
+ * The count and simple-rate columns of a unit table, for stacking: a rate that is one count over another
+ * ("Tỷ lệ (%) (3)=(2)/(1)", whatever guard its formula has) is recomputed from the summed counts, as seed 003 §5
+ * prints it; a rate of another shape (T2's sent over sent and not sent) is left to the unit's own table.
+ */
 function stackColumns(spec: TableSpec) {
   return spec.columns.filter(
-    (col) =>
-      col.kind === 'count' ||
-      (col.kind === 'rate' &&
-        /^=IF\(AND\(ISNUMBER\(\{\w+\}\),\{\w+\}>0\),\{\w+\}\/\{\w+\},""\)$/.test(col.formula ?? '')),
+    (col) => col.kind === 'count' || (col.kind === 'rate' && /^=IF\(.*,\{\w+\}\/\{\w+\},""\)$/.test(col.formula ?? '')),
   );
 }
 
+/** Phụ lục VII lists the city's (or province's) own row first, then its offices, units, communes (seeds 000, 003). */
+const STACK_ORDER: UnitGroup[] = ['cap-tinh', ...GROUP_ORDER.filter((g) => g !== 'cap-tinh')];
+
 /**
- * Phụ lục VII: the unit tables (documents, dossiers, online services,
- * payments, feedback) stacked, one row per unit, subtotals per group and a
- * total; rates recomputed from the summed counts.
+ * The group a row written as a group's figures names ("UBND cấp xã", "UBND các phường, xã"): the communes are
+ * the one group such a row is written for (seed 003 §5); null when its words name none.
  */
-export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSpec {
+function groupNamed(text: string): UnitGroup | null {
+  const t = looseKey(text);
+  if (/\b(xa|phuong|thi tran)\b/.test(t)) return 'ubnd-xa-phuong';
+  if (/don vi su nghiep/.test(t)) return 'don-vi-su-nghiep';
+  if (/co quan chuyen mon|phong, ban/.test(t)) return 'co-quan-chuyen-mon';
+  return null;
+}
+
+/** One printed row of a stacked table: whose, under which group, its cells, its place. */
+interface StackLine {
+  name: string;
+  group: UnitGroup;
+  label: string | null;
+  cells: Record<string, CellValue>;
+  place: [number, number];
+}
+
+/**
+ * The rows a table gives the annex: each unit's own row (its first item), and a row it wrote for a whole group
+ * ("II. UBND cấp xã" with figures and no items under it, README "Rows that are not units") under the group it
+ * names, named as written. A row with no figure is no report: the unit is not listed, never a row of blanks.
+ */
+function stackLines(subs: Submission[], id: string, counted: string[], registry?: Registry | null): StackLine[] {
+  const index = new Map((registry?.units ?? []).map((u, i) => [u.code, i + 1]));
+  const out: StackLine[] = [];
+  subs.forEach((s, k) => {
+    const items = (s.read.tables.find((t) => t.table === id)?.rows ?? []).filter((r) => r.kind === 'item');
+    const at = positionIn(s.unit, 'I') ?? index.get(s.unit.code) ?? Number.POSITIVE_INFINITY;
+    items.forEach((row, i) => {
+      if (i > 0 && !row.fromGroup) return;
+      if (!counted.some((key) => figureOf(row.cells[key]) !== null)) return;
+      const own = i === 0;
+      const written = String(row.cells.unit ?? '').trim();
+      out.push({
+        name: own || !written ? s.unit.name : written,
+        group: own ? s.unit.group : (groupNamed(written) ?? s.unit.group),
+        label: own ? (s.unit.groupLabel ?? null) : null,
+        cells: row.cells,
+        place: [own ? at : Number.POSITIVE_INFINITY, k * 1000 + i],
+      });
+    });
+  });
+  return out.sort((a, b) => a.place[0] - b.place[0] || a.place[1] - b.place[1]);
+}
+
+/**
+ * Phụ lục VII: the unit tables (documents, dossiers, online services, payments, feedback) stacked, one row per
+ * unit, subtotals per group and a total; rates recomputed from the summed counts. A table no unit filled is not
+ * printed; a column no unit filled stays blank in the subtotals, never 0. Groups are captioned as the registry
+ * names them (Tên nhóm: seed 003 §1's "UBND TP. Vũng Tàu" over the city's offices) and units ordered as it lists
+ * them (Thứ tự, else its order when given, else as received).
+ */
+export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions, registry?: Registry | null): SheetSpec {
   const ids = ['T2', 'T3a', 'T3b', 'T3c', 'T3d', 'T3e', 'T4'];
   const width = 2 + maxOf(ids.map((id) => stackColumns(tableSpec(id)).length));
   const { rows, merges } = opening('Phụ lục VII', captionFor('Số liệu chi tiết theo đơn vị', opts.period), width, opts);
@@ -446,9 +503,8 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
   ids.forEach((id, k) => {
     const spec = tableSpec(id);
     const cols = stackColumns(spec);
-    const lines = subs
-      .map((s) => ({ s, row: s.read.tables.find((t) => t.table === id)?.rows.find((r) => r.kind === 'item') }))
-      .filter((x) => x.row);
+    const counts = cols.filter((col) => col.kind === 'count').map((col) => col.key);
+    const lines = stackLines(subs, id, counts, registry);
     if (!lines.length) return;
     // One empty row between two tables, none under the opening (which ends in one).
     if (shown++) rows.push([]);
@@ -458,37 +514,36 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
     const head = stackHeader(cols, rows.length);
     rows.push(...head.rows);
     merges.push(...head.merges);
-    const sums = (picked: typeof lines) => {
-      const total: Record<string, number> = {};
-      for (const { row } of picked)
-        for (const col of cols)
-          if (col.kind === 'count') total[col.key] = (total[col.key] ?? 0) + (figureOf(row!.cells[col.key]) ?? 0);
+    // Blank is "not reported": a column sums to blank when no row of it carries a figure.
+    const sums = (picked: StackLine[]) => {
+      const total: Record<string, number | null> = {};
+      for (const key of counts) {
+        const figures = picked.map((l) => figureOf(l.cells[key])).filter((v): v is number => v !== null);
+        total[key] = figures.length ? figures.reduce((a, b) => a + b, 0) : null;
+      }
       return total;
     };
     const valuesOf = (v: Record<string, number | null>, style: 'count' | 'total') =>
       cols.map((col) => {
         if (col.kind !== 'rate') return c(v[col.key] ?? null, style);
         const [n, d] = /\{(\w+)\}\/\{(\w+)\}/.exec(col.formula!)!.slice(1);
-        const nd = { numerator: v[n] ?? 0, denominator: v[d] ?? 0, units: 1 };
-        return c(rateOf(nd), style === 'total' ? 'totalRate' : 'rate');
+        const nd = v[n] === null || v[d] === null ? null : { numerator: v[n] ?? 0, denominator: v[d] ?? 0, units: 1 };
+        return c(nd && rateOf(nd), style === 'total' ? 'totalRate' : 'rate');
       });
     let g = 0;
-    for (const group of GROUP_ORDER) {
-      const members = lines.filter((x) => x.s.unit.group === group);
+    for (const group of STACK_ORDER) {
+      const members = lines.filter((l) => l.group === group);
       if (!members.length) continue;
-      rows.push([c(roman(++g), 'group'), c(UNIT_GROUP_LABEL[group], 'group'), ...cols.map(() => c(null, 'group'))]);
-      members.forEach(({ s, row }, i) =>
+      const label = members.map((m) => m.label).find(Boolean) ?? UNIT_GROUP_LABEL[group];
+      rows.push([c(roman(++g), 'group'), c(label, 'group'), ...cols.map(() => c(null, 'group'))]);
+      members.forEach((l, i) =>
         rows.push([
           c(`${i + 1}.`, 'text'),
-          c(s.unit.name, 'text'),
-          ...valuesOf(Object.fromEntries(cols.map((col) => [col.key, figureOf(row!.cells[col.key])])), 'count'),
+          c(l.name, 'text'),
+          ...valuesOf(Object.fromEntries(counts.map((key) => [key, figureOf(l.cells[key])])), 'count'),
         ]),
       );
-      rows.push([
-        c(null, 'total'),
-        c(`Cộng ${inSentence(UNIT_GROUP_LABEL[group])}:`, 'total'),
-        ...valuesOf(sums(members), 'total'),
-      ]);
+      rows.push([c(null, 'total'), c(`Cộng ${inSentence(label)}:`, 'total'), ...valuesOf(sums(members), 'total')]);
     }
     rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...valuesOf(sums(lines), 'total')]);
   });
@@ -508,8 +563,11 @@ export function unitTablesAnnex(subs: Submission[], opts: AnnexOptions): SheetSp
  */
 function stackHeader(cols: ReturnType<typeof stackColumns>, top: number): { rows: Row[]; merges: string[] } {
   const lead = [c('STT', 'header'), c('Tên cơ quan, đơn vị', 'header')];
+  // A numbered column says its number, as seed 003 §5 heads "… (phí, lệ phí) (1)": "(3)=(2)/(1)" refers to them.
+  const label = (col: (typeof cols)[number]) =>
+    col.number && !col.label.includes(col.number) ? `${col.label} ${col.number}` : col.label;
   if (!cols.some((col) => col.group))
-    return { rows: [[...lead, ...cols.map((col) => c(col.label, 'header'))]], merges: [] };
+    return { rows: [[...lead, ...cols.map((col) => c(label(col), 'header'))]], merges: [] };
   const upper: Row = [...lead];
   const lower: Row = [c(null, 'header'), c(null, 'header')];
   const merges = [`A${top + 1}:A${top + 2}`, `B${top + 1}:B${top + 2}`];

@@ -77,6 +77,10 @@ export interface Consolidation {
   /** The bar chart hosts with charts draw over the "Biểu đồ" sheet. */
   chart: ChartSpec | null;
   summary: ReturnType<typeof summaryOf>;
+  /** The range consolidated; null when nothing was received nor asked. */
+  range: MonthSpan | null;
+  /** Every report included, of any month: states (plans, systems) are read from each unit's latest. */
+  reports: Submission[];
 }
 
 function summaryOf(
@@ -212,7 +216,7 @@ export function consolidate(
       annexOpts,
       range ? formatDay(endOfMonth(year, (range.last % 12) + 1)) : null,
     ),
-    unitTablesAnnex(collected.included, annexOpts),
+    unitTablesAnnex(collected.included, annexOpts, registry),
     // Information systems are a state too: read from each unit's latest report of the year up to the range.
     systemsAnnex(all.included, { ...annexOpts, range }),
     // A project of no annex (no classifiable fund kind) is said at its cell in the warnings.
@@ -236,6 +240,8 @@ export function consolidate(
     OWNED.write(sheets.map((s) => ({ sheet: s.name, kind: s.name.startsWith('Phụ lục') ? 'Phụ lục' : 'Truy nguồn' }))),
   ];
   return {
+    range,
+    reports: all.included,
     collected,
     missing,
     tidy,

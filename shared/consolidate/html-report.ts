@@ -74,7 +74,8 @@ export function htmlReport(c: Consolidation, catalogue: Indicator[], title = 'BÃ
     const bars = c.kpi.byUnit
       .filter((u) => u.values.has(code))
       .map((u) => ({ label: u.unit, value: rateOf(u.values.get(code)!) ?? 0 }));
-    return barChartSvg(`${code}. ${ind.name}`, bars, rateOf(c.kpi.total.get(code)!));
+    // Titled by the indicator's name, as the annexes are: codes are the product's, not the reader's.
+    return barChartSvg(ind.name, bars, rateOf(c.kpi.total.get(code)!));
   });
   const issues = [
     ...c.collected.included.flatMap((x) =>

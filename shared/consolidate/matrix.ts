@@ -6,7 +6,7 @@ import { reportDeadline } from '../formulas/ontime';
 import { AnnexId, annexGroups, Registry, showsCounts, Unit } from '../registry/schema';
 import { roman } from '../templates/version';
 import { SheetSpec } from '../workbook/sheet-spec';
-import { AnnexOptions, c, captionFor, opening, sheet } from './annex';
+import { AnnexOptions, c, captionFor, opening, Row, sheet } from './annex';
 import { looseKey } from '../text/fold';
 import { Submission } from './collect';
 import { isEarlier, latestFirst, reportWords } from './latest';
@@ -66,6 +66,29 @@ function columnsOf(subs: Submission[], range: MonthSpan | null): Array<[string, 
   return [...periods.entries()].sort(
     (a, b) => spanKey(a[1]).last - spanKey(b[1]).last || spanKey(b[1]).first - spanKey(a[1]).first,
   );
+}
+
+/** What each mark other than "X" means, in the order the note says them. */
+const MARK_WORDS: Array<[RegExp, (deadlineDay: number) => string]> = [
+  [/trễ hạn/, (d) => `“X (trễ hạn)”: hoàn thành sau ngày ${d} của tháng sau kỳ báo cáo`],
+  [/chưa hoàn thành/, () => '“X (chưa hoàn thành)”: đã gửi nhưng chưa bấm Hoàn thành (chưa ghi giờ hoàn thành)'],
+  [/còn lỗi/, () => '“X (còn lỗi)”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi'],
+  [/đơn vị cũ/, () => '“X (đơn vị cũ)”: báo cáo của các đơn vị cũ đã sáp nhập vào đơn vị'],
+  [/^Phiếu trống$/, () => '“Phiếu trống”: đã gửi phiếu chưa có số liệu (không tính là đã báo cáo)'],
+  [
+    new RegExp(`^${NOT_EXISTING}$`),
+    () => `“${NOT_EXISTING}”: đơn vị chưa thành lập hoặc đã sáp nhập trong tháng đó (không tính vào số phải báo cáo)`,
+  ],
+];
+
+/**
+ * "Ghi chú: Dấu “X”: Đã thực hiện" as seed 001 writes it, and the meaning of each other mark the matrix shows:
+ * a note explaining marks that appear nowhere would only be read as if they did.
+ */
+function matrixNote(body: Row[], deadlineDay: number): string {
+  const shown = new Set(body.flatMap((r) => r.slice(2).map((x) => String(x?.v ?? ''))));
+  const words = MARK_WORDS.filter(([re]) => [...shown].some((m) => re.test(m))).map(([, say]) => say(deadlineDay));
+  return ['Ghi chú: Dấu “X”: Đã thực hiện', ...words].join('; ');
 }
 
 /**
@@ -132,32 +155,23 @@ export function submissionMatrix(
     rows.push([
       c(roman(gi + 1), 'group'),
       c(counted ? `${label} (${members.length})` : label, 'group'),
-      ...counts.map((k) => c(counted ? k : null, 'group')),
+      ...counts.map((k) => c(counted ? k : null, 'groupCount')),
     ]);
     for (const u of members)
       rows.push([c(`${++n}.`, 'text'), c(u.name, 'text'), ...months.map(([, p]) => c(cellOf(u, p), 'computedText'))]);
   });
-  rows.push(
-    [],
-    [
-      c(
-        'Ghi chú: Dấu “X”: Đã thực hiện; ' +
-          `“trễ hạn”: hoàn thành sau ngày ${opts.deadlineDay} của tháng sau kỳ báo cáo; ` +
-          '“còn lỗi”: đã gửi nhưng chưa tổng hợp vì phiếu còn lỗi; “Phiếu trống”: đã gửi phiếu chưa có số liệu ' +
-          `(không tính là đã báo cáo); “${NOT_EXISTING}”: đơn vị chưa thành lập hoặc đã sáp nhập trong tháng đó ` +
-          '(không tính vào số phải báo cáo).',
-        'note',
-      ),
-    ],
-  );
+  rows.push([], [c(matrixNote(rows.slice(top + 1), opts.deadlineDay), 'note')]);
   return sheet('Phụ lục II', rows, merges, [6, 40, ...months.map(() => 18)], top, 1);
 }
 
 /** The plan kinds of Phụ lục III, matched by kind (and year), not by exact text: units retype the names. */
 const PLAN_KINDS = [
-  { label: 'Kế hoạch chuyển đổi số năm', key: /chuyen doi so/ },
+  { label: 'Kế hoạch chuyển đổi số', key: /chuyen doi so/ },
   { label: 'Kế hoạch ứng phó sự cố', key: /ung pho su co/ },
 ];
+
+/** "Kế hoạch ứng phó sự cố năm 2023" (seed 001 Annex III); the bare kind without a year. */
+const planTitle = (label: string, year: number | undefined) => (year ? `${label} năm ${year}` : label);
 
 /** Does a T6a row's plan name say this kind, and not another year ("… năm 2022" is not 2023's plan)? */
 function isPlan(text: unknown, kind: (typeof PLAN_KINDS)[number], year: number | undefined): boolean {
@@ -216,7 +230,7 @@ export function plansMatrix(
     if (!earlier.length) return '';
     const from = [...new Set(earlier.map(([, m]) => reportWords(m.from)))];
     if (from.length === 1 && earlier.length === marks.get(u)!.size) return `Theo báo cáo ${from[0]}`;
-    return earlier.map(([plan, m]) => `${plan}: theo báo cáo ${reportWords(m.from)}`).join('; ');
+    return earlier.map(([plan, m]) => `${planTitle(plan, opts.year)}: theo báo cáo ${reportWords(m.from)}`).join('; ');
   };
   // The "Ghi chú" column only when a mark comes from an earlier report: otherwise the seed's four columns.
   const noted = units.some((u) => note(u) !== '');
@@ -231,7 +245,7 @@ export function plansMatrix(
   rows.push([
     c('STT', 'header'),
     c('Tên cơ quan, địa phương', 'header'),
-    ...plans.map((p) => c(`${p}${opts.year ? ` ${opts.year}` : ''}`, 'header')),
+    ...plans.map((p) => c(planTitle(p, opts.year), 'header')),
     ...(noted ? [c('Ghi chú', 'header')] : []),
   ]);
   let n = 0;
@@ -240,7 +254,7 @@ export function plansMatrix(
       c(roman(gi + 1), 'group'),
       c(label, 'group'),
       ...plans.map((p) =>
-        c(counted ? `${members.filter((u) => issued(u, p)).length}/${members.length}` : null, 'group'),
+        c(counted ? `${members.filter((u) => issued(u, p)).length}/${members.length}` : null, 'groupCount'),
       ),
       ...(noted ? [c(null, 'group')] : []),
     ]);
@@ -252,6 +266,6 @@ export function plansMatrix(
         ...(noted ? [c(note(u) || null, 'text')] : []),
       ]);
   });
-  rows.push([], [c('Ghi chú: Dấu “X”: Đã thực hiện.', 'note')]);
+  rows.push([], [c('Ghi chú: Dấu “X”: Đã thực hiện', 'note')]);
   return sheet('Phụ lục III', rows, merges, [6, 44, 22, 22, ...(noted ? [26] : [])], top, 1);
 }

@@ -1,6 +1,6 @@
 import { looseKey } from '../text/fold';
 import { roman } from '../templates/version';
-import { SheetSpec } from '../workbook/sheet-spec';
+import { columnLetter, SheetSpec } from '../workbook/sheet-spec';
 import { AnnexOptions, c, captionFor, opening, Row, sheet } from './annex';
 import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts, unlistedProjects } from './projects';
 
@@ -12,6 +12,8 @@ interface Column {
   /** The totals lines carry its sum. */
   sum?: 'total' | 'yearBudget';
 }
+
+const ASSESSMENT = 'Đánh giá tiến độ';
 
 /** The year the annex is about ("6 tháng đầu năm 2023" → 2023): the plan columns' headers name it. */
 const yearOf = (opts: AnnexOptions) =>
@@ -51,9 +53,7 @@ function columnsOf(projects: ProjectRow[], opts: AnnexOptions): Column[] {
         ]
       : []),
     ...(any((p) => p.progress) ? [{ header: 'Tiến độ thực hiện', width: 28, cell: text((p) => p.progress) }] : []),
-    ...(empty || any((p) => p.assessment)
-      ? [{ header: 'Đánh giá tiến độ', width: 24, cell: text((p) => p.assessment) }]
-      : []),
+    ...(empty || any((p) => p.assessment) ? [{ header: ASSESSMENT, width: 24, cell: text((p) => p.assessment) }] : []),
   ];
 }
 
@@ -79,7 +79,9 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
   const headers = columns.map((col) => col.header);
   // Project lists are annual, whatever the range: "… SỬ DỤNG VỐN ĐẦU TƯ NĂM 2023" (seed 000's 6-month report too).
   const title = captionFor(caption, opts.year ? `năm ${opts.year}` : opts.period);
-  const { rows, merges } = opening(name, title, headers.length, opts, 'Đơn vị tính: triệu đồng.');
+  const { rows, merges } = opening(name, title, headers.length, opts);
+  // The unit of amounts in the last column, right-aligned: it ends at the table's right edge, as seed 004 prints.
+  rows[rows.length - 1] = [...Array(headers.length - 1).fill(null), c('Đơn vị tính: triệu đồng.', 'unitNote')];
   const top = rows.length;
   rows.push(headers.map((h) => c(h, 'header')));
   // The units' own section headings, as written, when they wrote them; else one section per unit.
@@ -87,12 +89,16 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
   const key = (p: ProjectRow) => `${p.section === null ? 'unit' : 'own'}\u0000${looseKey(heading(p))}`;
   const list = ordered(projects);
   const sections = [...new Set(list.rows.map(key))];
+  // Headings all the units' own (seed 004: one list between them) keep what they wrote in STT, often nothing;
+  // once the product makes a section, every section is numbered I, II, III… as printed, never "I", "", "III".
+  const asWritten = list.rows.every((p) => p.section !== null);
   let n = 0;
   sections.forEach((k, si) => {
     const members = list.rows.filter((p) => key(p) === k);
     const first = members[0];
-    // A heading keeps what its unit wrote in STT (seed 004 writes none); a section the product made is numbered.
-    const number = first.section === null ? roman(si + 1) : first.sectionStt;
+    const number = asWritten ? first.sectionStt : roman(si + 1);
+    // The heading spans the row, as the seeds merge it: a long one never runs across the columns' borders.
+    merges.push(`B${rows.length + 1}:${columnLetter(headers.length - 1)}${rows.length + 1}`);
     rows.push([
       c(number || null, 'group'),
       c(heading(first), 'group'),
@@ -108,17 +114,20 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
     columns.map((col, i) => (i === 1 ? c(label, 'total') : col.sum ? c(amounts[col.sum], 'total') : c(null, 'total')));
   for (const l of totals.byLevel) rows.push(line(LEVEL_LABEL[l.level], l));
   rows.push(line('Tổng cộng:', totals));
+  // The count per status goes with the assessment column: a plan (seed 004), whose tasks none has assessed yet,
+  // prints neither.
   const st = statusCounts(projects);
-  rows.push(
-    [],
-    [
-      c(
-        `Tổng số nhiệm vụ: ${st.total}, trong đó: ${st.byStatus.map((s) => `${s.status}: ${s.count}`).join('; ')}` +
-          `${st.other ? `; chưa đánh giá: ${st.other}` : ''}.`,
-        'note',
-      ),
-    ],
-  );
+  if (headers.includes(ASSESSMENT))
+    rows.push(
+      [],
+      [
+        c(
+          `Tổng số nhiệm vụ: ${st.total}, trong đó: ${st.byStatus.map((s) => `${s.status}: ${s.count}`).join('; ')}` +
+            `${st.other ? `; chưa đánh giá: ${st.other}` : ''}.`,
+          'note',
+        ),
+      ],
+    );
   return sheet(
     name,
     rows,

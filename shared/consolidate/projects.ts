@@ -156,8 +156,11 @@ export interface ProjectTotals {
 const sum = (xs: Array<number | null>) => xs.reduce<number>((s, x) => s + (x ?? 0), 0);
 
 export function projectTotals(rows: ProjectRow[]): ProjectTotals {
+  // A level is printed when a row of it carries money, or always (the seeds print "Cấp tỉnh: 0"): a task with no
+  // source and no amount (seed 004 Annex III row 13, "Thường xuyên") makes no "Nguồn khác: 0" line.
+  const funded = (r: ProjectRow) => r.total !== null || r.yearBudget !== null;
   const byLevel = PRINT_ORDER.filter(
-    (level) => rows.some((r) => r.level === level) || BUDGET_LEVELS.find((l) => l.level === level)?.always,
+    (level) => rows.some((r) => r.level === level && funded(r)) || BUDGET_LEVELS.find((l) => l.level === level)?.always,
   ).map((level) => {
     const rs = rows.filter((r) => r.level === level);
     return { level, total: sum(rs.map((r) => r.total)), yearBudget: sum(rs.map((r) => r.yearBudget)) };

@@ -106,11 +106,15 @@ export function systemsCountLine(rows: SystemRow[]): string {
 
 /**
  * Phụ lục VIII (seed 001's Annex I): the systems whose proposed security level is not approved yet, with their
- * operator, proposed level, approval deadline and state, and the count line over every system reported.
+ * operator, proposed level, approval deadline and state, and the count line over every system reported. The
+ * seed's six columns as it prints them; a "Nguồn" column only when a system is read from an earlier report
+ * than the range's ("Theo báo cáo quý I/2023"), so the state in "Ghi chú" stays the seed's words.
  */
 export function systemsAnnex(subs: Submission[], opts: AnnexOptions & { range?: MonthSpan | null }): SheetSpec {
   const range = opts.range ?? null;
   const rows_ = systemRows(subs, range);
+  const open = rows_.filter((r) => !r.approved);
+  const sourced = open.some((r) => r.from);
   const headers = [
     'TT',
     'Tên hệ thống thông tin',
@@ -118,6 +122,7 @@ export function systemsAnnex(subs: Submission[], opts: AnnexOptions & { range?: 
     'Cấp độ đề xuất',
     'Thời gian phê duyệt HSĐXCĐ',
     'Ghi chú',
+    ...(sourced ? ['Nguồn'] : []),
   ];
   const { rows, merges } = opening(
     SYSTEMS_SHEET,
@@ -127,28 +132,22 @@ export function systemsAnnex(subs: Submission[], opts: AnnexOptions & { range?: 
   );
   const top = rows.length;
   rows.push(headers.map((h) => c(h, 'header')));
-  rows_
-    .filter((r) => !r.approved)
-    .forEach((r, i) =>
-      rows.push([
-        c(`${i + 1}.`, 'text'),
-        c(r.system, 'text'),
-        c(r.operator, 'text'),
-        c(r.level || null, 'text'),
-        c(r.deadline || null, 'text'),
-        c(r.from ? `${r.state}; theo báo cáo ${r.from}` : r.state, 'computedText'),
-      ]),
-    );
-  const open = rows_.filter((r) => !r.approved).length;
-  rows.push(
-    [],
-    [
-      c(
-        `Toàn bộ: ${systemsCountLine(rows_)}; còn ${open}/${rows_.length} hệ thống chưa được phê duyệt ` +
-          '(liệt kê ở trên).',
-        'note',
-      ),
-    ],
+  open.forEach((r, i) =>
+    rows.push([
+      c(`${i + 1}.`, 'text'),
+      c(r.system, 'text'),
+      c(r.operator, 'text'),
+      c(r.level || null, 'text'),
+      c(r.deadline || null, 'text'),
+      c(r.state, 'computedText'),
+      ...(sourced ? [c(r.from ? `Theo báo cáo ${r.from}` : null, 'text')] : []),
+    ]),
   );
-  return sheet(SYSTEMS_SHEET, rows, merges, [6, 40, 30, 12, 18, 40], top, 1);
+  // No system reported at all: said so, not "0/0 hệ thống … đã được phê duyệt".
+  const said = rows_.length
+    ? `Toàn bộ: ${systemsCountLine(rows_)}; còn ${open.length}/${rows_.length} hệ thống chưa được phê duyệt ` +
+      '(liệt kê ở trên).'
+    : 'Chưa đơn vị nào kê khai hệ thống thông tin (bảng “Hệ thống thông tin và cấp độ an toàn” của phiếu báo cáo).';
+  rows.push([], [c(said, 'note')]);
+  return sheet(SYSTEMS_SHEET, rows, merges, [6, 40, 30, 12, 18, 40, ...(sourced ? [24] : [])], top, 1);
 }

@@ -4,9 +4,12 @@ import { TableSpec } from '../templates/schema';
 import { COVER_LABELS, COVER_SHEET, MAPPING_SHEET } from '../templates/version';
 import { findTable, findTables, readTable, TableLayout, TableRead } from '../tables/read';
 import { hasLetters, labelMatches } from '../tables/labels';
-import { UNCOLLECTED } from '../tables/uncollected';
+import { enoughSeen, UNCOLLECTED } from '../tables/uncollected';
 import { SheetSnapshot } from '../workbook/port';
 import { CellValue, columnLetter } from '../workbook/sheet-spec';
+import { readNotes, UnitNotes } from './notes';
+
+export type { NoteItem, UnitNotes } from './notes';
 
 export type CoverKey = keyof typeof COVER_LABELS;
 
@@ -31,6 +34,8 @@ export interface SeenTable {
   headerRow: number;
   /** How users call it: "Bảng chữ ký số". */
   name: string;
+  /** A summary the product itself lays out from the units' reports (Phụ lục II, III), sent as if a report. */
+  made?: true;
 }
 
 export interface UnitWorkbookRead {
@@ -41,6 +46,11 @@ export interface UnitWorkbookRead {
   /** Tables seen that the product does not collect: said, never passed over silently. */
   seen?: SeenTable[];
   mappings: ColumnMapping[];
+  /**
+   * What the unit wrote for the report's qualitative sections (issue 14): its sheet "Kết quả, khó khăn", or
+   * the same headings in its own sheets. Empty lists for a workbook that has neither (templates before it).
+   */
+  notes?: UnitNotes;
 }
 
 /**
@@ -49,13 +59,8 @@ export interface UnitWorkbookRead {
  */
 export const MAY_LACK: Record<string, string[]> = { T5: ['assessment'] };
 
-/**
- * Number formats where the host gives them (not yet part of SheetSnapshot: see the report of issue 13).
- * A "100%" typed into a count cell is stored as 1 with a percent format: it is read as the "100%" it shows.
- */
-type WithFormats = SheetSnapshot & { numberFormats?: Array<Array<string | null>> };
-
-function shownAsPercent(t: TableRead, spec: TableSpec, formats: WithFormats['numberFormats']): TableRead {
+/** A "100%" typed into a count cell is stored as 1 with a percent format: it is read as the "100%" it shows. */
+function shownAsPercent(t: TableRead, spec: TableSpec, formats: SheetSnapshot['numberFormats']): TableRead {
   if (!formats) return t;
   const cols = spec.columns.filter((c) => (c.kind === 'count' || c.kind === 'money') && c.key in t.columns);
   for (const row of t.rows)
@@ -105,7 +110,14 @@ export function readUnitWorkbook(
   const mappings = mapSheet ? readMappings(mapSheet.values) : [];
   const content = sheets.filter((s) => !s.name.startsWith('DX_'));
   const seen: SeenTable[] = [];
-  const out: UnitWorkbookRead = { cover: readCover(content), tables: [], unmatched: [], seen, mappings };
+  const out: UnitWorkbookRead = {
+    cover: readCover(content),
+    tables: [],
+    unmatched: [],
+    seen,
+    mappings,
+    notes: readNotes(content),
+  };
   const homeOf = (id: string) => FAMILIES.find((f) => f.tables.some((t) => t.id === id))?.sheet;
   for (const spec of tables) {
     const mapping = mappings.find((m) => m.table === spec.id && content.some((s) => s.name === m.sheet));
@@ -121,7 +133,7 @@ export function readUnitWorkbook(
       // Every table of the kind, on every sheet: two project tables (investment, recurrent) are two tables.
       for (const { rows, ...layout } of findTables(s.values, spec, MAY_LACK[spec.id])) {
         if (layout.missing.length === 0)
-          found.push(shownAsPercent({ ...layout, sheet: s.name, rows }, spec, (s as WithFormats).numberFormats));
+          found.push(shownAsPercent({ ...layout, sheet: s.name, rows }, spec, s.numberFormats));
         else if (!partial || layout.score > partial.layout.score) partial = { sheet: s.name, table: spec.id, layout };
       }
     }
@@ -146,11 +158,11 @@ export function readUnitWorkbook(
             (o.layout.score === u.layout.score && out.unmatched.indexOf(o) < out.unmatched.indexOf(u))),
       ),
   );
-  for (const { spec, name } of UNCOLLECTED)
+  for (const { spec, name, made } of UNCOLLECTED)
     for (const s of content) {
       const l = findTable(s.values, spec);
-      if (l && Object.keys(l.columns).length >= 4 && !inside(s.name, l.headerRow))
-        seen.push({ sheet: s.name, headerRow: l.headerRow, name });
+      if (l && enoughSeen(spec, l) && !inside(s.name, l.headerRow))
+        seen.push({ sheet: s.name, headerRow: l.headerRow, name, ...(made ? { made } : {}) });
     }
   return out;
 }

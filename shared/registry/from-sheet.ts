@@ -128,6 +128,43 @@ export function annexesOf(text: string): AnnexId[] | null {
   return out.length ? out : null;
 }
 
+/** The setting's label above the table: "Số lượng theo nhóm" (or "In số lượng theo nhóm", "Đếm theo nhóm"). */
+// labelKey folds case, accents, spaces and punctuation away.
+const COUNTS_LABEL = /^(in)?(soluong|dem)theonhom$/;
+const NONE_WORDS = /^(khong|khongin|khongco|none)$/;
+
+/**
+ * A sheet's counts setting, written above the table as "Số lượng theo nhóm" and, in the next cell, the annexes
+ * whose group rows print their counts ("II, III"; "không" for none): every annex named is on, the others off.
+ * Absent: null (the defaults of showsCounts). An unreadable value is an error at its cell.
+ */
+export function countsSetting(
+  grid: Grid,
+  above: number,
+): { counts: Registry['annexCounts'] | null; error?: { cell: string; message: string } } {
+  for (let r = 0; r < Math.min(above, grid.length); r++) {
+    const row = grid[r] ?? [];
+    const at = row.findIndex((v) => typeof v === 'string' && COUNTS_LABEL.test(labelKey(v)));
+    if (at < 0) continue;
+    const col = row.findIndex((v, i) => i > at && v !== null && v !== undefined && String(v).trim() !== '');
+    const text = col < 0 ? '' : stripInvisible(String(row[col])).trim();
+    if (!text || NONE_WORDS.test(labelKey(text))) return { counts: { I: false, II: false, III: false } };
+    const on = annexesOf(text);
+    if (!on)
+      return {
+        counts: null,
+        error: {
+          cell: `${columnLetter(col)}${r + 1}`,
+          message:
+            `Số lượng theo nhóm “${shortText(text)}” không rõ: ghi các phụ lục in số lượng ` +
+            '(ví dụ “II, III”) hoặc “không”.',
+        },
+      };
+    return { counts: { I: on.includes('I'), II: on.includes('II'), III: on.includes('III') } };
+  }
+  return { counts: null };
+}
+
 /** "21" (every annex) or "II: 22; III: 21" (one per annex): a whole number from 1, or null. */
 export function positionOf(raw: unknown, text: string): UnitPosition | null {
   const whole = (t: string) => (/^\d+$/.test(t) && Number(t) > 0 ? Number(t) : null);
@@ -236,11 +273,14 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
     const local = LOCAL_KINDS.slice(0, 3).some((k) => labelKey(k) === labelKey(kind));
     const formedFrom = splitFormedFrom(clean(c.formedFrom));
     const contact = clean(c.contact);
+    const unitCode = dvhc || local ? padded(c.code, clean(c.code)) : clean(c.code);
     units.push({
-      code: dvhc || local ? padded(c.code, clean(c.code)) : clean(c.code),
+      code: unitCode,
       name: clean(c.name),
       group,
-      parent: code,
+      // The registry's own body (its code is the registry's: "UBND thành phố Vũng Tàu") consolidates; it is not
+      // one of its units, never listed as missing.
+      ...(unitCode === code ? {} : { parent: code }),
       aliases: String(c.aliases ?? '')
         .split(';')
         .map(clean)
@@ -260,6 +300,10 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
     errors.push({ cell: cell(d.field, rows[d.index]), message: `${d.message} (như dòng ${rows[d.first] + 1})` });
   const dropped = new Set(repeated.map((d) => d.index));
   const kept = units.filter((_, i) => !dropped.has(i));
-  const counts = opts.annexCounts ? { annexCounts: opts.annexCounts } : {};
+  // The option (a caller's setting) wins over the sheet's own line above the table.
+  const setting = countsSetting(grid, layout.headerRow);
+  if (setting.error) errors.push(setting.error);
+  const annexCounts = opts.annexCounts ?? setting.counts;
+  const counts = annexCounts ? { annexCounts } : {};
   return { registry: Registry.parse({ code, name, units: kept, ...counts }), errors };
 }

@@ -39,9 +39,14 @@ function bareKey(text: unknown): string {
   return labelKey(String(text ?? '').replace(/\([^)]*\)/g, ' '));
 }
 
+/** "Kế hoạch chuyển đổi số năm …": a label ending in an ellipsis, whose words are followed by a period. */
+const OPEN_END = /(…|\.\.\.)\s*$/;
+
 /**
  * A header cell names a label when equal, when equal once parentheses are set
- * aside ("… (1)", "… (dự kiến)"), or when it is a slightly shortened label.
+ * aside ("… (1)", "… (dự kiến)"), or when it is a slightly shortened label. A
+ * label ending in "…" names every header that begins with its words: the month
+ * or year a secretariat's annex writes after them ("… tháng 02/2023", "… năm 2023").
  */
 export function labelMatches(cell: unknown, labels: string[]): boolean {
   if (!hasLetters(cell)) return false;
@@ -51,9 +56,27 @@ export function labelMatches(cell: unknown, labels: string[]): boolean {
   const ks = shortKey(k);
   return labels.some((l) => {
     const lk = labelKey(l);
+    if (OPEN_END.test(l)) return lk.length >= 8 && k.startsWith(lk);
     if (lk === k || shortKey(lk) === ks) return true;
     const lb = bareKey(l);
     if (lb && lb === kb) return true;
     return k.length >= 8 && lk.startsWith(k) && k.length >= lk.length * 0.8;
   });
+}
+
+/**
+ * A name standing for several units, written where one row gives a whole group's figures: "UBND cấp xã",
+ * "UBND các phường, xã", "UBND phường, xã" (seed 003 §5), "Các phòng, ban, đơn vị thành phố" (seed 000 §6). A
+ * unit's own name ("UBND phường Lộc Thọ", "Phường 1") is none: a collective name has no proper name after it.
+ */
+export function collectiveName(text: unknown): boolean {
+  const t = looseKey(String(text ?? ''))
+    .replace(/[.,;]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const places = '(xa|phuong|thi tran)';
+  return (
+    new RegExp(`^(ubnd|uy ban nhan dan) (cac |cap )?${places}( (va )?${places})*$`).test(t) ||
+    /^cac (phong|co quan|don vi|so)\b/.test(t)
+  );
 }

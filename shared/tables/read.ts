@@ -1,7 +1,7 @@
 import { CellValue } from '../workbook/sheet-spec';
 import { ColumnSpec, TableSpec } from './schema';
 import { numberOf } from './cells';
-import { columnNumber, hasLetters, labelKey, labelMatches } from './labels';
+import { collectiveName, columnNumber, hasLetters, labelKey, labelMatches } from './labels';
 
 export type Grid = CellValue[][];
 
@@ -238,6 +238,9 @@ const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)(\.|\s|$)/;
 /** "2. Chữ ký số…", "a) HTTT Một cửa điện tử": a section title, where a copied table ends. */
 const SECTION = /^(\d+(\.\d+)*\.\s+\S|[a-zđ]\)\s+\S)/iu;
 
+/** A totals line by its words ("Cấp thành phố:", "Tổng cộng:"), not only by a colon at its end. */
+const TOTAL_WORDS = /^(tổng|cộng|cấp [^:]*:)/iu;
+
 type Line = 'blank' | 'header' | 'title' | 'continuation' | RowKind;
 
 function isBlankRow(grid: Grid, r: number, cols: number[]): boolean {
@@ -271,7 +274,7 @@ function classify(grid: Grid, r: number, spec: TableSpec, layout: TableLayout): 
   // A section heading merged across the row keeps its text in the first cell, the number's: a heading
   // ("XÂY DỰNG ĐÔ THỊ THÔNG MINH (theo Đề án …)"), never an item without a name.
   if (!name && !others && hasLetters(stt) && !/^\d/.test(stt)) return 'group';
-  if (!stt && (/^(tổng|cộng|cấp [^:]*:)/iu.test(name) || /:$/.test(name))) return 'total';
+  if (!stt && (TOTAL_WORDS.test(name) || /:$/.test(name))) return 'total';
   // A section heading written in capitals ("XÂY DỰNG ĐÔ THỊ THÔNG MINH") groups the rows under it.
   if (!stt && name && !others && name === name.toUpperCase() && /\p{Lu}{4}/u.test(name)) return 'group';
   // Text carried over a page break: no number, no name, or a name with nothing beside it.
@@ -309,16 +312,19 @@ export function itemsUnder(rows: TableRow[], i: number): TableRow[] {
  * city's offices). With items under it, the items are the figures and the row is checked against them
  * (TONG-NHOM), never counted besides them. With none ("II. UBND cấp xã" standing for all communes, a
  * unit's only row written as the heading "I. UBND TP"), the row is the figures: it becomes an item marked
- * `fromGroup`, so every consumer of item rows consolidates it once instead of dropping it. Only tables of
- * units (a unit column): a project section or an indicator group heading is a heading, not a unit's row.
+ * `fromGroup`, so every consumer of item rows consolidates it once instead of dropping it; so does an item
+ * named for a whole group ("UBND cấp xã" numbered 2, `collectiveName`). Only tables of units (a unit column):
+ * a project section or an indicator group heading is a heading, not a unit's row.
  */
 function groupRowsAsItems(rows: TableRow[], spec: TableSpec, layout: TableLayout): TableRow[] {
-  if (!('unit' in layout.columns) || !rows.some((r) => r.kind === 'group')) return rows;
-  return rows.map((r, i) =>
-    r.kind === 'group' && !itemsUnder(rows, i).length && groupFigureKeys(r, spec, layout).length
-      ? { ...r, kind: 'item', fromGroup: true }
-      : r,
-  );
+  if (!('unit' in layout.columns)) return rows;
+  return rows.map((r, i) => {
+    if (r.kind === 'group' && !itemsUnder(rows, i).length && groupFigureKeys(r, spec, layout).length)
+      return { ...r, kind: 'item', fromGroup: true };
+    // An item named for a whole group ("2 | UBND cấp xã", numbered as seed 003 §5 numbers it) is the same.
+    if (r.kind === 'item' && collectiveName(r.cells.unit)) return { ...r, fromGroup: true };
+    return r;
+  });
 }
 
 function rowsUnder(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[] {
@@ -329,10 +335,7 @@ function rowsUnder(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[]
     if (line === 'blank') {
       let next = r + 1;
       while (next < grid.length && classify(grid, next, spec, layout) === 'blank') next++;
-      const after = next < grid.length ? classify(grid, next, spec, layout) : 'blank';
-      if (after === 'blank' || after === 'title') break;
-      // Only page-break gaps: the table goes on with its header or its next item.
-      if (after !== 'header' && after !== 'continuation' && !isNumbered(grid, next, layout)) break;
+      if (!goesOn(grid, spec, layout, next)) break;
       r = next;
       continue;
     }
@@ -366,6 +369,26 @@ function hasFigures(row: TableRow, spec: TableSpec): boolean {
   return spec.columns.some(
     (c) => ['count', 'money', 'rate'].includes(c.kind) && !['', null, undefined].includes(row.cells[c.key] as string),
   );
+}
+
+/**
+ * After blank lines, does the table go on at row `next`? Only over page-break gaps: with its header again, its
+ * next item, text carried over, a section heading over its next numbered item or its totals lines (seed 004
+ * Annex II has a blank line before "DỰ ÁN CHUYỂN ĐỔI ĐÀI TRUYỀN THANH …" and Annex III before "Cấp thành phố:").
+ */
+function goesOn(grid: Grid, spec: TableSpec, layout: TableLayout, next: number): boolean {
+  if (next >= grid.length) return false;
+  const after = classify(grid, next, spec, layout);
+  if (after === 'blank' || after === 'title') return false;
+  if (after === 'header' || after === 'continuation' || isNumbered(grid, next, layout)) return true;
+  if (after === 'total') {
+    const nameCol = layout.columns.unit ?? layout.columns.name;
+    return nameCol !== undefined && TOTAL_WORDS.test(text(grid, next, nameCol));
+  }
+  if (after !== 'group') return false;
+  let k = next + 1;
+  while (k < grid.length && classify(grid, k, spec, layout) === 'blank') k++;
+  return k < grid.length && classify(grid, k, spec, layout) === 'item' && isNumbered(grid, k, layout);
 }
 
 function isNumbered(grid: Grid, r: number, layout: TableLayout): boolean {

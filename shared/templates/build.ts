@@ -15,6 +15,7 @@ import {
 import { rowFormula } from './cell-formula';
 import { configSheet } from './config-sheet';
 import { FAMILIES } from './families';
+import { notesSheet } from './notes';
 import { ColumnSpec, FamilySpec, RuleSpec, TableSpec } from './schema';
 import { maxOf } from '../numbers/bounds';
 import { COVER_LABELS, COVER_SHEET, REPORT_MODES, roman, TEMPLATE_VERSION } from './version';
@@ -233,7 +234,10 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
   };
 }
 
-/** The unit workbook: a cover with the metadata block, one sheet per family, and the configuration sheet. */
+/**
+ * The unit workbook: a cover with the metadata block, one sheet per family, the unit's own words for the
+ * report (results, difficulties, proposals), and the configuration sheet.
+ */
 export function buildUnitTemplate(req: TemplateRequest): SheetSpec[] {
   const families = req.families ?? FAMILIES;
   const rules = req.rules ?? families.flatMap((fam) => fam.rules);
@@ -241,6 +245,7 @@ export function buildUnitTemplate(req: TemplateRequest): SheetSpec[] {
   return [
     coverSheet(req),
     ...generated.map((fam) => familySheet(fam, req)),
+    notesSheet(),
     configSheet(req.catalogue, rules, req.period.start.y),
   ].map((s) => SheetSpec.parse({ ...s, rowHeights: fitRowHeights(s) }));
 }

@@ -702,7 +702,15 @@ export const FAMILIES: FamilySpec[] = [
           { key: 'system', label: 'Tên hệ thống thông tin', kind: 'text', width: 34 },
           { key: 'operator', label: 'Đơn vị vận hành', kind: 'text', width: 22 },
           { key: 'level', label: 'Cấp độ đề xuất', kind: 'level', list: ['1', '2', '3', '4', '5'], width: 10 },
-          { key: 'deadline', label: 'Thời gian phê duyệt', variants: ['Thời hạn phê duyệt'], kind: 'text', width: 14 },
+          // Seed 001 Annex I: "Thời gian phê duyệt HSDXCĐ (theo Công văn số …)", the letter set aside as any
+          // parentheses are; HSĐXCĐ is hồ sơ đề xuất cấp độ, and Đ folds to D.
+          {
+            key: 'deadline',
+            label: 'Thời gian phê duyệt',
+            variants: ['Thời hạn phê duyệt', 'Thời gian phê duyệt HSĐXCĐ'],
+            kind: 'text',
+            width: 14,
+          },
           { key: 'state', label: 'Tình trạng', variants: ['Ghi chú'], kind: 'text', optional: true, width: 30 },
           // Seed 001 Annex I: the approval of the proposed level, chosen from a list so the annex can count it.
           {

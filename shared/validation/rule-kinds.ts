@@ -399,8 +399,11 @@ const KIND_SPECS = {
     title: 'Tổng của nhóm',
     checks:
       'Dòng nhóm có số liệu (“I. UBND TP”) là tổng của nhóm: bằng tổng các dòng đơn vị bên dưới, từng cột; ' +
-      'dòng nhóm không có dòng nào bên dưới (“UBND cấp xã”) là số liệu của cả nhóm, không kiểm tra.',
-    severity: 'loi',
+      'dòng nhóm không có dòng nào bên dưới (“UBND cấp xã”) là số liệu của cả nhóm, không kiểm tra. Chỉ cảnh ' +
+      'báo: số tổng hợp luôn cộng từ các dòng đơn vị, không lấy dòng nhóm, nên không loại báo cáo.',
+    // A warning, not an error: the items are what is consolidated, so a wrong subtotal changes no consolidated
+    // figure, and refusing the report for it would drop every correct row under it (seed 003 §1: 12 offices).
+    severity: 'canh-bao',
     importance: 'cao',
     /** `items`: how many item rows are under the group; `sum` their figures in the column. */
     message: (v: { group: string; column: string; value: number; sum: number; items: number }) =>
@@ -532,21 +535,29 @@ const KIND_SPECS = {
   'BANG-CHUA-DOC': kind({
     title: 'Bảng thấy nhưng chưa đọc',
     checks:
-      'Mỗi bảng thấy trong sổ đều được đọc: bảng chỉ nhận ra một phần (thiếu cột) hoặc bảng phần mềm ' +
-      'không thu thập được báo tại dòng tiêu đề, không bị bỏ qua lặng lẽ.',
+      'Mỗi bảng thấy trong sổ đều được đọc: bảng chỉ nhận ra một phần (thiếu cột), bảng phần mềm ' +
+      'không thu thập, hoặc phụ lục tổng hợp do phần mềm lập được báo tại dòng tiêu đề, không bị bỏ qua lặng lẽ.',
     severity: 'canh-bao',
     importance: 'trung-binh',
-    /** `missing`: labels of the required columns not found; empty for a table the product does not collect. */
-    message: (v: { table: string; missing: string[] }) =>
+    /**
+     * `missing`: labels of the required columns not found; empty for a table the product does not collect.
+     * `made`: the table is one of the product's own annexes (Phụ lục II, III), laid out from the units' reports.
+     */
+    message: (v: { table: string; missing: string[]; made?: boolean }) =>
       v.missing.length
         ? `Bảng “${v.table}” chỉ nhận ra một phần, chưa thấy cột: ${v.missing
             .map((m) => `“${shortText(m, 60)}”`)
             .join(', ')}; số liệu của bảng chưa được đọc.`
-        : `${v.table}: chưa thu thập (phần mềm không tổng hợp bảng này, số liệu không được kiểm tra).`,
+        : v.made
+          ? `${v.table}: bảng tổng hợp do phần mềm lập từ các phiếu, không phải phiếu báo cáo của đơn vị ` +
+            '(số liệu không được đọc).'
+          : `${v.table}: chưa thu thập (phần mềm không tổng hợp bảng này, số liệu không được kiểm tra).`,
     fix: (v) =>
       v.missing.length
         ? 'Ánh xạ các cột còn thiếu (Bảng trong bảng tính → Đọc bảng, hoặc dx-report map), hoặc sửa tiêu đề cột.'
-        : undefined,
+        : v.made
+          ? 'Tổng hợp từ phiếu báo cáo của từng đơn vị; bảng này không cần kiểm tra.'
+          : undefined,
     example: { table: 'Phản ánh, kiến nghị', missing: ['Đã giải quyết — Tổng số'] },
   }),
   'PHIEU-TRONG': kind({

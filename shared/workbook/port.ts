@@ -11,6 +11,11 @@ export interface SheetSnapshot {
   /** Merged areas ("E6:F6"), where the host can give them. */
   merges?: string[];
   /**
+   * The number format of each number cell where the host gives it ("0%", "#,##0"), null elsewhere: a "100%"
+   * typed into a count cell is stored as 1 with a percent format, and is read as the rate it shows.
+   */
+  numberFormats?: Array<Array<string | null>>;
+  /**
    * Formula cells whose result the file does not hold (A1 addresses): a workbook written by a library
    * and never opened in a spreadsheet. Their `values` are null; the validator reports them.
    */

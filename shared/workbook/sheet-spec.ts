@@ -10,8 +10,10 @@ export const StyleName = z.enum([
   'caption',
   'subtitle',
   'note',
+  'unitNote',
   'header',
   'group',
+  'groupCount',
   'label',
   'input',
   'inputText',
@@ -128,10 +130,50 @@ export const OFFICIAL_FONT = 'Times New Roman';
 export const PAGE_FOOTER = 'Trang &P/&N';
 
 /**
- * Heights for rows whose text wraps (about 1.1 characters per width unit at 12 pt, 15 pt a line; larger and
- * bold text takes more). Only a cell whose style wraps grows its row: other text runs on into the empty cells
- * beside it, and a row made tall for it would show an empty, tall bordered box. A cell merged across one row
- * wraps in the merged width (Phụ lục I's indicator names over their three columns, an annex's title); a
+ * A character's advance in thousandths of an em, Times New Roman's on average: capitals are half as wide again as
+ * small letters, a space about half a small letter. Captions in capitals wrap sooner than their length says.
+ */
+function glyphWidth(ch: string): number {
+  if (ch === ' ') return 250;
+  if (/\p{Lu}/u.test(ch)) return 700;
+  if (/\p{Ll}/u.test(ch)) return 460;
+  if (/\d/.test(ch)) return 500;
+  return 330;
+}
+
+const textWidth = (t: string) => [...t].reduce((n, ch) => n + glyphWidth(ch), 0);
+
+/** Lines a text takes wrapped word by word, as a host wraps it, in a line `room` thousandths of an em wide. */
+function wrappedLines(text: string, room: number): number {
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let used = 0;
+    let count = 1;
+    for (const word of para.split(' ').filter(Boolean)) {
+      const w = textWidth(word);
+      const gap = used ? glyphWidth(' ') : 0;
+      if (used + gap + w <= room) used += gap + w;
+      else if (w <= room) {
+        count++;
+        used = w;
+      } else {
+        // A word longer than the line starts a line of its own and is broken where each line ends.
+        const parts = Math.ceil(w / room);
+        count += (used ? 1 : 0) + parts - 1;
+        used = w - (parts - 1) * room;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/**
+ * Heights for rows whose text wraps: each cell's text wrapped word by word in its column's width (a width unit is
+ * 7 px of the default font, 5,25 pt: Times New Roman 12 pt fits about one small letter a unit), 15 pt a line at
+ * 12 pt; larger and bold text takes more. Only a cell whose style wraps grows its row: other text runs on into the
+ * empty cells beside it, and a row made tall for it would show an empty, tall bordered box. A cell merged across
+ * one row wraps in the merged width (Phụ lục I's indicator names over their three columns, an annex's title); a
  * merge over several rows is left to the rows' own heights.
  */
 export function fitRowHeights(spec: SheetSpecInput): Array<number | null> {
@@ -153,11 +195,11 @@ export function fitRowHeights(spec: SheetSpecInput): Array<number | null> {
       const w = merged.has(key) ? merged.get(key) : (widths[c] ?? 10);
       if (!w) return;
       const st = STYLES[cell.s];
-      const scale = ((st.size ?? 12) / 12) * (st.bold ? 1.1 : 1);
-      const lines = cell.v
-        .split('\n')
-        .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * scale) / (w * 1.1))), 0);
-      if (lines > 1) height = Math.max(height, lines * 15 * ((st.size ?? 12) / 12) + 2);
+      const size = st.size ?? 12;
+      // The line's room in points (the cell's padding set aside), in thousandths of an em of this size and weight.
+      const room = ((w * 5.25) / size) * 1000 * (st.bold ? 1 / 1.1 : 1);
+      const lines = wrappedLines(cell.v, room);
+      if (lines > 1) height = Math.max(height, lines * 15 * (size / 12) + 2);
     });
     return height ? Math.min(409, Math.round(height)) : null;
   });

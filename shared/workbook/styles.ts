@@ -26,8 +26,12 @@ export const STYLES: Record<StyleName, Style> = {
   caption: { bold: true, size: 14, align: 'center', valign: 'middle', wrap: true },
   subtitle: { italic: true, align: 'center', valign: 'middle', wrap: true },
   note: { italic: true, size: 9, color: '#57606A' },
+  // "Đơn vị tính: triệu đồng." above a table ends at its right edge, as the seeds print it.
+  unitNote: { italic: true, size: 9, color: '#57606A', align: 'right' },
   header: { bold: true, fill: '#D9EAD3', align: 'center', valign: 'middle', wrap: true, border: true },
-  group: { bold: true, border: true, fill: '#F3F6F4' },
+  group: { bold: true, border: true, fill: '#F3F6F4', valign: 'top' },
+  // A group row's count per column ("12/12" in Phụ lục II), centred as the marks under it are.
+  groupCount: { bold: true, border: true, fill: '#F3F6F4', align: 'center', valign: 'top' },
   label: { bold: true, border: true },
   input: { fill: INPUT_FILL, border: true },
   // Text the unit types stays text ("12/12", "01"): the cell carries the text format before anything is typed.
@@ -36,12 +40,15 @@ export const STYLES: Record<StyleName, Style> = {
   inputMoney: { fill: INPUT_FILL, border: true, numFmt: '#,##0' },
   inputDate: { fill: INPUT_FILL, border: true, numFmt: 'dd/mm/yyyy', align: 'center' },
   computedRate: { fill: COMPUTED_FILL, border: true, numFmt: '0.00%', align: 'right' },
-  computedText: { fill: COMPUTED_FILL, border: true, align: 'center' },
+  // Wrapped: a stage such as "Trễ hạn (hồ sơ trình thẩm định chưa đạt yêu cầu)" stays inside its column.
+  computedText: { fill: COMPUTED_FILL, border: true, align: 'center', valign: 'top', wrap: true },
+  // Every cell of a table row at the top, as the seeds print: a figure beside a name wrapped on three lines
+  // stands on the name's first line, not at the bottom of the row.
   text: { border: true, wrap: true, valign: 'top' },
-  count: { border: true, numFmt: '#,##0' },
-  money: { border: true, numFmt: '#,##0' },
-  rate: { border: true, numFmt: '0.00%' },
-  total: { bold: true, border: true, numFmt: '#,##0' },
-  totalRate: { bold: true, border: true, numFmt: '0.00%' },
+  count: { border: true, numFmt: '#,##0', valign: 'top' },
+  money: { border: true, numFmt: '#,##0', valign: 'top' },
+  rate: { border: true, numFmt: '0.00%', valign: 'top' },
+  total: { bold: true, border: true, numFmt: '#,##0', valign: 'top' },
+  totalRate: { bold: true, border: true, numFmt: '0.00%', valign: 'top' },
   stamp: { italic: true, size: 9, color: '#57606A' },
 };

@@ -137,9 +137,9 @@ export class FakeExcel {
     );
   }
 
-  /** Counts what a write puts in the request. */
+  /** Counts what a write puts in the request (UTF-8 bytes; TextEncoder, so the stand-in also runs in a page). */
   payload(grid: unknown) {
-    this.pendingBytes += Buffer.byteLength(JSON.stringify(grid) ?? '', 'utf8');
+    this.pendingBytes += new TextEncoder().encode(JSON.stringify(grid) ?? '').length;
   }
 
   sheet(name: string) {

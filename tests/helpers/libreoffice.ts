@@ -39,25 +39,53 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
  * Returns the copies' paths, in the order of `files`.
  */
 export function recalculateXlsx(soffice: string, files: string[], outDir: string): Promise<string[]> {
+  return convert(soffice, files, outDir, 'xlsx:Calc MS Excel 2007 XML', 'xlsx', RECALC_ALWAYS);
+}
+
+/**
+ * Has LibreOffice open each file (a .docx: Writer, from Debian's libreoffice-writer-nogui) and print it to PDF
+ * into `outDir`, as a user's "Export as PDF" would. A file LibreOffice cannot open without repair gives no PDF.
+ */
+export function convertToPdf(soffice: string, files: string[], outDir: string): Promise<string[]> {
+  return convert(soffice, files, outDir, 'pdf', 'pdf');
+}
+
+/** The text of a PDF in reading order (pdftotext from poppler-utils), its lines joined as printed. */
+export function pdfText(file: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) =>
+      err ? reject(err) : resolve(stdout),
+    ),
+  );
+}
+
+function convert(
+  soffice: string,
+  files: string[],
+  outDir: string,
+  filter: string,
+  ext: string,
+  settings?: string,
+): Promise<string[]> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dx-lo-profile-'));
   fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+  if (settings) fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), settings);
   fs.mkdirSync(outDir, { recursive: true });
-  const names = files.map((f) => path.basename(f));
-  if (new Set(names).size !== names.length) throw new Error(`recalculateXlsx: base names must differ: ${names}`);
+  const names = files.map((f) => path.basename(f).replace(/\.[^.]+$/, `.${ext}`));
+  if (new Set(names).size !== names.length) throw new Error(`soffice: base names must differ: ${names}`);
   const args = [
     `-env:UserInstallation=file://${profile}`,
     '--headless',
     '--norestore',
     '--nolockcheck',
     '--convert-to',
-    'xlsx:Calc MS Excel 2007 XML',
+    filter,
     '--outdir',
     outDir,
     ...files,
   ];
   return new Promise((resolve, reject) => {
-    execFile(soffice, args, { timeout: 120000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(soffice, args, { timeout: 180000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       fs.rmSync(profile, { recursive: true, force: true });
       const outs = names.map((n) => path.join(outDir, n));
       const missing = outs.filter((o) => !fs.existsSync(o));

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { createTemplate } from '../../shared/operations/create-template';
 import { CoverKey, readUnitWorkbook } from '../../shared/reading/unit-workbook';
 import { UnitMatcher } from '../../shared/registry/match';
+import { SheetSnapshot } from '../../shared/workbook/port';
 import { columnLetter } from '../../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../../xlsx/workbook';
 import { tmpFile } from './xlsx';
@@ -15,16 +16,13 @@ export type Edit =
   | { sheet: string; cell: string; value: Value }
   | { merge: { sheet: string; range: string } };
 
-/**
- * A unit workbook made with the product's own template and filled as a unit
- * would fill it; returns the file and where each edit landed.
- */
-export async function unitWorkbook(
+/** Makes the unit's template in memory and fills it; returns the port and where each edit landed. */
+async function filledTemplate(
   edits: Edit[],
-  unit = 'UBND thành phố Nha Trang',
-  period = '2023-06',
+  unit: string,
+  period: string,
   matcher?: UnitMatcher,
-): Promise<{ file: string; at: string[] }> {
+): Promise<{ port: XlsxWorkbook; at: string[] }> {
   const port = new XlsxWorkbook();
   await createTemplate(port, { unit, period, preparer: 'Nguyễn Văn A', matcher });
   const read = readUnitWorkbook(await port.read());
@@ -59,9 +57,38 @@ export async function unitWorkbook(
     port.book.getWorksheet(sheet)!.getCell(cell).value = e.value as ExcelJS.CellValue;
     at.push(`${sheet}!${cell}`);
   }
+  return { port, at };
+}
+
+/**
+ * A unit workbook made with the product's own template and filled as a unit
+ * would fill it; returns the file and where each edit landed.
+ */
+export async function unitWorkbook(
+  edits: Edit[],
+  unit = 'UBND thành phố Nha Trang',
+  period = '2023-06',
+  matcher?: UnitMatcher,
+): Promise<{ file: string; at: string[] }> {
+  const { port, at } = await filledTemplate(edits, unit, period, matcher);
   const file = tmpFile('unit.xlsx');
   await port.save(file);
   return { file, at };
+}
+
+/**
+ * The same workbook as `unitWorkbook` makes, read in memory without a file: about ten times cheaper (no
+ * zip written and read back), for tests that play dozens of units. What a saved file would give back is
+ * checked against it in tests/seed-001.tables.test.ts.
+ */
+export async function unitSheets(
+  edits: Edit[],
+  unit = 'UBND thành phố Nha Trang',
+  period = '2023-06',
+  matcher?: UnitMatcher,
+): Promise<SheetSnapshot[]> {
+  const { port } = await filledTemplate(edits, unit, period, matcher);
+  return port.read();
 }
 
 /**
@@ -114,4 +141,31 @@ export const CONSISTENT: Edit[] = [
     field: 'document',
     value: 'Kế hoạch số 3013/KH-UBND ngày 24/4/2023',
   },
+];
+
+/** T4's figure columns in their order: received, resolved (on time, late), in process (on time, late). */
+export const T4_FIELDS = [
+  'received',
+  'resolved',
+  'resolvedOnTime',
+  'resolvedLate',
+  'inProcess',
+  'inProcessOnTime',
+  'inProcessLate',
+];
+
+/** T4's first row filled with seven figures in T4_FIELDS order (seed 000 §6: 16, 10, 6, 4, 6, 2, 4). */
+export const feedbackRow = (v: number[]): Edit[] =>
+  T4_FIELDS.map((field, i) => ({ table: 'T4', row: '#1', field, value: v[i] }));
+
+/** Report date and completion on a day of July 2023: June's report on time by the 20th, or late after it. */
+export const doneInJuly = (day: number): Edit[] => [
+  { cover: 'reportDate', value: new Date(Date.UTC(2023, 6, day)) },
+  { cover: 'completedAt', value: new Date(Date.UTC(2023, 6, day, 9, 0)) },
+];
+
+/** The e-ID accounts indicator (XHS.DDDT): activated over adults. */
+export const eidRow = (n: number, d: number): Edit[] => [
+  { table: 'T1', row: 'XHS.DDDT', field: 'numerator', value: n },
+  { table: 'T1', row: 'XHS.DDDT', field: 'denominator', value: d },
 ];

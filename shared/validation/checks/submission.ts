@@ -46,7 +46,11 @@ export function run(ctx: Context): void {
     ctx.emit('BANG-CHUA-DOC', at, { table: spec.title, missing });
   }
   for (const s of read.seen ?? [])
-    ctx.emit('BANG-CHUA-DOC', { sheet: s.sheet, cell: `A${s.headerRow + 1}` }, { table: s.name, missing: [] });
+    ctx.emit(
+      'BANG-CHUA-DOC',
+      { sheet: s.sheet, cell: `A${s.headerRow + 1}` },
+      { table: s.name, missing: [], ...(s.made ? { made: true } : {}) },
+    );
   if (!read.tables.length) {
     const first = sheets.find((s) => !s.name.startsWith('DX_')) ?? sheets[0];
     const partial = read.unmatched.map((u) => `${u.sheet} (${tableSpec(u.table).title})`);
