@@ -5,8 +5,11 @@
 #
 #   npm run demo && scripts/annex-pictures.sh [WORKBOOK] [FOLDER]      (DPI=60 by default)
 #
-# Needs soffice (Debian: libreoffice-calc-nogui) and pdftoppm (poppler-utils). Each annex is printed from a copy
-# of the workbook holding that sheet alone, so a page is never another annex's (sheets print one after another).
+# Needs soffice (Debian: libreoffice-calc-nogui), pdftoppm (poppler-utils) and Carlito (fonts-crosextra-carlito),
+# Calibri's metric twin: column widths are counted in the default font's digits (the workbook's Calibri), and a
+# stand-in such as DejaVu Sans makes every column a third wider than Excel's, each wrapped row a line too tall.
+# Each annex is printed from a copy of the workbook holding that sheet alone, so a page is never another annex's
+# (sheets print one after another).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +25,10 @@ for tool in soffice pdftoppm node; do
     exit 2
   fi
 done
+if ! fc-match Calibri 2>/dev/null | grep -qi carlito; then
+  echo "Thiếu phông Carlito (thay Calibri): apt-get install -y fonts-crosextra-carlito; nếu không, cột in rộng hơn Excel." >&2
+  exit 2
+fi
 if [ ! -f "$IN" ]; then
   echo "Không thấy $IN: chạy npm run demo trước." >&2
   exit 2

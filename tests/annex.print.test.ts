@@ -16,7 +16,7 @@ import { coveringLine } from '../shared/consolidate/annex';
 import { consolidate, Consolidation, ConsolidateOptions } from '../shared/consolidate/consolidate';
 import { createTemplate } from '../shared/operations/create-template';
 import { SheetSnapshot } from '../shared/workbook/port';
-import { SheetSpec } from '../shared/workbook/sheet-spec';
+import { fitRowHeights, SheetSpec } from '../shared/workbook/sheet-spec';
 import { STYLES } from '../shared/workbook/styles';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { Browser } from 'playwright-core';
@@ -195,6 +195,25 @@ function emptyBoxes(s: { name: string; rows: SheetSpec['rows']; rowHeights: Shee
   });
   return out;
 }
+
+describe('row heights: text wrapped word by word, capitals wider than small letters', () => {
+  const height = (v: string, s: 'text' | 'caption', width: number) =>
+    fitRowHeights({ name: 'x', rows: [[{ v, s }]], columnWidths: [width] })[0];
+
+  test('a name of 66 letters in a 36-wide column takes two lines, one of 84 three (docs/img/annex-iv.png)', () => {
+    expect(height('Xây dựng Trung tâm Điều hành đô thị thông minh thành phố Nha Trang', 'text', 36)).toBe(32);
+    const radio = 'Dự án Đài truyền thanh ứng dụng công nghệ thông tin – viễn thông phường Vĩnh Nguyên';
+    expect(height(radio, 'text', 36)).toBe(47);
+    expect(height('Phòng Văn hóa và Thông tin', 'text', 36)).toBeNull();
+  });
+
+  test('a caption in capitals wraps sooner than its length says: Phụ lục VIII’s, over its six columns', () => {
+    const caption =
+      'DANH SÁCH CƠ QUAN, ĐỊA PHƯƠNG CHƯA XÂY DỰNG, TRÌNH THẨM ĐỊNH VÀ PHÊ DUYỆT HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN THÔNG TIN';
+    expect(height(caption, 'caption', 146)).toBe(37);
+    expect(height(caption.toLowerCase(), 'caption', 146)).toBeNull();
+  });
+});
 
 describe('no empty bordered boxes', () => {
   test('Phụ lục VII: each section label spans the table, its row one line high', () => {

@@ -130,13 +130,14 @@ export const OFFICIAL_FONT = 'Times New Roman';
 export const PAGE_FOOTER = 'Trang &P/&N';
 
 /**
- * A character's advance in thousandths of an em, Times New Roman's on average: capitals are half as wide again as
- * small letters, a space about half a small letter. Captions in capitals wrap sooner than their length says.
+ * A character's advance in thousandths of an em, Times New Roman's on average (measured on the annexes' own
+ * captions and names): capitals are nearly half as wide again as small letters, a space about half a small letter.
+ * Captions in capitals wrap sooner than their length says.
  */
 function glyphWidth(ch: string): number {
   if (ch === ' ') return 250;
-  if (/\p{Lu}/u.test(ch)) return 700;
-  if (/\p{Ll}/u.test(ch)) return 460;
+  if (/\p{Lu}/u.test(ch)) return 650;
+  if (/\p{Ll}/u.test(ch)) return 450;
   if (/\d/.test(ch)) return 500;
   return 330;
 }
@@ -170,8 +171,8 @@ function wrappedLines(text: string, room: number): number {
 
 /**
  * Heights for rows whose text wraps: each cell's text wrapped word by word in its column's width (a width unit is
- * 7 px of the default font, 5,25 pt: Times New Roman 12 pt fits about one small letter a unit), 15 pt a line at
- * 12 pt; larger and bold text takes more. Only a cell whose style wraps grows its row: other text runs on into the
+ * 7 px, 5,25 pt: Times New Roman 12 pt fits about one small letter a unit, fewer capitals), 15 pt a line at
+ * 12 pt; larger text takes more. Only a cell whose style wraps grows its row: other text runs on into the
  * empty cells beside it, and a row made tall for it would show an empty, tall bordered box. A cell merged across
  * one row wraps in the merged width (Phụ lục I's indicator names over their three columns, an annex's title); a
  * merge over several rows is left to the rows' own heights.
@@ -196,8 +197,9 @@ export function fitRowHeights(spec: SheetSpecInput): Array<number | null> {
       if (!w) return;
       const st = STYLES[cell.s];
       const size = st.size ?? 12;
-      // The line's room in points (the cell's padding set aside), in thousandths of an em of this size and weight.
-      const room = ((w * 5.25) / size) * 1000 * (st.bold ? 1 / 1.1 : 1);
+      // The line's room: w units of 5,25 pt (Excel's; LibreOffice's columns are some 6% wider, so a row it prints
+      // may show a line to spare where Excel's would be cut), in thousandths of an em of this size; bold is 7% wider.
+      const room = ((w * 5.25) / size) * 1000 * (st.bold ? 1 / 1.07 : 1);
       const lines = wrappedLines(cell.v, room);
       if (lines > 1) height = Math.max(height, lines * 15 * (size / 12) + 2);
     });
