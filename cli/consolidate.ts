@@ -175,8 +175,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       const catalogue = master?.catalogue ?? defaultCatalogue();
       if (html) files.push({ file: html, data: markedHtml(htmlReport(result, catalogue)) });
       if (tidy) files.push({ file: tidy, data: tidyCsv(result.tidy) });
-      if (docx)
-        files.push({ file: docx, data: await reportBytes(reportDocument(result, catalogue, reportOptions(args))) });
+      if (docx) files.push({ file: docx, data: await reportBytes(reportDocument(result, reportOptions(args))) });
       await commitFiles(files);
     }
     if (json) {

@@ -130,10 +130,10 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
         runs.map(async (r) => ({ file: r.file, data: await annexBuffer(new XlsxWorkbook(), r.result) })),
       )),
       { file: files.tidy, data: tidyCsv(half.tidy) },
-      { file: files.word, data: await reportBytes(reportDocument(june, defaultCatalogue(), { ...REPORT, ...JUNE })) },
+      { file: files.word, data: await reportBytes(reportDocument(june, { ...REPORT, ...JUNE })) },
       {
         file: files.wordHalf,
-        data: await reportBytes(reportDocument(half, defaultCatalogue(), { ...REPORT, ...HALF })),
+        data: await reportBytes(reportDocument(half, { ...REPORT, ...HALF })),
       },
       {
         file: files.report,

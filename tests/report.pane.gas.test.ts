@@ -5,7 +5,6 @@
  * annex on a new page, the A4 page of Decree 30, Times New Roman; it is built with few calls, none per plain cell.
  */
 import { NEEDS_DOCUMENTS_SCOPE, writeReportDoc } from '../appsscript/server/report-doc';
-import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidate } from '../shared/consolidate/consolidate';
 import { reportDocument } from '../shared/report/report';
 import { ReportDoc, Table, TableCell } from '../shared/report/schema';
@@ -80,7 +79,7 @@ beforeAll(async () => {
   for (const u of await reportUnits())
     sources.push({ source: { file: `${u.unit}.xlsx` }, sheets: await (await XlsxWorkbook.open(u.file)).read() });
   const c = consolidate(sources, { period: '2023-06', deadlineDay: 20, now: new Date(2023, 6, 26), ...REPORT_FIELDS });
-  doc = reportDocument(c, defaultCatalogue(), REPORT_FIELDS);
+  doc = reportDocument(c, REPORT_FIELDS);
 }, 120000);
 
 describe('dxCreateReportDoc of the built Code.js, through google.script.run’s rules', () => {

@@ -6,7 +6,6 @@
  */
 import JSZip from 'jszip';
 import { consolidate, Consolidation } from '../shared/consolidate/consolidate';
-import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { NHA_TRANG } from '../shared/registry/data/nha-trang';
 import { cellText } from '../shared/report/annex-tables';
 import { placeDate, reportDocument, scopeName } from '../shared/report/report';
@@ -19,23 +18,15 @@ import { notesSheet, NOTES_SHEET } from '../shared/templates/notes';
 import { columnLetter } from '../shared/workbook/sheet-spec';
 import { doneInJuly, Edit, eidRow, feedbackRow, unitWorkbook } from './helpers/unit-fixture';
 import { convertToPdf, findSoffice, pdfText } from './helpers/libreoffice';
+import { HEADING_LINES, REPORT_FIELDS } from './helpers/report-units';
 import { tmpFile } from './helpers/xlsx';
 import * as fs from 'fs';
 import * as path from 'path';
 
 type Source = { source: { file: string }; sheets: SheetSnapshot[] };
 
-const OPTIONS: ReportOptions = {
-  issuer: 'UBND thành phố Nha Trang',
-  parent: 'UBND tỉnh Khánh Hòa',
-  reportNo: '123/BC-UBND',
-  reportDate: '2023-07-10',
-  place: 'Nha Trang',
-  recipients: ['UBND tỉnh Khánh Hòa', 'Sở Thông tin và Truyền thông'],
-  signerCapacity: 'TM. Ủy ban nhân dân',
-  signerTitle: 'Chủ tịch',
-  signerName: 'Nguyễn Văn A',
-};
+/** The heading block, recipients and signer the pane tests use too (tests/helpers/report-units.ts). */
+const OPTIONS: ReportOptions = REPORT_FIELDS;
 
 /** The n-th line (1-based) of a section of the template's sheet "Kết quả, khó khăn", as a unit types it. */
 function note(section: string, n: number, text: string): Edit {
@@ -104,7 +95,7 @@ describe('the report from seed figures', () => {
       unit('Phường Vĩnh Hải', [...doneInJuly(25), ...feedbackRow([25, 20, 18, 2, 5, 0, 5]), ...eidRow(43223, 111736)]),
     ]);
     c = consolidate(sources, { period: '2023-06', registry: NHA_TRANG, deadlineDay: 20, ...OPTIONS });
-    doc = reportDocument(c, defaultCatalogue(), OPTIONS);
+    doc = reportDocument(c, OPTIONS);
     body = texts(doc.sections[0].blocks);
   }, 120000);
 
@@ -112,14 +103,7 @@ describe('the report from seed figures', () => {
     const head = doc.sections[0].blocks[0];
     expect(head.kind === 'table' && head.borderless).toBe(true);
     expect(body.slice(0, 10)).toEqual([
-      'UBND TỈNH KHÁNH HÒA',
-      'UBND THÀNH PHỐ NHA TRANG',
-      '———',
-      'Số: 123/BC-UBND',
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'Độc lập - Tự do - Hạnh phúc',
-      '———————',
-      'Nha Trang, ngày 10 tháng 7 năm 2023',
+      ...HEADING_LINES,
       'BÁO CÁO',
       'Tình hình chuyển đổi số thành phố Nha Trang tháng 6/2023',
     ]);
@@ -127,7 +111,7 @@ describe('the report from seed figures', () => {
 
   test('without a date or number, the form keeps its blanks to fill by hand', () => {
     expect(placeDate(undefined, undefined)).toBe('…, ngày … tháng … năm …');
-    expect(texts(reportDocument(c, defaultCatalogue(), {}).sections[0].blocks)).toContain('Số: …/BC-…');
+    expect(texts(reportDocument(c, {}).sections[0].blocks)).toContain('Số: …/BC-…');
     expect(scopeName('UBND thành phố Nha Trang')).toBe('thành phố Nha Trang');
   });
 
@@ -216,7 +200,7 @@ describe('the report from seed figures', () => {
       '- Phường Vĩnh Hòa:',
       '+ Người lớn tuổi chưa có tài khoản thanh toán.',
     ]);
-    const none = reportDocument({ ...c, collected: { ...c.collected, included: [] } }, defaultCatalogue(), OPTIONS);
+    const none = reportDocument({ ...c, collected: { ...c.collected, included: [] } }, OPTIONS);
     const bare = texts(none.sections[0].blocks);
     expect(bare[bare.indexOf('II. KHÓ KHĂN, VƯỚNG MẮC') + 1]).toMatch(/^\[Chưa có nội dung/);
     expect(body).toContain('Trên đây là báo cáo tình hình chuyển đổi số tháng 6/2023 của UBND thành phố Nha Trang./.');

@@ -1,11 +1,11 @@
-import { consolidate } from '../../shared/consolidate/consolidate';
+import { consolidate, Consolidation } from '../../shared/consolidate/consolidate';
 import { CancelledError } from '../../shared/operations/consolidate-op';
 import { ConsolidationBridge } from '../../ui/consolidate-panel';
-import { LastRun, masterOf, reportOfLast } from '../../ui/report-source';
+import { reportOfLast } from '../../ui/report-source';
 import { call } from './gas-bridge';
 
 /** The last consolidation of this sidebar: the report is written from it. */
-let last: LastRun | null = null;
+let last: Consolidation | null = null;
 
 /**
  * Google Sheets: the sidebar reads the sources one call at a time (so it can
@@ -22,11 +22,14 @@ export const gasConsolidation: ConsolidationBridge = {
     last = null;
     // The spreadsheet's own DX_CauHinh and unit list, if any: the master and the registry of the run.
     const settings = await call('dxSettings');
-    const { master, catalogue } = masterOf(settings.master);
-    const result = consolidate(sources, { ...opts, master, registry: settings.registry ?? undefined });
+    const result = consolidate(sources, {
+      ...opts,
+      master: settings.master ?? undefined,
+      registry: settings.registry ?? undefined,
+    });
     if (cancelled()) throw new CancelledError();
     const sheets = await call('dxWriteConsolidation', result.sheets, result.chart);
-    last = { result, catalogue };
+    last = result;
     return { ...result.summary, sheets: sheets.filter((n) => !n.startsWith('DX_')) };
   },
   report: async (options) => {

@@ -81,6 +81,8 @@ export interface Consolidation {
   range: MonthSpan | null;
   /** Every report included, of any month: states (plans, systems) are read from each unit's latest. */
   reports: Submission[];
+  /** The catalogue consolidated with (the master's, else the built-in one): its targets are the report's too. */
+  catalogue: Indicator[];
 }
 
 function summaryOf(
@@ -242,6 +244,7 @@ export function consolidate(
   return {
     range,
     reports: all.included,
+    catalogue,
     collected,
     missing,
     tidy,

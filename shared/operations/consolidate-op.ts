@@ -1,4 +1,4 @@
-import { consolidate, ConsolidateOptions, OWNED } from '../consolidate/consolidate';
+import { consolidate, Consolidation, ConsolidateOptions, OWNED } from '../consolidate/consolidate';
 import { SourceRef } from '../consolidate/collect';
 import { MaybePromise, SheetSnapshot, WorkbookPort } from '../workbook/port';
 import { SheetSpec } from '../workbook/sheet-spec';
@@ -25,6 +25,16 @@ export function* writeAnnexesOp(
   opts: ConsolidateOptions,
   cancelled: () => boolean = () => false,
 ): Op<ConsolidateSummary> {
+  return (yield* consolidateIntoOp(port, sources, opts, cancelled)).summary;
+}
+
+/** writeAnnexesOp, keeping the consolidation too: a pane writes its report from this very run. */
+export function* consolidateIntoOp(
+  port: WorkbookPort,
+  sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>,
+  opts: ConsolidateOptions,
+  cancelled: () => boolean = () => false,
+): Op<{ result: Consolidation; summary: ConsolidateSummary }> {
   const names = (yield port.sheetNames()) as string[];
   const found = opts.master && opts.registry ? {} : yield* settingsOp(port, names);
   const result = consolidate(sources, {
@@ -35,7 +45,7 @@ export function* writeAnnexesOp(
   if (cancelled()) throw new CancelledError();
   yield* writeOwnedOp(port, result.sheets, undefined, names);
   if (result.chart) yield port.chart(result.chart);
-  return { ...result.summary, sheets: result.sheets.filter((s) => !s.hidden).map((s) => s.name) };
+  return { result, summary: { ...result.summary, sheets: result.sheets.filter((s) => !s.hidden).map((s) => s.name) } };
 }
 
 /** The sheet of the consolidation workbook that lists the secretariat's units (its registry). */

@@ -1,5 +1,4 @@
 import { applicableTarget } from '../catalogue/catalogue';
-import { Indicator } from '../catalogue/schema';
 import { parseDay } from '../dates/date';
 import { spanWords } from '../dates/period';
 import { formatNumber as n, formatPercent } from '../numbers/format';
@@ -8,8 +7,15 @@ import { rateOf, Sums } from '../consolidate/kpi';
 import { systemRows, systemsCountLine } from '../consolidate/systems-annex';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { annexBlocks, appendedAnnexes, cellText } from './annex-tables';
-import { GROUP_ORDER, GROUP_SUBJECT, INDICATOR_PHRASES, REPORT_TEXT, STATUS_WORDS, TABLE_PHRASES } from './phrases';
-import { Values } from './phrases';
+import {
+  GROUP_ORDER,
+  GROUP_SUBJECT,
+  INDICATOR_PHRASES,
+  REPORT_TEXT,
+  STATUS_WORDS,
+  TABLE_PHRASES,
+  Values,
+} from './phrases';
 import { Block, Paragraph, ReportDoc, ReportOptions, Run, TableCell } from './schema';
 
 /*
@@ -120,7 +126,7 @@ function tableLines(c: Consolidation, table: string): string[] {
 }
 
 /** The indicators the seeds tell in words, per group and in total, with the target where one applies. */
-function indicatorLines(c: Consolidation, catalogue: Indicator[]): string[] {
+function indicatorLines(c: Consolidation): string[] {
   const out: string[] = [];
   for (const code of c.kpi.codes.filter((k) => INDICATOR_PHRASES[k])) {
     const phrase = INDICATOR_PHRASES[code];
@@ -130,7 +136,7 @@ function indicatorLines(c: Consolidation, catalogue: Indicator[]): string[] {
     });
     const total = c.kpi.total.get(code)!;
     if (parts.length > 1) parts.push([wholeOf(c), total]);
-    const ind = catalogue.find((i) => i.code === code);
+    const ind = c.catalogue.find((i) => i.code === code);
     const target = ind && c.range ? applicableTarget(ind, Math.floor(c.range.last / 12)) : undefined;
     parts.forEach(([subject, s], i) => {
       const r = rateOf(s);
@@ -284,7 +290,7 @@ function signatureBlock(o: ReportOptions): Block {
 }
 
 /** The report in the official form, from a consolidation and what the secretariat says of it. */
-export function reportDocument(c: Consolidation, catalogue: Indicator[], options: ReportOptions = {}): ReportDoc {
+export function reportDocument(c: Consolidation, options: ReportOptions = {}): ReportDoc {
   const o = ReportOptions.parse(options);
   const period = c.summary.period ?? '';
   const scope = scopeName(c.summary.registry?.name);
@@ -300,7 +306,7 @@ export function reportDocument(c: Consolidation, catalogue: Indicator[], options
   const lines = (xs: string[]) => (xs.length ? xs.map((x) => p(x)) : [placeholder(REPORT_TEXT.noFigures)]);
   const indicators = sheetNamed(c, 'Phụ lục VI');
   const table = indicators ? annexBlocks(indicators).filter((b) => b.kind === 'table') : [];
-  part(REPORT_TEXT.indicators, [...lines(indicatorLines(c, catalogue)), ...table]);
+  part(REPORT_TEXT.indicators, [...lines(indicatorLines(c)), ...table]);
   for (const t of ['T2', 'T3b', 'T3c', 'T3e', 'T3a', 'T4']) {
     const xs = tableLines(c, t);
     if (xs.length) part(TABLE_PHRASES[t].heading, lines(xs));
