@@ -4,11 +4,17 @@
  * cấp độ"). A unit that skipped April keeps its March marks and systems, said; an "X" without its document number
  * warns at its cell and the unit stays; a retyped plan name still marks.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEADLINE_DAY, generateSampleCity } from '../samples/generate';
 import { consolidate, Consolidation } from '../shared/consolidate/consolidate';
 import { SYSTEMS_SHEET, systemRows, systemsCountLine } from '../shared/consolidate/systems-annex';
+import { validateSheets } from '../shared/validation/validate';
 import { SheetSnapshot } from '../shared/workbook/port';
+import { CellValue } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { Edit, unitWorkbook } from './helpers/unit-fixture';
+import { tmpFile } from './helpers/xlsx';
 
 type Source = { source: { file: string }; sheets: SheetSnapshot[] };
 
@@ -147,5 +153,104 @@ describe('the count line of seed 001: 25/30', () => {
       ),
     ).toBe('25/30 hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ');
     expect(systemRows([], null)).toEqual([]);
+  });
+});
+
+/**
+ * The demo's sample city (samples/generate.ts, consolidated as cli/demo.ts does): 14 systems, one an office and
+ * two of public units; five not approved in June, Phòng Giáo dục và Đào tạo's approved on 14/4/2023 (under
+ * appraisal before), so March lists six.
+ */
+describe('the demo’s sample city: Phụ lục VIII for June and for March 2023', () => {
+  let sources: Source[];
+  let june: Consolidation;
+  beforeAll(async () => {
+    const dir = path.join(path.dirname(tmpFile('x')), 'sample-city');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const made = await generateSampleCity(dir);
+    sources = [];
+    for (const f of made)
+      sources.push({
+        source: { file: path.relative(dir, f.file) },
+        sheets: await (await XlsxWorkbook.open(f.file)).read(),
+      });
+    june = consolidate(sources, { deadlineDay: DEADLINE_DAY, period: '2023-06' });
+  }, 400000);
+
+  const listed = (c: Consolidation) => {
+    const sheet = values(c, SYSTEMS_SHEET);
+    const top = sheet.findIndex((r) => r[0] === 'TT');
+    const end = sheet.findIndex((r, i) => i > top && r.length === 0);
+    return sheet.slice(top + 1, end).map((r) => [r[2], r[5]]);
+  };
+  const countLine = (c: Consolidation) =>
+    values(c, SYSTEMS_SHEET)
+      .flat()
+      .find((x) => String(x).startsWith('Toàn bộ:'));
+
+  test('June: the five systems not approved, in the registry’s order, and 9/14', () => {
+    expect(listed(june)).toEqual([
+      ['Văn phòng HĐND và UBND', 'Trễ hạn (hồ sơ đang được thẩm định)'],
+      ['Phòng Nội vụ', 'Trễ hạn (hồ sơ đang được thẩm định)'],
+      ['Phòng Tài nguyên và Môi trường', 'Trễ hạn (chưa xây dựng)'],
+      ['Phòng Lao động - Thương binh và Xã hội', 'Trễ hạn (hồ sơ trình thẩm định chưa đạt yêu cầu)'],
+      ['Thanh tra thành phố', 'Trễ hạn (chưa xây dựng)'],
+    ]);
+    expect(countLine(june)).toBe(
+      'Toàn bộ: 9/14 hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ; còn 5/14 hệ thống chưa được phê ' +
+        'duyệt (liệt kê ở trên).',
+    );
+  });
+
+  test('March: Phòng Giáo dục và Đào tạo’s system still under appraisal, six listed and 8/14', () => {
+    const march = consolidate(sources, { deadlineDay: DEADLINE_DAY, period: '2023-03' });
+    expect(listed(march)).toEqual([
+      ['Văn phòng HĐND và UBND', 'Trễ hạn (hồ sơ đang được thẩm định)'],
+      ['Phòng Nội vụ', 'Trễ hạn (hồ sơ đang được thẩm định)'],
+      ['Phòng Tài nguyên và Môi trường', 'Trễ hạn (chưa xây dựng)'],
+      ['Phòng Lao động - Thương binh và Xã hội', 'Trễ hạn (hồ sơ trình thẩm định chưa đạt yêu cầu)'],
+      ['Phòng Giáo dục và Đào tạo', 'Trễ hạn (hồ sơ đang được thẩm định)'],
+      ['Thanh tra thành phố', 'Trễ hạn (chưa xây dựng)'],
+    ]);
+    const row = values(march, SYSTEMS_SHEET).find((r) => r[2] === 'Phòng Giáo dục và Đào tạo')!;
+    expect(row.slice(0, 5)).toEqual([
+      '5.',
+      'Hệ thống thông tin Phòng Giáo dục và Đào tạo',
+      'Phòng Giáo dục và Đào tạo',
+      '2',
+      'Quý II/2021',
+    ]);
+    expect(countLine(march)).toBe(
+      'Toàn bộ: 8/14 hệ thống thông tin đã được phê duyệt hồ sơ đề xuất cấp độ; còn 6/14 hệ thống chưa được phê ' +
+        'duyệt (liệt kê ở trên).',
+    );
+  });
+
+  test('the June project annexes count their tasks per status (Phụ lục IV: 3, Phụ lục V: 4)', () => {
+    const line = (name: string) =>
+      values(june, name)
+        .flat()
+        .find((x) => String(x).startsWith('Tổng số nhiệm vụ'));
+    expect(line('Phụ lục IV')).toBe(
+      'Tổng số nhiệm vụ: 3, trong đó: Hoàn thành, đúng hạn: 0; Hoàn thành, trễ hạn: 0; Đang thực hiện theo tiến độ: ' +
+        '3; Đang thực hiện, trễ hạn: 0.',
+    );
+    expect(line('Phụ lục V')).toBe(
+      'Tổng số nhiệm vụ: 4, trong đó: Hoàn thành, đúng hạn: 0; Hoàn thành, trễ hạn: 0; Đang thực hiện theo tiến độ: ' +
+        '4; Đang thực hiện, trễ hạn: 0.',
+    );
+  });
+});
+
+describe('a secretariat’s annex sent as a report is said at its own header', () => {
+  test('seed 001 Annex III placed from column C, header on row 2: BANG-CHUA-DOC at C2', () => {
+    const lines = fs
+      .readFileSync(path.join(__dirname, 'fixtures', 'seed-001', 'annex-iii.tsv'), 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t').map((v): CellValue => (v === '' ? null : v)));
+    const header = lines.findIndex((r) => r[0] === 'STT');
+    const values = [['Phụ lục III'], ...lines.slice(header)].map((r) => [null, null, ...r]);
+    const seen = validateSheets([{ name: 'Phụ lục III', values }], {}).issues.filter((i) => i.rule === 'BANG-CHUA-DOC');
+    expect(seen.map((i) => `${i.sheet}!${i.cell}`)).toEqual(['Phụ lục III!C2']);
   });
 });

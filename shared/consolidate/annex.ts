@@ -100,16 +100,11 @@ export function opening(
   caption: string,
   width: number,
   opts: AnnexOptions,
-  unitNote?: string,
 ): { rows: Row[]; merges: string[] } {
   const last = columnLetter(width - 1);
   const rows: Row[] = [[c(title, 'title')], [c(caption.toUpperCase(), 'caption')], [c(coveringLine(opts), 'subtitle')]];
   const merges = [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`];
-  if (unitNote) {
-    const row: Row = Array(width).fill(null);
-    row[width - 1] = c(unitNote, 'note');
-    rows.push(row);
-  } else rows.push([]);
+  rows.push([]);
   return { rows, merges };
 }
 

@@ -2,7 +2,16 @@ import { looseKey } from '../text/fold';
 import { roman } from '../templates/version';
 import { columnLetter, SheetSpec } from '../workbook/sheet-spec';
 import { AnnexOptions, c, captionFor, opening, Row, sheet } from './annex';
-import { LEVEL_LABEL, ProjectRow, projectTotals, statusCounts, unlistedProjects } from './projects';
+import {
+  isPartLabel,
+  LEVEL_LABEL,
+  partsIn,
+  ProjectRow,
+  ProjectRows,
+  projectTotals,
+  statusCounts,
+  unlistedProjects,
+} from './projects';
 
 /** A column of the project annex: its header, width, and the cell a project gives it. */
 interface Column {
@@ -57,20 +66,62 @@ function columnsOf(projects: ProjectRow[], opts: AnnexOptions): Column[] {
   ];
 }
 
-const sttNumber = (p: ProjectRow) => (/^\d+/.test(p.stt) ? Number(/^\d+/.exec(p.stt)![0]) : null);
+/** A task and its parts ("1" with "1.1", "1.2"; a task with its "a)", "b)"), in the unit's order. */
+interface Block {
+  task: ProjectRow;
+  parts: ProjectRow[];
+  /** Its unit numbers its tasks in the list the units share. */
+  listed: boolean;
+}
 
 /**
- * Rows in the units' own order and numbering: when every row carries a number and no two the same (the units
- * numbered one list between them, as the tasks of seed 004), that numbering orders and numbers the annex;
- * otherwise each unit's rows in its order, numbered on from 1 across the annex as the seeds number them.
+ * Rows in the units' own order and numbering. Each unit's rows keep its order, a task's parts with it. Units
+ * that number one list between them (seed 004: the secretariat's plan numbers the tasks 1 to 19 across the units)
+ * are interleaved by those numbers, a row without a number following the one before it; a unit whose numbers
+ * repeat another's (each unit numbering from 1) or go backwards is not in that list: its rows come after the
+ * list's, as it wrote them. Only that unit loses its place in the list, never the others. Ties, and units
+ * outside the list, go in the registry's order (`order[0]`), so the files' order never decides. Which of two
+ * units numbering alike keeps the list is decided by that order too.
  */
-function ordered(projects: ProjectRow[]): { rows: ProjectRow[]; stt: (p: ProjectRow) => string } {
-  const numbers = projects.map(sttNumber);
-  const own = numbers.every((n) => n !== null) && new Set(numbers).size === numbers.length;
-  const byPlace = (a: ProjectRow, b: ProjectRow) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
-  if (own)
-    return { rows: [...projects].sort((a, b) => sttNumber(a)! - sttNumber(b)! || byPlace(a, b)), stt: (p) => p.stt };
-  return { rows: [...projects].sort(byPlace), stt: () => '' };
+function blocksInOrder(projects: ProjectRow[]): Block[] {
+  const parts = partsIn(projects);
+  const byUnit = new Map<number, Block[]>();
+  const own = [...projects].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  for (const p of own) {
+    const blocks = byUnit.get(p.order[0]) ?? [];
+    byUnit.set(p.order[0], blocks);
+    const task = parts.has(p) ? blocks.find((b) => b.task.order[1] === p.partOf) : undefined;
+    if (task) task.parts.push(p);
+    else blocks.push({ task: p, parts: [], listed: false });
+  }
+  const taken = new Set<number>();
+  const keyed: Array<{ block: Block; key: number[] }> = [];
+  for (const [rank, blocks] of byUnit) {
+    const numbers = blocks.flatMap((b) => (b.task.number === null || parts.has(b.task) ? [] : [b.task.number]));
+    const listed =
+      numbers.length > 0 &&
+      numbers.every((n, i) => i === 0 || n > numbers[i - 1]) &&
+      !numbers.some((n) => taken.has(n));
+    if (listed) numbers.forEach((n) => taken.add(n));
+    // A row without a number comes after the numbered one before it; before the unit's first number, just before it.
+    let at = listed ? numbers[0] - 0.5 : 0;
+    blocks.forEach((block, i) => {
+      block.listed = listed;
+      if (listed && block.task.number !== null) at = block.task.number;
+      keyed.push({ block, key: listed ? [0, at, rank, i] : [1, rank, 0, i] });
+    });
+  }
+  const compare = (a: number[], b: number[]) => a.reduce((d, x, i) => d || x - b[i], 0);
+  return keyed.sort((a, b) => compare(a.key, b.key)).map((k) => k.block);
+}
+
+/**
+ * A part's number under its task's: "1.2" under a task printed 3 is "3.2"; letters and dashes as written, and a
+ * dotted number that is not its task's ("2.1" under "1") as written too.
+ */
+function partLabel(part: ProjectRow, task: ProjectRow, printed: string): string {
+  const dotted = /^(\d+)(\..*)$/.exec(part.stt);
+  return dotted && task.number !== null && Number(dotted[1]) === task.number ? `${printed}${dotted[2]}` : part.stt;
 }
 
 /** Phụ lục of projects (investment or recurrent funds): by section, subtotals by budget level, status counts. */
@@ -87,26 +138,38 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
   // The units' own section headings, as written, when they wrote them; else one section per unit.
   const heading = (p: ProjectRow) => p.section ?? p.unit.toUpperCase();
   const key = (p: ProjectRow) => `${p.section === null ? 'unit' : 'own'}\u0000${looseKey(heading(p))}`;
-  const list = ordered(projects);
-  const sections = [...new Set(list.rows.map(key))];
-  // Headings all the units' own (seed 004: one list between them) keep what they wrote in STT, often nothing;
-  // once the product makes a section, every section is numbered I, II, III… as printed, never "I", "", "III".
-  const asWritten = list.rows.every((p) => p.section !== null);
-  let n = 0;
+  const blocks = blocksInOrder(projects);
+  // A section takes the place of its first row; its rows follow in the annex's order.
+  const sections = [...new Set(blocks.map((b) => key(b.task)))];
+  // Headings all the units' own and none numbered (seed 004: one list between them) print no number, as there;
+  // otherwise every section is numbered I, II, III… in the annex's order, whatever each unit wrote (two units
+  // each writing "I" make I and II, never "I", "I"; a unit's "I" beside a heading written bare, never "I", "").
+  const bare = blocks.every((b) => b.task.section !== null && !b.task.sectionStt);
+  // The tasks of the list keep the numbers their units wrote when those are the annex's 1 to M (seed 004's 1 to
+  // 19, across sections), and the tasks of units outside it are numbered on from M + 1 after them: one unit
+  // numbering from 1 never renumbers the others. When the list's numbers are not 1 to M (a gap where a task went
+  // to the other annex, a row of it without a number), the annex numbers all its tasks 1, 2, 3… in its order, as
+  // the seeds number across sections. A part keeps its place under its task and its number under the task's.
+  const inList = blocks.filter((b) => b.listed && !isPartLabel(b.task.stt));
+  const keep =
+    inList.every((b) => b.task.number !== null && b.task.number >= 1) &&
+    Math.max(0, ...inList.map((b) => b.task.number ?? 0)) === inList.length;
+  let n = keep ? inList.length : 0;
   sections.forEach((k, si) => {
-    const members = list.rows.filter((p) => key(p) === k);
-    const first = members[0];
-    const number = asWritten ? first.sectionStt : roman(si + 1);
+    const members = blocks.filter((b) => key(b.task) === k);
+    const first = members[0].task;
     // The heading spans the row, as the seeds merge it: a long one never runs across the columns' borders.
     merges.push(`B${rows.length + 1}:${columnLetter(headers.length - 1)}${rows.length + 1}`);
     rows.push([
-      c(number || null, 'group'),
+      c(bare ? null : roman(si + 1), 'group'),
       c(heading(first), 'group'),
       ...Array(headers.length - 2).fill(c(null, 'group')),
     ]);
-    for (const p of members) {
-      n++;
-      rows.push(columns.map((col) => col.cell(p, list.stt(p) || String(n))));
+    for (const { task, parts, listed } of members) {
+      // A part with no task above it in this annex ("a)" right under the heading) stands as written.
+      const printed = isPartLabel(task.stt) ? task.stt : keep && listed ? String(task.number) : String(++n);
+      rows.push(columns.map((col) => col.cell(task, printed)));
+      for (const p of parts) rows.push(columns.map((col) => col.cell(p, partLabel(p, task, printed))));
     }
   });
   const totals = projectTotals(projects);
@@ -142,7 +205,12 @@ export function projectAnnex(name: string, caption: string, projects: ProjectRow
  * Projects of no annex (no classifiable fund kind): said in the consolidation's warnings, each at its cell.
  * Returns no sheet; it sits in the list of annexes so the projects of every unit are accounted for there.
  */
-export function unlistedProjectWarnings(projects: ProjectRow[], warnings: string[]): SheetSpec[] {
-  for (const w of unlistedProjects(projects)) if (!warnings.includes(w)) warnings.push(w);
+export function unlistedProjectWarnings(projects: ProjectRows, warnings: string[]): SheetSpec[] {
+  const empty = (projects.emptyHeadings ?? []).map(
+    (h) =>
+      `${h.unit}: ${h.at} — đề mục “${h.heading}” không có dự án, nhiệm vụ nào bên dưới nên không có trong Phụ ` +
+      'lục IV, V; hãy ghi các dự án, nhiệm vụ dưới đề mục hoặc xóa đề mục.',
+  );
+  for (const w of [...unlistedProjects(projects), ...empty]) if (!warnings.includes(w)) warnings.push(w);
   return [];
 }

@@ -226,7 +226,9 @@ function reportingLines(c: Consolidation): string[] {
 
 /** Seed 000 §10: "Tổng số nhiệm vụ: 25, trong đó: 4 hoàn thành đúng hạn, 1 hoàn thành trễ hạn, …". */
 function taskLines(c: Consolidation): string[] {
-  const { count, statuses, total, yearBudget } = c.summary.projects;
+  const { statuses, total, yearBudget } = c.summary.projects;
+  // Tasks, not rows: a task's parts ("1.1", "a)") are not counted as tasks of their own.
+  const count = statuses.total;
   if (!count) return [];
   const parts = statuses.byStatus.map((x) => `${n(x.count)} ${STATUS_WORDS[x.status]}`);
   if (statuses.other) parts.push(`${n(statuses.other)} chưa đánh giá`);

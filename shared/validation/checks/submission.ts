@@ -1,5 +1,6 @@
 import { isBlankValue } from '../../tables/cells';
-import { TableRead } from '../../tables/read';
+import { findTable, TableRead } from '../../tables/read';
+import { UNCOLLECTED } from '../../tables/uncollected';
 import { tableSpec } from '../../templates/families';
 import { ColumnSpec, TableSpec } from '../../templates/schema';
 import { CONFIG_SHEET } from '../../templates/version';
@@ -31,6 +32,22 @@ function filled(t: TableRead, ctx: Context): boolean {
 }
 
 /**
+ * The first column of a table seen and not collected, as the partly read table is said at its first column: an
+ * annex placed from column C is at C2, not A2. Its header found again on its sheet; else the header row's first
+ * filled cell; else column A.
+ */
+function firstColumnSeen(ctx: Context, s: NonNullable<Context['read']['seen']>[number]): number {
+  const values = ctx.sheets.find((x) => x.name === s.sheet)?.values ?? [];
+  for (const u of UNCOLLECTED.filter((x) => x.name === s.name)) {
+    const l = findTable(values, u.spec, s.headerRow, s.headerRow);
+    const cols = l && l.headerRow === s.headerRow ? Object.values(l.columns) : [];
+    if (cols.length) return Math.min(...cols);
+  }
+  const filled = (values[s.headerRow] ?? []).findIndex((v) => !isBlankValue(v));
+  return filled >= 0 ? filled : 0;
+}
+
+/**
  * A workbook is a submission when it holds a report: KHONG-CO-BANG when no table is recognised at all
  * (not "0 errors" over nothing), PHIEU-TRONG when a workbook the product made (its cover stamped with a
  * template version, or its DX_CauHinh) has nothing typed into any table.
@@ -48,7 +65,7 @@ export function run(ctx: Context): void {
   for (const s of read.seen ?? [])
     ctx.emit(
       'BANG-CHUA-DOC',
-      { sheet: s.sheet, cell: `A${s.headerRow + 1}` },
+      { sheet: s.sheet, cell: `${columnLetter(firstColumnSeen(ctx, s))}${s.headerRow + 1}` },
       { table: s.name, missing: [], ...(s.made ? { made: true } : {}) },
     );
   if (!read.tables.length) {
