@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import { daysInMonth, parseDay } from '../shared/dates/date';
 import { parsePeriod } from '../shared/dates/period';
-import { FAMILIES } from '../shared/templates/families';
 
 /** A wrong call: said in one Vietnamese line, exit 2. */
 export class UsageError extends Error {}
@@ -50,7 +49,15 @@ export interface CommandSpec {
   flags: FlagSpec[];
 }
 
-const TABLE_IDS = FAMILIES.flatMap((f) => f.tables.map((t) => t.id));
+let tableIdList: string[] | undefined;
+/**
+ * The ids of the tables `map --table` takes. The families (and zod, which checks them) are loaded when a table
+ * is named or `map`'s help is shown, not for every command: `dx-report fn` starts in about a bare `node`'s time.
+ */
+function tableIds(): string[] {
+  const { FAMILIES } = require('../shared/templates/families') as typeof import('../shared/templates/families');
+  return (tableIdList ??= FAMILIES.flatMap((f) => f.tables.map((t) => t.id)));
+}
 
 // ---- value checks ----
 
@@ -113,9 +120,10 @@ const columnPair = (v: string) => {
 };
 
 const tableId = (v: string) => {
-  if (TABLE_IDS.includes(v)) return undefined;
-  const near = nearest(v, TABLE_IDS);
-  return `không có bảng “${v}”${near ? `; có phải ${near}?` : ''} (các bảng: ${TABLE_IDS.join(', ')})`;
+  const ids = tableIds();
+  if (ids.includes(v)) return undefined;
+  const near = nearest(v, ids);
+  return `không có bảng “${v}”${near ? `; có phải ${near}?` : ''} (các bảng: ${ids.join(', ')})`;
 };
 
 // ---- the table ----
@@ -142,7 +150,18 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'TÊN_HÀM ĐỐI_SỐ...',
     summary: 'tính một hàm DX_ (ví dụ: dx-report fn DX_RATE 103.223 311.736)',
     words: { min: 0, max: Infinity },
-    flags: [JSON_FLAG],
+    flags: [
+      JSON_FLAG,
+      {
+        name: 'batch',
+        help:
+          'mỗi dòng của đầu vào chuẩn là một lời gọi JSON: ["DX_RATE", "103.223", "311.736"] hoặc ' +
+          '{"fn": "DX_RATE", "args": [...]} (chữ đọc như trên dòng lệnh; số, true/false, null là đúng ô đó; mảng là ' +
+          'vùng ô); in mỗi lời gọi một dòng JSON như --json, thêm "line" (số dòng) và "code" (0 xong, 1 hàm trả ' +
+          'lỗi, 2 dòng sai, kèm "message"); dòng trống bỏ qua, dòng sai không dừng lô; mã thoát 0 (2: không đọc ' +
+          'được đầu vào)',
+      },
+    ],
   },
   {
     name: 'template',
@@ -325,7 +344,15 @@ export const COMMANDS: CommandSpec[] = [
     words: { min: 1, max: 1 },
     flags: [
       { name: 'sheet', value: 'TRANG', required: true, help: 'trang tính chứa bảng', check: nonEmpty },
-      { name: 'table', value: 'BẢNG', required: true, help: `loại bảng (${TABLE_IDS.join(', ')})`, check: tableId },
+      {
+        name: 'table',
+        value: 'BẢNG',
+        required: true,
+        get help() {
+          return `loại bảng (${tableIds().join(', ')})`;
+        },
+        check: tableId,
+      },
       {
         name: 'header-row',
         value: 'N',

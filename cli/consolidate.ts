@@ -1,23 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Args, EXIT, flag, flags, has, UsageError } from './args';
-import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings, InputError, isProductAnnex, readInput } from './inputs';
+import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings } from './inputs';
+import { progress } from './progress';
+import { readUnits } from './units';
 import { checkTargets, commitFiles, existingOwned, HTML_MARKER, OutputTarget, realPath, withLocks } from './output';
 import { loadMaster } from './master';
 import { configuredBy } from './validate';
 import { describeError } from '../shared/errors/describe';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
-import { consolidate, Consolidation } from '../shared/consolidate/consolidate';
+import { consolidateExamined, Consolidation } from '../shared/consolidate/consolidate';
+import { Examined } from '../shared/consolidate/collect';
 import { registryFromSheet, RegistryRead } from '../shared/registry/from-sheet';
 import { Registry } from '../shared/registry/schema';
-import { writeOwnedOp } from '../shared/operations/consolidate-op';
-import { runAsync } from '../shared/operations/run';
 import { htmlReport } from '../shared/consolidate/html-report';
-import { isCarried } from '../shared/consolidate/carried';
 import { tidyCsv } from '../shared/consolidate/tidy';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { streamedWorkbook } from '../xlsx/stream-writer';
 import { reportDocument } from '../shared/report/report';
 import { ReportOptions } from '../shared/report/schema';
 import { reportBytes } from '../word/report-docx';
@@ -67,18 +68,12 @@ export function markedHtml(html: string): string {
   return `${html.slice(0, end)}${HTML_MARKER}${html.slice(end)}`;
 }
 
-/** The annexes written into the product's own workbook (or a new one); stale annexes of a former run removed. */
-export async function annexBuffer(book: XlsxWorkbook, result: Consolidation): Promise<Uint8Array> {
-  await runAsync(
-    writeOwnedOp(book, result.sheets, (names) => {
-      for (const n of names) {
-        const ws = book.book.getWorksheet(n);
-        if (ws) book.book.removeWorksheet(ws.id);
-      }
-    }),
-  );
-  return book.toBuffer();
-}
+/**
+ * The annexes' workbook, written anew with the streaming writer. An existing output is replaced only when every
+ * sheet of it is the product's (existingOwned), so a new file of this run's sheets is what a re-run leaves:
+ * stale annexes of a former run (a Phụ lục II without a registry now) go with it.
+ */
+export const annexBuffer = (result: Consolidation): Promise<Uint8Array> => streamedWorkbook(result.sheets);
 
 /**
  * `dx-report consolidate FILES_OR_DIRS... --out annexes.xlsx [--html report.html] [--registry FILE]
@@ -118,7 +113,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   const files = inputs.files.filter((f) => !outputs.has(realPath(f)));
   // This run's own outputs, found in a walked folder, are neither read nor counted.
   inputs.files = files;
-  const given = givenMappings(flags(args, 'mapping'));
+  // Mapping files are refused here, naming the file, before any unit is read (each reader reads them again).
+  givenMappings(flags(args, 'mapping'));
   let registry: Registry | undefined;
   if (registryFile) {
     const r = await loadRegistry(registryFile);
@@ -133,24 +129,23 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   if (!json && configFile) out(`${configuredBy(configFile)}\n`);
   return withLocks(targets, async () => {
     // Checked under the lock: what is there now is what would be replaced.
-    const existing = await existingOwned(targets[0]);
-    for (const t of targets.slice(1)) await existingOwned(t);
-    const sources: Array<{ source: { file: string }; sheets: SheetSnapshot[] }> = [];
+    for (const t of targets) await existingOwned(t);
+    const examined: Examined[] = [];
     const unreadable: string[] = [];
     const skipped: string[] = [];
-    for (const f of files) {
-      try {
-        // Read only: the unit's file is opened, read into memory and never written.
-        const sheets = await readInput(f, given);
-        // Annexes of a run are skipped, except a lower level's consolidation (it is carried as one unit).
-        if (isProductAnnex(sheets) && !isCarried(sheets)) skipped.push(f);
-        else sources.push({ source: { file: path.basename(f) }, sheets });
-      } catch (e) {
-        unreadable.push(e instanceof InputError ? `${e.file}: ${e.reason}` : `${f}: ${describeError(e)}`);
-      }
+    // Read only: each unit's file is opened, reduced to its examined report and let go.
+    const outcomes = await readUnits(
+      files,
+      { kind: 'consolidate', mappingFiles: flags(args, 'mapping'), configFile, registry },
+      progress(json),
+    );
+    for (const o of outcomes) {
+      if ('examined' in o) examined.push(o.examined);
+      else if ('skipped' in o) skipped.push(o.file);
+      else if ('unreadable' in o) unreadable.push(`${o.file}: ${o.unreadable}`);
     }
     const deadline = flag(args, 'deadline-day');
-    const result = consolidate(sources, {
+    const result = consolidateExamined(examined, {
       period: flag(args, 'period'),
       includeErrors: has(args, 'include-errors'),
       deadlineDay: deadline ? Number(deadline) : undefined,
@@ -170,7 +165,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       : '';
     if (!empty) {
       const files: Array<{ file: string; data: Uint8Array | string }> = [
-        { file: target, data: await annexBuffer(existing ?? new XlsxWorkbook(), result) },
+        { file: target, data: await annexBuffer(result) },
       ];
       const catalogue = master?.catalogue ?? defaultCatalogue();
       if (html) files.push({ file: html, data: markedHtml(htmlReport(result, catalogue)) });

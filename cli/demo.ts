@@ -15,6 +15,7 @@ import { annexBuffer, markedHtml } from './consolidate';
 import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
 import { DEADLINE_DAY, generateSampleCity, generateSecondCity, MONTHS, SampleFile } from '../samples/generate';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { readSnapshotFile } from '../xlsx/snapshots';
 import { reportDocument } from '../shared/report/report';
 import { ReportOptions } from '../shared/report/schema';
 import { reportBytes } from '../word/report-docx';
@@ -29,7 +30,7 @@ interface DemoRun {
 async function readAll(files: SampleFile[], base: string): Promise<Source[]> {
   const out: Source[] = [];
   for (const f of files)
-    out.push({ source: { file: path.relative(base, f.file) }, sheets: await (await XlsxWorkbook.open(f.file)).read() });
+    out.push({ source: { file: path.relative(base, f.file) }, sheets: (await readSnapshotFile(f.file)).sheets });
   return out;
 }
 
@@ -126,9 +127,7 @@ export async function runDemo(root: string, out: (s: string) => void): Promise<n
   await withLocks(targets, async () => {
     for (const t of targets) await existingOwned(t);
     await commitFiles([
-      ...(await Promise.all(
-        runs.map(async (r) => ({ file: r.file, data: await annexBuffer(new XlsxWorkbook(), r.result) })),
-      )),
+      ...(await Promise.all(runs.map(async (r) => ({ file: r.file, data: await annexBuffer(r.result) })))),
       { file: files.tidy, data: tidyCsv(half.tidy) },
       { file: files.word, data: await reportBytes(reportDocument(june, { ...REPORT, ...JUNE })) },
       {

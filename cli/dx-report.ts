@@ -1,14 +1,12 @@
+/**
+ * The command line's entry. Each command's module is loaded when that command runs (`require` in dispatch):
+ * `fn`, `catalogue`, `registry` and `help` never load the .xlsx and .docx libraries (exceljs, jszip, docx),
+ * so a formula costs about one bare `node` start (tests/cli.startup.test.ts checks what is loaded).
+ */
 import { describeError } from '../shared/errors/describe';
 import { isDxError } from '../shared/errors/errors';
 import { Args, EXIT, has, helpText, parseCommandLine, Refused, UsageError, usageLine, commandSpec } from './args';
-import { runDemo } from './demo';
-import { runFn } from './fn';
-import { InputError } from './inputs';
-import { runCatalogue, runRegistry } from './lists';
-import { runMap, runTables } from './tables';
-import { runTemplate } from './template';
-import { runValidate } from './validate';
-import { runConsolidate } from './consolidate';
+import type { InputError } from './inputs';
 
 let stdoutClosed = false;
 let guarded = false;
@@ -66,7 +64,7 @@ export async function main(
       if (e.message) out(`${e.message}\n`);
       return e.exitCode;
     }
-    if (e instanceof InputError) {
+    if (isInputError(e)) {
       out(`${e.message}\n`);
       return EXIT.usage;
     }
@@ -80,30 +78,45 @@ export async function main(
   }
 }
 
+/**
+ * An input that could not be read (cli/inputs.ts). Only a command that loaded cli/inputs can throw one, so a
+ * module not yet loaded is not loaded for the check (it would bring in exceljs).
+ */
+function isInputError(e: unknown): e is InputError {
+  const loaded = require.cache[require.resolve('./inputs')];
+  return Boolean(loaded) && e instanceof (loaded!.exports as typeof import('./inputs')).InputError;
+}
+
 async function dispatch(args: Args, out: (s: string) => void): Promise<number> {
   switch (args.command) {
     case 'template':
-      return runTemplate(args, out);
+      return (require('./template') as typeof import('./template')).runTemplate(args, out);
     case 'validate':
-      return runValidate(args, out);
+      return (require('./validate') as typeof import('./validate')).runValidate(args, out);
     case 'consolidate':
-      return runConsolidate(args, out);
+      return (require('./consolidate') as typeof import('./consolidate')).runConsolidate(args, out);
     case 'catalogue':
-      return runCatalogue(args, out);
+      return (require('./lists') as typeof import('./lists')).runCatalogue(args, out);
     case 'registry':
       // Today's map (cli/registry.ts, 3,321 units) is loaded for this command only; the 2023 lists stay in lists.ts.
-      return (require('./registry') as typeof import('./registry')).runRegistryCommand(args, out, runRegistry);
+      return (require('./registry') as typeof import('./registry')).runRegistryCommand(
+        args,
+        out,
+        (require('./lists') as typeof import('./lists')).runRegistry,
+      );
     case 'tables':
-      return runTables(args, out);
+      return (require('./tables') as typeof import('./tables')).runTables(args, out);
     case 'map':
-      return runMap(args, out);
+      return (require('./tables') as typeof import('./tables')).runMap(args, out);
     case 'fn': {
-      const r = runFn(args.words, has(args, 'json'));
+      const fn = require('./fn') as typeof import('./fn');
+      if (has(args, 'batch')) return fn.runFnBatch(args.words, process.stdin, out);
+      const r = fn.runFn(args.words, has(args, 'json'));
       out(r.stdout);
       return r.code;
     }
     case 'demo':
-      return runDemo(process.cwd(), out);
+      return (require('./demo') as typeof import('./demo')).runDemo(process.cwd(), out);
     default:
       throw new Error(`lệnh ${args.command} có trong bảng lệnh nhưng chưa được nối`);
   }

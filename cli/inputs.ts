@@ -4,7 +4,7 @@ import * as path from 'path';
 import { describeError } from '../shared/errors/describe';
 import { OWNED } from '../shared/consolidate/consolidate';
 import { SheetSnapshot } from '../shared/workbook/port';
-import { XlsxWorkbook } from '../xlsx/workbook';
+import { readSnapshotFile } from '../xlsx/snapshots';
 import { MappingFile, mappingsFor, readMappingFile, withMappings } from './mapping-file';
 import { UsageError } from './args';
 import { realPath } from './output';
@@ -113,7 +113,9 @@ export const ANNEX_SKIPPED = 'phụ lục do dx-report tạo, không phải phi�
 export async function readInput(file: string, given: MappingFile[]): Promise<SheetSnapshot[]> {
   let sheets: SheetSnapshot[];
   try {
-    sheets = await (await XlsxWorkbook.open(file)).read();
+    // Straight from the file's XML to the snapshot (xlsx/snapshots.ts): what ExcelJS would give, at a
+    // fraction of its cost and memory, within the same limits.
+    sheets = (await readSnapshotFile(file)).sheets;
   } catch (e) {
     throw new InputError(file, describeError(e));
   }

@@ -1,11 +1,15 @@
+/**
+ * The built-in lists. Each command loads its own data when it runs (`require` inside it): `registry` does not
+ * read the catalogue, `catalogue` not the registries.
+ */
 import { Args, has } from './args';
-import { defaultCatalogue, parsedTargets } from '../shared/catalogue/catalogue';
-import { INDICATOR_GROUP_LABEL, TARGET_LEVEL_LABEL } from '../shared/catalogue/schema';
-import { DEFAULT_REGISTRIES } from '../shared/registry/default';
-import { UNIT_GROUP_LABEL } from '../shared/registry/schema';
 
 /** `dx-report catalogue [--json]`: the indicators with their targets, verbatim and parsed. */
 export function runCatalogue(args: Args, out: (s: string) => void): number {
+  const { defaultCatalogue, parsedTargets } =
+    require('../shared/catalogue/catalogue') as typeof import('../shared/catalogue/catalogue');
+  const { INDICATOR_GROUP_LABEL, TARGET_LEVEL_LABEL } =
+    require('../shared/catalogue/schema') as typeof import('../shared/catalogue/schema');
   const cat = defaultCatalogue();
   if (has(args, 'json')) {
     out(`${JSON.stringify({ indicators: cat.map((i) => ({ ...i, targets: parsedTargets(i) })) }, null, 2)}\n`);
@@ -33,6 +37,8 @@ export function runCatalogue(args: Args, out: (s: string) => void): number {
 
 /** `dx-report registry [--json]`: the registered units. */
 export function runRegistry(args: Args, out: (s: string) => void): number {
+  const { DEFAULT_REGISTRIES } = require('../shared/registry/default') as typeof import('../shared/registry/default');
+  const { UNIT_GROUP_LABEL } = require('../shared/registry/schema') as typeof import('../shared/registry/schema');
   if (has(args, 'json')) {
     out(`${JSON.stringify({ registries: DEFAULT_REGISTRIES }, null, 2)}\n`);
     return 0;

@@ -9,7 +9,8 @@ import * as path from 'path';
 import { describeError } from '../shared/errors/describe';
 import { OWNED } from '../shared/consolidate/consolidate';
 import { BOM, TIDY_COLUMNS } from '../shared/consolidate/tidy';
-import { XlsxWorkbook } from '../xlsx/workbook';
+import { READ_LIMITS } from '../xlsx/limits';
+import { readSnapshotFile, ReadSnapshots } from '../xlsx/snapshots';
 import { reportOwnership } from '../word/owned';
 import { Refused, UsageError } from './args';
 
@@ -99,29 +100,30 @@ export function checkTargets(targets: OutputTarget[], inputs: string[]): void {
 /**
  * An existing output may be replaced only if the product made it: an .xlsx whose every sheet is listed in
  * its hidden DX_SoHuu, an .html with the product's marker, a JSON the product wrote; anything else only with
- * --force. Returns the existing workbook for an .xlsx the product made (a re-run writes into it).
+ * --force. A re-run writes its outputs anew (an .xlsx of only the product's sheets loses nothing).
  */
-export async function existingOwned(t: OutputTarget): Promise<XlsxWorkbook | null> {
+export async function existingOwned(t: OutputTarget): Promise<void> {
   const st = lstat(t.file);
-  if (!st) return null;
+  if (!st) return;
   const refuse = (why: string) =>
     new Refused(`Tệp “${t.file}” ${why}: không ghi đè. Chọn tên khác, hoặc xóa tệp đó nếu không cần nữa.`);
   if (st.isDirectory()) throw refuse('là một thư mục');
   if (st.isSymbolicLink() && !fs.existsSync(t.file)) throw refuse('là một liên kết hỏng');
   if (!fs.statSync(t.file).isFile()) throw refuse('không phải là một tệp thông thường');
-  if (t.force) return null;
+  if (t.force) return;
   const size = fs.statSync(t.file).size;
   if (size === 0) throw refuse('đã có nhưng rỗng (0 byte), không phải tệp do dx-report tạo');
   if (t.kind === 'xlsx') {
-    let book: XlsxWorkbook;
+    let read: ReadSnapshots;
     try {
-      book = await XlsxWorkbook.open(t.file);
+      // Only its DX_SoHuu is read: a former run's DX_DuLieu of thousands of units is never loaded again.
+      read = await readSnapshotFile(t.file, READ_LIMITS, [OWNED.sheet]);
     } catch (e) {
       throw refuse(`đã có nhưng không đọc được như phụ lục của dx-report (${describeError(e)})`);
     }
-    const names = await book.sheetNames();
+    const names = read.names;
     const owned = new Set(
-      OWNED.read((await book.read([OWNED.sheet]))[0]?.values)
+      OWNED.read(read.sheets[0]?.values)
         .map((r) => String(r.sheet))
         .concat(OWNED.sheet),
     );
@@ -131,18 +133,18 @@ export async function existingOwned(t: OutputTarget): Promise<XlsxWorkbook | nul
         `Tệp ${t.file} có trang không do phần mềm tạo (${(foreign.length ? foreign : names).join(', ')}): ` +
           'không ghi đè. Chọn tên khác cho --out.',
       );
-    return book;
+    return;
   }
   if (t.kind === 'html') {
     if (!readHead(t.file, 64 * 1024).includes(HTML_MARKER))
       throw refuse('đã có và không phải báo cáo do dx-report tạo');
-    return null;
+    return;
   }
   if (t.kind === 'csv') {
     // The product's tidy export begins with its BOM and its header line.
     if (!readHead(t.file, 256).startsWith(`${BOM}${TIDY_COLUMNS.join(',')}`))
       throw refuse('đã có và không phải tệp dữ liệu do dx-report xuất');
-    return null;
+    return;
   }
   if (t.kind === 'docx') {
     if (size > 64 * 1024 * 1024) throw refuse('đã có và không phải báo cáo do dx-report tạo');
@@ -150,11 +152,11 @@ export async function existingOwned(t: OutputTarget): Promise<XlsxWorkbook | nul
     if (own === 'edited')
       throw refuse('là báo cáo dx-report đã tạo nhưng đã được sửa và lưu lại sau đó (nội dung sửa sẽ mất)');
     if (own === 'foreign') throw refuse('đã có và không phải báo cáo do dx-report tạo');
-    return null;
+    return;
   }
   if (t.kind === 'json') {
     if (!isOwnJson(t.file)) throw refuse('đã có và không do dx-report tạo (thêm --force để ghi đè)');
-    return null;
+    return;
   }
   throw refuse('đã có (thêm --force để ghi đè)');
 }

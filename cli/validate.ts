@@ -1,10 +1,9 @@
-import * as path from 'path';
 import { Args, EXIT, flag, flags, has } from './args';
-import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings, InputError, isProductAnnex, readInput } from './inputs';
+import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings } from './inputs';
+import { progress } from './progress';
+import { readUnits } from './units';
 import { loadMaster } from './master';
-import { describeError } from '../shared/errors/describe';
 import { Issue, SEVERITY_LABEL, Summary } from '../shared/validation/issue';
-import { validateSheets } from '../shared/validation/validate';
 
 /**
  * `dx-report validate FILES_OR_DIRS... [--json] [--period YYYY-MM] [--config FILE] [--mapping FILE]`: 0 no
@@ -15,33 +14,30 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
   const json = has(args, 'json');
   const inputs = expandInputs(args.words);
   const files = [...inputs.files, ...inputs.missing];
-  const given = givenMappings(flags(args, 'mapping'));
+  givenMappings(flags(args, 'mapping'));
   const configFile = flag(args, 'config');
   // The secretariat's master is read (and refused, with its cells) before any unit.
-  const master = configFile ? await loadMaster(configFile) : undefined;
+  if (configFile) await loadMaster(configFile);
   const issues: Issue[] = [];
   const unreadable: Array<{ file: string; message: string }> = [];
   const skipped: string[] = [];
   let tables = 0;
-  for (const file of files) {
-    try {
-      const sheets = await readInput(file, given);
-      if (isProductAnnex(sheets)) {
-        skipped.push(file);
-        continue;
-      }
-      const r = validateSheets(sheets, {
-        file: path.basename(file),
-        period: flag(args, 'period'),
-        master,
-      });
-      issues.push(...r.issues);
-      tables += r.summary.tables;
-    } catch (e) {
-      const reason = e instanceof InputError ? e.reason : describeError(e);
+  const outcomes = await readUnits(
+    files,
+    { kind: 'validate', mappingFiles: flags(args, 'mapping'), configFile, period: flag(args, 'period') },
+    progress(json),
+  );
+  for (const o of outcomes) {
+    if ('checked' in o) {
+      issues.push(...o.checked.issues);
+      tables += o.checked.tables;
+    } else if ('skipped' in o) skipped.push(o.file);
+    else if ('unreadable' in o)
       // The reason names the file ("Tệp “a.xlsx” là văn bản…") or says what failed; never both twice.
-      unreadable.push({ file, message: /^Tệp /.test(reason) ? reason : `Không đọc được tệp: ${reason}` });
-    }
+      unreadable.push({
+        file: o.file,
+        message: /^Tệp /.test(o.unreadable) ? o.unreadable : `Không đọc được tệp: ${o.unreadable}`,
+      });
   }
   const checked = files.length - skipped.length;
   const nothing =

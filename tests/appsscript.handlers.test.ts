@@ -14,7 +14,17 @@ import { DIST, loadAppsScript } from './helpers/hosts';
 const bundle = fs.readFileSync(path.join(DIST, 'appsscript', 'Code.js'), 'utf8');
 const gas = loadAppsScript();
 
-/** A google.script.run stand-in that records the name of each call and answers with an empty list. */
+/** Answers other than an empty list: no master; a run read in steps, read whole by its first Tiếp tục. */
+const RUN = { run: 'r', startedAt: '', options: { includeErrors: false, period: '2023-06' }, total: 1, unreadable: [] };
+const STUB: Record<string, unknown> = {
+  dxSettings: { master: null, registry: null },
+  dxConsolidationPending: null,
+  dxConsolidationStart: { ...RUN, pending: false, read: 0, done: false, next: 'U' },
+  dxConsolidationContinue: { ...RUN, read: 1, done: true, next: null },
+  dxSavedSources: { sources: [], next: null },
+};
+
+/** A google.script.run stand-in that records the name of each call and answers it (STUB, else an empty list). */
 function recordCalls(): string[] {
   const called: string[] = [];
   let answer: (v: unknown) => void = () => undefined;
@@ -30,8 +40,7 @@ function recordCalls(): string[] {
         if (prop === 'withFailureHandler') return () => run;
         return () => {
           called.push(prop);
-          // A spreadsheet without DX_CauHinh: no master; any other call, an empty list.
-          answer(prop === 'dxSettings' ? { master: null, registry: null } : []);
+          answer(prop in STUB ? STUB[prop] : []);
         };
       },
     },
@@ -57,6 +66,13 @@ async function namesTheSidebarCalls(): Promise<string[]> {
   await gasConsolidation.makeSourceList!();
   await gasConsolidation.write([], { includeErrors: false, period: '2023-06' }, () => false);
   await gasConsolidation.report!({});
+  await gasConsolidation.chunked!.pending();
+  await gasConsolidation.chunked!.run(
+    'start',
+    { includeErrors: false },
+    () => undefined,
+    () => false,
+  );
   return called;
 }
 

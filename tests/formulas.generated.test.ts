@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { FORMULAS, FormulaSpec } from '../shared/formulas/catalog';
+import { FORMULA_SPECS, FORMULAS, FormulaSpec } from '../shared/formulas/catalog';
+import { FormulaSpec as FormulaSpecSchema } from '../shared/formulas/schema';
 import { ROOT } from './helpers/hosts';
 
 const generator = require('../scripts/gen-formulas.js') as {
@@ -23,6 +24,13 @@ function firstDifference(committed: string, wanted: string): string {
   const at = i === -1 ? a.length : i;
   return `line ${at + 1}:\n  committed: ${a[at] ?? '(end of file)'}\n  generated: ${b[at] ?? '(end of file)'}`;
 }
+
+test('every spec passes its schema, and the catalogue is what the schema makes of it', () => {
+  // The catalogue loads no zod (the command line's start); the schema is checked here instead.
+  expect(FORMULAS).toEqual(FORMULA_SPECS.map((s) => FormulaSpecSchema.parse(s)));
+  expect(FORMULAS.some((f) => f.params.some((p) => p.optional))).toBe(true);
+  expect(() => FormulaSpecSchema.parse({ ...FORMULA_SPECS[0], name: 'RATE' })).toThrow();
+});
 
 describe('formula wrappers generated from the catalogue', () => {
   test('the generator writes the Excel wrappers and the Apps Script globals', () => {

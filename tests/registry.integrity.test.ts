@@ -29,6 +29,12 @@ async function unitAs(name: string, n: number, d: number): Promise<SheetSnapshot
   return (await XlsxWorkbook.open(file)).read();
 }
 
+test('the built-in registries are what their schema makes of them (checked here: not parsed at load)', () => {
+  expect(DEFAULT_REGISTRIES).toHaveLength(3);
+  for (const r of DEFAULT_REGISTRIES) expect(Registry.parse(r)).toEqual(r);
+  expect(() => Registry.parse({ ...DEFAULT_REGISTRIES[0], units: 'none' })).toThrow();
+});
+
 describe('a registry read from a sheet refuses repeated codes and names, each with its cell', () => {
   test('a repeated code, a name written again in another case or in NFD, an other name that is a name', () => {
     const r = registryFromSheet(

@@ -38,6 +38,64 @@ export interface ConsolidationBridge {
    * it — a download in the Excel pane, a Google Doc from the sidebar. Absent, the panel shows no report part.
    */
   report?(options: ReportOptions): Promise<ReportOutput>;
+  /**
+   * Google Sheets (issue 15): the host reads the units itself, in steps that save what they read, and writes the
+   * annexes once every unit is read. A run stopped on the way ("Hủy", the sidebar closed, Apps Script's 6
+   * minutes) goes on with "Tiếp tục", now or in a later session. Absent (Excel), the panel reads the sources.
+   */
+  chunked?: ChunkedConsolidation;
+}
+
+/** How far a run read in steps got. */
+export interface SavedProgress {
+  read: number;
+  total: number;
+  /** The next unit's name; null when every unit is read. */
+  next: string | null;
+  /** When the run started (ISO). */
+  startedAt: string;
+  unreadable: Array<{ unit: string; reason: string }>;
+}
+
+export type ChunkedOutcome =
+  | { kind: 'done'; summary: ConsolidateSummary }
+  /** Stopped between two steps: what was read stays saved. */
+  | { kind: 'stopped'; progress: SavedProgress }
+  /** "Tổng hợp" while another run is pending: nothing done, the user chooses to go on or start over. */
+  | { kind: 'pending'; progress: SavedProgress };
+
+export interface ChunkedConsolidation {
+  /** The run left unfinished in this spreadsheet, if any. */
+  pending(): Promise<SavedProgress | null>;
+  /** 'start' a run (a pending one is answered, not replaced), 'restart' over a pending one, or 'resume' it. */
+  run(
+    how: 'start' | 'restart' | 'resume',
+    opts: ConsolidateOptionsInput,
+    progress: (p: SavedProgress) => void,
+    cancelled: () => boolean,
+  ): Promise<ChunkedOutcome>;
+}
+
+/** What the panel says of a run read in steps. */
+export const RESUME_TEXT = {
+  resume: 'Tiếp tục',
+  restart: 'Làm lại từ đầu',
+  reading: (p: SavedProgress) => `Đang tổng hợp ${p.read + 1}/${p.total} đơn vị — ${p.next ?? ''}`,
+  writing: (p: SavedProgress) => `Đã đọc ${p.total}/${p.total} đơn vị; đang ghi các phụ lục…`,
+  stopped: (p: SavedProgress) =>
+    `Đã dừng: đã đọc ${p.read}/${p.total} đơn vị. Phần đã đọc được lưu; bấm “Tiếp tục” để đọc tiếp.`,
+  pending: (p: SavedProgress) =>
+    `Có một lần tổng hợp chưa xong (bắt đầu ${startedWords(p.startedAt)}): đã đọc ${p.read}/${p.total} đơn vị. ` +
+    'Bấm “Tiếp tục” để đọc tiếp, hoặc “Làm lại từ đầu” để bỏ phần đã đọc.',
+  unreadable: (n: number) => `Không mở được ${n} bảng tính:`,
+} as const;
+
+/** "14:05 ngày 2/12/2026" on the sidebar's clock. */
+function startedWords(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${hm} ngày ${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
 }
 
 /** The ranges the pane offers, as the command line writes them. */
@@ -85,6 +143,9 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
   });
   const run = el('button', { id: 'con-run', type: 'button' }, 'Tổng hợp');
   const cancel = el('button', { id: 'con-cancel', type: 'button', disabled: 'true' }, 'Hủy');
+  // A run read in steps (Google Sheets): shown while one is left unfinished.
+  const resume = el('button', { id: 'con-resume', type: 'button', hidden: 'true' }, RESUME_TEXT.resume);
+  const restart = el('button', { id: 'con-restart', type: 'button', hidden: 'true' }, RESUME_TEXT.restart);
   const bar = el('progress', { id: 'con-progress', max: '1', value: '0' });
   const status = el('div', { id: 'con-status', role: 'status' });
   const result = el('div', { id: 'con-result' });
@@ -101,7 +162,93 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     stop = true;
     status.textContent = 'Đang hủy…';
   });
+  const options = (): ConsolidateOptionsInput => ({
+    period: rangeOf(period.value, span.value),
+    deadlineDay: Number(deadline.value) || 20,
+    includeErrors: include.checked,
+    reportNo: reportNo.value.trim() || undefined,
+    reportDate: reportDate.value.trim() || undefined,
+    issuer: issuer.value.trim() || undefined,
+    now: new Date(),
+  });
+  const showSummary = (s: ConsolidateSummary) => {
+    status.className = 'msg ok';
+    status.textContent =
+      `Đã tổng hợp ${s.period ?? ''}: ${s.included.length} đơn vị vào ${s.sheets.join(', ')}.` +
+      (s.registry ? ` Danh mục: ${s.registry.name} (${s.registry.units} đơn vị).` : '');
+    const ul = el('ul', { id: 'con-excluded' });
+    for (const e of s.excluded) ul.appendChild(el('li', {}, `${e.unit ?? e.source}: ${e.reason}`));
+    result.append(
+      el(
+        'p',
+        {},
+        `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}` +
+          `${s.missing.length ? ` (${s.missing.join(', ')})` : ''}.`,
+      ),
+      el(
+        'p',
+        { id: 'con-config', class: 'help' },
+        s.configuration === 'master'
+          ? 'Kiểm tra theo cấu hình DX_CauHinh của sổ này (danh mục, chỉ tiêu giao, quy tắc).'
+          : 'Kiểm tra theo cấu hình mẫu có sẵn.',
+      ),
+      ul,
+    );
+    for (const w of s.warnings) result.appendChild(el('p', { class: 'help' }, w));
+    report?.ready();
+  };
+  const offerResume = (show: boolean) => {
+    for (const b of [resume, restart]) {
+      if (show) b.removeAttribute('hidden');
+      else b.setAttribute('hidden', 'true');
+    }
+  };
+  /** A run read in steps by the host (Google Sheets): progress per unit, "Tiếp tục" when it stops. */
+  const chunkedRun = async (how: 'start' | 'restart' | 'resume') => {
+    const chunked = bridge.chunked!;
+    stop = false;
+    for (const b of [run, resume, restart]) b.setAttribute('disabled', 'true');
+    cancel.removeAttribute('disabled');
+    clear(result);
+    report?.reset();
+    status.className = 'msg busy';
+    status.textContent = how === 'resume' ? 'Đang tiếp tục…' : 'Đang lập danh sách đơn vị…';
+    try {
+      const outcome = await chunked.run(
+        how,
+        options(),
+        (p) => {
+          status.textContent = p.next ? RESUME_TEXT.reading(p) : RESUME_TEXT.writing(p);
+          bar.setAttribute('max', String(Math.max(1, p.total)));
+          bar.setAttribute('value', String(p.read));
+        },
+        () => stop,
+      );
+      if (outcome.kind === 'done') {
+        offerResume(false);
+        showSummary(outcome.summary);
+        return;
+      }
+      status.className = 'msg';
+      status.textContent = (outcome.kind === 'stopped' ? RESUME_TEXT.stopped : RESUME_TEXT.pending)(outcome.progress);
+      if (outcome.progress.unreadable.length) {
+        const ul = el('ul', { id: 'con-unreadable' });
+        for (const u of outcome.progress.unreadable) ul.appendChild(el('li', {}, `${u.unit}: ${u.reason}`));
+        result.append(el('p', {}, RESUME_TEXT.unreadable(outcome.progress.unreadable.length)), ul);
+      }
+      offerResume(true);
+    } catch (e) {
+      status.className = 'msg error';
+      status.textContent = describeError(e);
+      // What was read before the error stays saved: "Tiếp tục" is offered if the run is still there.
+      offerResume(Boolean(await chunked.pending().catch(() => null)));
+    } finally {
+      for (const b of [run, resume, restart]) b.removeAttribute('disabled');
+      cancel.setAttribute('disabled', 'true');
+    }
+  };
   const consolidate = async () => {
+    if (bridge.chunked) return chunkedRun('start');
     type Item = { label: string; read: () => Promise<{ source: SourceRef; sheets: SheetSnapshot[] }> };
     let picked: Item[] = [];
     try {
@@ -143,43 +290,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
       }
       bar.setAttribute('value', String(picked.length));
       status.textContent = 'Đang ghi các phụ lục…';
-      const s = await bridge.write(
-        sources,
-        {
-          period: rangeOf(period.value, span.value),
-          deadlineDay: Number(deadline.value) || 20,
-          includeErrors: include.checked,
-          reportNo: reportNo.value.trim() || undefined,
-          reportDate: reportDate.value.trim() || undefined,
-          issuer: issuer.value.trim() || undefined,
-          now: new Date(),
-        },
-        () => stop,
-      );
-      status.className = 'msg ok';
-      status.textContent =
-        `Đã tổng hợp ${s.period ?? ''}: ${s.included.length} đơn vị vào ${s.sheets.join(', ')}.` +
-        (s.registry ? ` Danh mục: ${s.registry.name} (${s.registry.units} đơn vị).` : '');
-      const ul = el('ul', { id: 'con-excluded' });
-      for (const e of s.excluded) ul.appendChild(el('li', {}, `${e.unit ?? e.source}: ${e.reason}`));
-      result.append(
-        el(
-          'p',
-          {},
-          `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}` +
-            `${s.missing.length ? ` (${s.missing.join(', ')})` : ''}.`,
-        ),
-        el(
-          'p',
-          { id: 'con-config', class: 'help' },
-          s.configuration === 'master'
-            ? 'Kiểm tra theo cấu hình DX_CauHinh của sổ này (danh mục, chỉ tiêu giao, quy tắc).'
-            : 'Kiểm tra theo cấu hình mẫu có sẵn.',
-        ),
-        ul,
-      );
-      for (const w of s.warnings) result.appendChild(el('p', { class: 'help' }, w));
-      report?.ready();
+      showSummary(await bridge.write(sources, options(), () => stop));
     } catch (e) {
       status.className = 'msg error';
       status.textContent = describeError(e);
@@ -189,6 +300,21 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     }
   };
   run.addEventListener('click', () => void consolidate());
+  resume.addEventListener('click', () => void chunkedRun('resume'));
+  restart.addEventListener('click', () => void chunkedRun('restart'));
+  // A run left unfinished in this spreadsheet (an earlier session, another user): offered at once.
+  if (bridge.chunked)
+    void bridge.chunked
+      .pending()
+      .then((p) => {
+        if (!p || run.hasAttribute('disabled')) return;
+        status.className = 'msg';
+        status.textContent = RESUME_TEXT.pending(p);
+        bar.setAttribute('max', String(Math.max(1, p.total)));
+        bar.setAttribute('value', String(p.read));
+        offerResume(true);
+      })
+      .catch(() => undefined);
   const listButton = el('button', { id: 'con-make-list', type: 'button' }, 'Tạo danh sách nguồn');
   const makeSourceList = async () => {
     try {
@@ -240,6 +366,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     el('label', { class: 'arg' }, el('span', {}, 'Cơ quan ban hành báo cáo'), issuer),
     run,
     cancel,
+    ...(bridge.chunked ? [resume, restart] : []),
     bar,
     status,
     result,

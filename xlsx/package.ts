@@ -38,12 +38,12 @@ export interface PreparedPackage {
 }
 
 /** JSZip's record of a part as the central directory gives it (private in its typings). */
-interface Compressed {
+export interface Compressed {
   compressedSize: number;
   uncompressedSize: number;
   compression: { magic: string } | null;
 }
-interface Part {
+export interface Part {
   /** Its name in the zip. */
   name: string;
   entry: JSZip.JSZipObject;
@@ -51,7 +51,7 @@ interface Part {
   compressed: Compressed;
 }
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   target: string;
@@ -77,10 +77,10 @@ const CONTENT_TYPES: Record<string, string> = {
 const DROPPED_TYPE = 'urn:dx-report:dropped';
 
 /** The last segment of a relationship type: the same in transitional and strict OOXML. */
-const kindOf = (type: string) => type.slice(type.lastIndexOf('/') + 1);
+export const kindOf = (type: string) => type.slice(type.lastIndexOf('/') + 1);
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function unescapeXml(s: string): string {
+export function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
     e[0] === '#'
       ? String.fromCodePoint(parseInt(e[1] === 'x' || e[1] === 'X' ? e.slice(2) : e.slice(1), e[1] === 'x' ? 16 : 10))
@@ -89,13 +89,13 @@ function unescapeXml(s: string): string {
 }
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
-function attributes(tag: string): Record<string, string> {
+export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = unescapeXml(m[2] ?? m[3]);
   return out;
 }
 
-function relationships(xml: string): Relationship[] {
+export function relationships(xml: string): Relationship[] {
   const out: Relationship[] = [];
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)) {
     const a = attributes(m[1]);
@@ -106,7 +106,7 @@ function relationships(xml: string): Relationship[] {
 }
 
 /** A relationship's target as a part name: relative to the source part's folder, or absolute from the root. */
-function resolve(source: string, target: string): string {
+export function resolve(source: string, target: string): string {
   let t = target;
   try {
     t = decodeURI(target);
@@ -122,7 +122,7 @@ function resolve(source: string, target: string): string {
   return base.join('/');
 }
 
-const relsOf = (part: string) => {
+export const relsOf = (part: string) => {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 };
@@ -138,7 +138,7 @@ const rel = (id: string, type: string, target: string) =>
   `<Relationship Id="${escapeXml(id)}" Type="${type}" Target="${escapeXml(target)}"/>`;
 
 /** "B7" → [7, 2]; "C:C" → whole column; "3:3" → whole row. */
-function refArea(ref: string): number {
+export function refArea(ref: string): number {
   const parse = (s: string) => {
     const m = /^\$?([A-Z]*)\$?(\d*)$/i.exec(s.trim());
     if (!m) return null;
@@ -161,7 +161,7 @@ function refArea(ref: string): number {
 }
 
 /** What one sheet's XML holds, counted from its tags as it streams past. */
-interface SheetCount {
+export interface SheetCount {
   cells: number;
   rows: number;
   merges: number;
@@ -174,7 +174,7 @@ interface SheetCount {
  * Counts the tags that cost memory in ExcelJS: cells, rows, merged areas and validation ranges. The XML is read
  * as Latin-1 (one character a byte: the markup is ASCII); a tag cut by a chunk boundary is carried over.
  */
-class SheetScanner {
+export class SheetScanner {
   readonly count: SheetCount = {
     cells: 0,
     rows: 0,
@@ -205,7 +205,8 @@ class SheetScanner {
     const c = this.count;
     if (name === 'c') {
       c.cells++;
-      if (/\st\s*=\s*["']str["']/.test(` ${attrs}`)) {
+      // (A cell with no "str" in its attributes is no t="str" cell: most are not, and cost no test.)
+      if (attrs.includes('str') && /\st\s*=\s*["']str["']/.test(` ${attrs}`)) {
         const r = /\br\s*=\s*["']([A-Za-z]+\d+)["']/.exec(attrs);
         if (r) c.emptyResults.add(r[1].toUpperCase());
       }
@@ -276,25 +277,22 @@ async function partText(part: Part, file: string): Promise<string> {
   return out + decoder.decode();
 }
 
-/**
- * Checks a workbook's bytes against the limits and rebuilds the package with only what the product reads.
- * Throws the named error of whatever the bytes turn out to be when they are not a readable .xlsx.
- */
-export async function preparePackage(
-  data: Uint8Array,
-  file: string,
-  limits: ReadLimits = READ_LIMITS,
-): Promise<PreparedPackage> {
+/** The zip's directory, loaded (nothing unpacked): a zip JSZip cannot read is damaged, or encrypted. */
+export async function loadZip(data: Uint8Array, file: string): Promise<JSZip> {
   expectZip(data, file);
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data, { checkCRC32: false });
+    return await JSZip.loadAsync(data, { checkCRC32: false });
   } catch (e) {
     if (/encrypted/i.test(String((e as Error)?.message))) throw new EncryptedWorkbookError(file);
     throw new TruncatedFileError(file);
   }
+}
 
-  // The central directory's sizes, before anything is unpacked.
+/**
+ * The central directory's sizes checked against the limits, before anything is unpacked: the parts by their
+ * names in lower case (part names are case-insensitive in OPC; some writers add a leading slash).
+ */
+export function centralDirectory(zip: JSZip, file: string, limits: ReadLimits): Map<string, Part> {
   const parts = new Map<string, Part>();
   let total = 0;
   for (const entry of Object.values(zip.files)) {
@@ -307,11 +305,46 @@ export async function preparePackage(
       if (ratio > limits.ratio) throw new CompressionRatioError(file, entry.name, Math.round(ratio), limits.ratio);
     }
     total += size;
-    // Part names are case-insensitive (OPC); some writers add a leading slash.
     parts.set(entry.name.replace(/^\/+/, '').toLowerCase(), { name: entry.name, entry, size, compressed });
   }
   if (total > limits.unzippedBytes) throw new UnzippedTooLargeError(file, total, limits.unzippedBytes);
+  return parts;
+}
 
+/**
+ * The workbook part: where the package's relationships say, else where Excel puts it. A zip without one is
+ * named for what it holds instead (.xlsb, .docx, .pptx, .ods), by its named error.
+ */
+export function workbookPartName(
+  get: (name: string) => Part | undefined,
+  rootRels: Relationship[],
+  file: string,
+): string {
+  const officeDoc = rootRels.find((r) => kindOf(r.type) === 'officeDocument' && !r.external);
+  let workbookName = officeDoc ? resolve('', officeDoc.target) : 'xl/workbook.xml';
+  if (!get(workbookName)) workbookName = 'xl/workbook.xml';
+  const workbook = get(workbookName);
+  if (!workbook || !/\.xml$/i.test(workbookName)) {
+    if (get('xl/workbook.bin')) throw new NotWorkbookZipError(file, 'xlsb');
+    if (get('word/document.xml')) throw new NotWorkbookZipError(file, 'docx');
+    if (get('ppt/presentation.xml')) throw new NotWorkbookZipError(file, 'pptx');
+    if (get('content.xml') && get('meta-inf/manifest.xml')) throw new OdsError(file);
+    throw new NotWorkbookZipError(file);
+  }
+  return workbookName;
+}
+
+/**
+ * Checks a workbook's bytes against the limits and rebuilds the package with only what the product reads.
+ * Throws the named error of whatever the bytes turn out to be when they are not a readable .xlsx.
+ */
+export async function preparePackage(
+  data: Uint8Array,
+  file: string,
+  limits: ReadLimits = READ_LIMITS,
+): Promise<PreparedPackage> {
+  const zip = await loadZip(data, file);
+  const parts = centralDirectory(zip, file, limits);
   const get = (name: string) => parts.get(name.toLowerCase());
   const text = async (name: string) => {
     const p = get(name);
@@ -326,17 +359,8 @@ export async function preparePackage(
 
   // The workbook: where the package's relationships say, else where Excel puts it.
   const rootRels = relationships((await text('_rels/.rels')) ?? '');
-  const officeDoc = rootRels.find((r) => kindOf(r.type) === 'officeDocument' && !r.external);
-  let workbookName = officeDoc ? resolve('', officeDoc.target) : 'xl/workbook.xml';
-  if (!get(workbookName)) workbookName = 'xl/workbook.xml';
-  const workbook = get(workbookName);
-  if (!workbook || !/\.xml$/i.test(workbookName)) {
-    if (get('xl/workbook.bin')) throw new NotWorkbookZipError(file, 'xlsb');
-    if (get('word/document.xml')) throw new NotWorkbookZipError(file, 'docx');
-    if (get('ppt/presentation.xml')) throw new NotWorkbookZipError(file, 'pptx');
-    if (get('content.xml') && get('meta-inf/manifest.xml')) throw new OdsError(file);
-    throw new NotWorkbookZipError(file);
-  }
+  const workbookName = workbookPartName(get, rootRels, file);
+  const workbook = get(workbookName)!;
 
   const out = new JSZip();
   const kept = new Set<string>();

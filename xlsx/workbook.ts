@@ -269,64 +269,104 @@ export class XlsxWorkbook implements WorkbookPort {
   async chart(): Promise<void> {}
 
   private addSheet(spec: SheetSpec): void {
-    const ws = this.book.addWorksheet(spec.name, {
-      state: spec.hidden ? 'hidden' : 'visible',
-      views: spec.freeze ? [{ state: 'frozen', ySplit: spec.freeze.rows, xSplit: spec.freeze.columns }] : [],
-      pageSetup: spec.print
-        ? {
-            paperSize: 9,
-            orientation: spec.print.landscape ? 'landscape' : 'portrait',
-            fitToPage: true,
-            fitToWidth: 1,
-            fitToHeight: 0,
-            printTitlesRow: spec.print.repeatRows
-              ? `${spec.print.repeatRows[0]}:${spec.print.repeatRows[1]}`
-              : undefined,
-          }
-        : { paperSize: 9 },
-    });
-    spec.columnWidths.forEach((w, i) => {
-      ws.getColumn(i + 1).width = w;
-    });
-    if (spec.font) {
-      // The columns' own style, set before any cell exists: an unstyled cell, and one typed later, take the
-      // sheet's font (ExcelJS gives a new cell its column's style; set afterwards it would overwrite the cells').
-      const width = spec.rows.reduce((n, r) => Math.max(n, r.length), spec.columnWidths.length);
-      for (let i = 1; i <= width; i++) ws.getColumn(i).font = { name: spec.font, size: 12 };
-    }
-    // The page numbers, in the footer codes of SpreadsheetML's <oddFooter> (ECMA-376 Part 1, headerFooter):
-    // "&C" the centre section, '&"Times New Roman,Regular"' its font, "&P" the page, "&N" the pages.
-    if (spec.print?.footer)
-      ws.headerFooter.oddFooter = `&C${spec.font ? `&"${spec.font},Regular"` : ''}${spec.print.footer}`;
+    const ws = this.book.addWorksheet(spec.name, sheetOptions(spec));
+    setColumns(ws, spec);
     spec.rowHeights.forEach((h, i) => {
       if (h) ws.getRow(i + 1).height = h;
     });
     spec.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
-        if (!cell) return;
-        const target = ws.getCell(r + 1, c + 1);
-        const e = encodeCell(cell);
-        if (cell.s) target.style = excelStyle(STYLES[cell.s], spec.font);
-        if (e.formula) target.value = { formula: cell.f!.slice(1) } as ExcelJS.CellFormulaValue;
-        // A file's strings are never formulas: the apostrophe is a typing convention, not content.
-        else if (typeof e.value === 'string') target.value = e.value === '' ? null : fileText(e.value);
-        else target.value = e.value;
-        if (e.numberFormat !== GENERAL_FORMAT) target.numFmt = e.numberFormat;
+        if (cell) setCell(ws.getCell(r + 1, c + 1), cell, spec.font);
       });
     });
     for (const m of spec.merges) ws.mergeCells(m);
-    for (const v of spec.validations) {
-      const formula = v.source ? v.source : `"${v.list.join(',')}"`;
-      (
-        ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }
-      ).dataValidations.add(v.range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [formula],
-        showErrorMessage: true,
-        errorTitle: 'Giá trị không hợp lệ',
-        error: 'Chọn một giá trị trong danh sách.',
-      });
-    }
+    addValidations(ws, spec);
+  }
+}
+
+/** What a sheet is before any cell: shown or hidden, frozen panes, page setup and the page-number footer. */
+export function sheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> & {
+  headerFooter?: Partial<ExcelJS.HeaderFooter>;
+} {
+  return {
+    state: spec.hidden ? 'hidden' : 'visible',
+    views: spec.freeze ? [{ state: 'frozen', ySplit: spec.freeze.rows, xSplit: spec.freeze.columns }] : [],
+    pageSetup: spec.print
+      ? {
+          paperSize: 9,
+          orientation: spec.print.landscape ? 'landscape' : 'portrait',
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          printTitlesRow: spec.print.repeatRows ? `${spec.print.repeatRows[0]}:${spec.print.repeatRows[1]}` : undefined,
+        }
+      : { paperSize: 9 },
+    // The page numbers, in the footer codes of SpreadsheetML's <oddFooter> (ECMA-376 Part 1, headerFooter):
+    // "&C" the centre section, '&"Times New Roman,Regular"' its font, "&P" the page, "&N" the pages.
+    ...(spec.print?.footer
+      ? { headerFooter: { oddFooter: `&C${spec.font ? `&"${spec.font},Regular"` : ''}${spec.print.footer}` } }
+      : {}),
+  };
+}
+
+/** What both ExcelJS sheets (the in-memory one and the streaming writer's) offer for columns and validations. */
+interface SheetLike {
+  getColumn(i: number): { width?: number; font?: Partial<ExcelJS.Font> };
+  headerFooter: Partial<ExcelJS.HeaderFooter>;
+}
+
+export function setColumns(ws: SheetLike, spec: SheetSpec): void {
+  const footer = sheetOptions(spec).headerFooter;
+  if (footer) ws.headerFooter = { ...ws.headerFooter, ...footer };
+  spec.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  if (spec.font) {
+    // The columns' own style, set before any cell exists: an unstyled cell, and one typed later, take the
+    // sheet's font (ExcelJS gives a new cell its column's style; set afterwards it would overwrite the cells').
+    const width = spec.rows.reduce((n, r) => Math.max(n, r.length), spec.columnWidths.length);
+    for (let i = 1; i <= width; i++) ws.getColumn(i).font = { name: spec.font, size: 12 };
+  }
+}
+
+/** One cell as `encodeCell` decides it: style, then formula or value, then number format. */
+/**
+ * One cell as `encodeCell` decides it: style, then formula or value, then number format. With `shared`, cells of
+ * one style, font and format share one style object, which ExcelJS then encodes once (it knows a style object it
+ * has seen): for a writer whose cells are never touched again — the streaming one.
+ */
+export function setCell(
+  target: ExcelJS.Cell,
+  cell: NonNullable<SheetSpec['rows'][number][number]>,
+  font?: string,
+  shared?: Map<string, Partial<ExcelJS.Style>>,
+) {
+  const e = encodeCell(cell);
+  const format = e.numberFormat !== GENERAL_FORMAT ? e.numberFormat : undefined;
+  if (cell.s && shared) {
+    const key = `${cell.s}\u0000${font ?? ''}\u0000${format ?? ''}`;
+    let style = shared.get(key);
+    if (!style)
+      shared.set(key, (style = { ...excelStyle(STYLES[cell.s], font), ...(format ? { numFmt: format } : {}) }));
+    target.style = style;
+  } else if (cell.s) target.style = excelStyle(STYLES[cell.s], font);
+  if (e.formula) target.value = { formula: cell.f!.slice(1) } as ExcelJS.CellFormulaValue;
+  // A file's strings are never formulas: the apostrophe is a typing convention, not content.
+  else if (typeof e.value === 'string') target.value = e.value === '' ? null : fileText(e.value);
+  else target.value = e.value;
+  if (format && !(cell.s && shared)) target.numFmt = format;
+}
+
+export function addValidations(ws: object, spec: SheetSpec): void {
+  for (const v of spec.validations) {
+    const formula = v.source ? v.source : `"${v.list.join(',')}"`;
+    (ws as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorTitle: 'Giá trị không hợp lệ',
+      error: 'Chọn một giá trị trong danh sách.',
+    });
   }
 }

@@ -2,7 +2,8 @@ import { OfficeWorkbook } from '../office-workbook';
 import { Consolidation } from '../../shared/consolidate/consolidate';
 import { consolidateIntoOp } from '../../shared/operations/consolidate-op';
 import { runAsync } from '../../shared/operations/run';
-import { listSourcesOp } from '../../shared/operations/sources-op';
+import { sourcesIn } from '../../shared/operations/sources-op';
+import { SheetSnapshot } from '../../shared/workbook/port';
 import { ConsolidationBridge } from '../../ui/consolidate-panel';
 import { reportFileName } from '../../ui/report-section';
 import { reportOfLast } from '../../ui/report-source';
@@ -17,12 +18,21 @@ import { downloadNote } from './report-download';
  */
 export function officeConsolidation(book = new OfficeWorkbook(), platform?: string): ConsolidationBridge {
   let last: Consolidation | null = null;
+  // The tabs as listing them read them, all in one read: each is handed over once and let go, so N unit tabs
+  // cost the syncs of one read, not of N (a tab not listed this run is read on its own).
+  let tabs = new Map<string, SheetSnapshot>();
   return {
     // Unit tabs of the open workbook (a tab holding a unit's cover and tables) are sources too.
-    listSources: async () => (await runAsync(listSourcesOp(book))).filter((x) => x.id.startsWith('tab:')),
+    listSources: async () => {
+      const sheets = await book.read();
+      tabs = new Map(sheets.map((s) => [s.name, s]));
+      return sourcesIn(sheets).filter((x) => x.id.startsWith('tab:'));
+    },
     readSource: async (id) => {
       const name = id.replace(/^tab:/, '');
-      return { source: { sheets: [name] }, sheets: await book.read([name]) };
+      const kept = tabs.get(name);
+      tabs.delete(name);
+      return { source: { sheets: [name] }, sheets: kept ? [kept] : await book.read([name]) };
     },
     readFile: async (file) => ({
       source: { file: file.name },

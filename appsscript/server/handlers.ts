@@ -20,9 +20,19 @@ import { ReportDoc } from '../../shared/report/schema';
 import { ColumnMapping } from '../../shared/templates/mapping';
 import { ChartSpec } from '../../shared/workbook/port';
 import { SheetSpec } from '../../shared/workbook/sheet-spec';
+import {
+  checkRun,
+  continueRun,
+  finishRun,
+  pendingRun,
+  readSource,
+  RunOptions,
+  savedSources,
+  startRun,
+} from './chunked-consolidation';
 import { withDocumentLock } from './lock';
 import { writeReportDoc } from './report-doc';
-import { plainSnapshots, SheetsWorkbook } from './sheets-workbook';
+import { SheetsWorkbook } from './sheets-workbook';
 
 declare const global: Record<string, unknown>;
 
@@ -41,18 +51,16 @@ export const handlers = {
 
   dxSources: () => runSync(listSourcesOp(new SheetsWorkbook())),
 
-  dxReadSource: (id: string) => {
-    if (id.startsWith('ss:')) {
-      const ss = SpreadsheetApp.openById(id.slice(3));
-      return { source: { spreadsheet: ss.getName() }, sheets: plainSnapshots(new SheetsWorkbook(ss).read()) };
-    }
-    const name = id.replace(/^tab:/, '');
-    return { source: { sheets: [name] }, sheets: plainSnapshots(new SheetsWorkbook().read([name])) };
-  },
+  dxReadSource: (id: string) => readSource(id),
 
-  /** The sheets arrive as plain data: each is parsed again before it is written. */
-  dxWriteConsolidation: (sheets: SheetSpec[], chart: ChartSpec | null) =>
+  /**
+   * The sheets arrive as plain data: each is parsed again before it is written. With `run`, the annexes of a
+   * run read in steps (chunked-consolidation.ts): refused if that run is no longer the pending one, and its
+   * saved progress deleted once they are written.
+   */
+  dxWriteConsolidation: (sheets: SheetSpec[], chart: ChartSpec | null, run?: string | null) =>
     withDocumentLock(() => {
+      if (run) checkRun(run);
       const book = new SheetsWorkbook();
       runSync(
         writeOwnedOp(
@@ -61,8 +69,23 @@ export const handlers = {
         ),
       );
       if (chart) book.chart(chart);
+      if (run) finishRun(run);
       return sheets.map((s) => s.name);
     }),
+
+  /** The run of Tổng hợp left unfinished in this spreadsheet (its units read so far), or null. */
+  dxConsolidationPending: () => pendingRun(),
+
+  /** Starts a run read in steps; a pending one is answered (pending: true) unless `restart` clears it. */
+  dxConsolidationStart: (options: RunOptions, restart?: boolean) =>
+    withDocumentLock(() => startRun(options, restart === true)),
+
+  /** Reads the next units of the pending run (at most `maxUnits`, at most 4.5 minutes), each saved as read. */
+  dxConsolidationContinue: (maxUnits?: number | null) =>
+    withDocumentLock(() => continueRun({ maxUnits: maxUnits ?? undefined })),
+
+  /** The units the run read, from the `from`-th, a page at a time. */
+  dxSavedSources: (run: string, from: number) => savedSources(run, from),
 
   /** This spreadsheet's DX_CauHinh (the master) and "Danh mục đơn vị" (the registry), where it has them. */
   dxSettings: () => {
@@ -123,8 +146,35 @@ global.dxReadSource = handlers.dxReadSource;
  * Writes the annexes the sidebar computed: the product's own sheets replaced, no other sheet touched.
  * @param {Object[]} sheets
  * @param {Object} chart
+ * @param {string} [run] the run read in steps these annexes finish: its saved progress is deleted after the write
  */
 global.dxWriteConsolidation = handlers.dxWriteConsolidation;
+
+/**
+ * "Tổng hợp" read in steps: the run left unfinished in this spreadsheet, or null.
+ * @return {Object} the run's progress (units read, total, next unit, unreadable units, options)
+ */
+global.dxConsolidationPending = handlers.dxConsolidationPending;
+
+/**
+ * Starts a run of Tổng hợp read in steps: lists the sources and saves the run's state; reads no unit yet.
+ * @param {Object} options the sidebar's options (period, deadlineDay, includeErrors, reportNo, reportDate, issuer)
+ * @param {boolean} [restart] clear a pending run first ("Làm lại từ đầu"); otherwise a pending run is answered
+ */
+global.dxConsolidationStart = handlers.dxConsolidationStart;
+
+/**
+ * "Tiếp tục": reads the next units of the pending run, each saved in DX_TienDo as soon as it is read.
+ * @param {number} [maxUnits] at most this many units in this call
+ */
+global.dxConsolidationContinue = handlers.dxConsolidationContinue;
+
+/**
+ * The units a finished reading saved, a page at a time.
+ * @param {string} run
+ * @param {number} from
+ */
+global.dxSavedSources = handlers.dxSavedSources;
 
 /** This spreadsheet's DX_CauHinh (the master the units are validated by) and its unit list, where it has them. */
 global.dxSettings = handlers.dxSettings;

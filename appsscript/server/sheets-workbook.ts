@@ -249,13 +249,16 @@ function writeSheet(sheet: Sheet, spec: SheetSpec, ss: Spreadsheet): void {
       .getRangeList(bordered)
       .setBorder(true, true, true, true, null, null, '#9AA0A6', SpreadsheetApp.BorderStyle.SOLID);
   spec.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, Math.round(w * 7)));
-  // Runs of equal heights in one call each.
-  for (let i = 0; i < spec.rowHeights.length;) {
-    const h = spec.rowHeights[i];
-    let j = i;
-    while (j + 1 < spec.rowHeights.length && spec.rowHeights[j + 1] === h) j++;
-    if (h) sheet.setRowHeights(i + 1, j - i + 1, Math.round(h * 1.33));
-    i = j + 1;
+  // Heights fitted to wrapped text are our estimate of its lines; Sheets measures them itself, in one call for
+  // the sheet (a call per run of equal heights grows with the rows). Sheets does not measure a merged cell's
+  // text, so a row holding the top of a merge keeps the fitted height, one call each: merges are the titles and
+  // group headings, as many for 2 units as for 3,000.
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#autoResizeRows(Integer,Integer)
+  if (spec.rowHeights.some(Boolean)) sheet.autoResizeRows(1, Math.max(1, spec.rows.length));
+  const mergeTops = new Set(spec.merges.map((m) => parseA1(m.split(':')[0].replace(/\$/g, '')).row));
+  for (const r of mergeTops) {
+    const h = spec.rowHeights[r];
+    if (h) sheet.setRowHeights(r + 1, 1, Math.round(h * 1.33));
   }
   if (spec.merges.length)
     sheet

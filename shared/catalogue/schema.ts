@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Aggregation, AGGREGATION_REASON, aggregationOfMeasure } from '../numbers/aggregation';
-import { Target } from '../targets/target';
+import { Target } from '../targets/schema';
 
 export const IndicatorGroup = z.enum(['I', 'II', 'III', 'IV', 'V']);
 export type IndicatorGroup = z.infer<typeof IndicatorGroup>;

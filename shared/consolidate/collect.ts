@@ -9,7 +9,7 @@ import { toneKey } from '../text/fold';
 import { MasterConfig } from '../templates/config-sheet';
 import { Issue } from '../validation/issue';
 import { validateSheets } from '../validation/validate';
-import { carriedSubmission, readCarried } from './carried';
+import { Carried, carriedSubmission, readCarried } from './carried';
 import type { UnitFigures } from './tidy';
 import { SheetSnapshot } from '../workbook/port';
 
@@ -80,6 +80,25 @@ function stampOrder(s: string | null): number {
 }
 
 /**
+ * One source as the core keeps it once read: a lower level's carried consolidation, or the unit's validated
+ * report. Plain data (it crosses to and from worker threads); the sheets themselves are let go.
+ */
+export type Examined =
+  { source: SourceRef; carried: Carried } | { source: SourceRef; report: { read: UnitWorkbookRead; issues: Issue[] } };
+
+/** What one source is, read and validated by the rules that decide (the master's when given). */
+export function examine(
+  s: { source: SourceRef; sheets: SheetSnapshot[] },
+  opts: Pick<CollectOptions, 'matcher' | 'master'>,
+): Examined {
+  const carried = readCarried(s.sheets);
+  if (carried) return { source: s.source, carried };
+  // Every period is collected (the submission matrix needs them all); the caller picks the one to consolidate.
+  const { read, issues } = validateSheets(s.sheets, { matcher: opts.matcher, master: opts.master });
+  return { source: s.source, report: { read, issues } };
+}
+
+/**
  * Validates each source, matches its unit through the registry (an unknown
  * unit is reported, never added) and keeps one submission per unit: the
  * latest completed one, with a warning.
@@ -88,11 +107,19 @@ export function collect(
   sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>,
   opts: CollectOptions,
 ): Collected {
+  return collectExamined(
+    sources.map((s) => examine(s, opts)),
+    opts,
+  );
+}
+
+/** `collect` over sources already examined (in worker threads, or one at a time as they are read). */
+export function collectExamined(examined: Iterable<Examined>, opts: CollectOptions): Collected {
   const out: Collected = { included: [], excluded: [], warnings: [] };
   const byUnit = new Map<string, Submission>();
   const carriedSubs: Submission[] = [];
-  for (const s of sources) {
-    const carried = readCarried(s.sheets);
+  for (const s of examined) {
+    const carried = 'carried' in s ? s.carried : null;
     if (carried) {
       // A lower level's annex workbook: the city is one unit, its figures the sums of its units'.
       const m = opts.matcher.match(carried.unit, carried.code || undefined);
@@ -119,8 +146,8 @@ export function collect(
       else carriedSubs.push(carriedSubmission(carried, m.unit, s.source));
       continue;
     }
-    // Every period is collected (the submission matrix needs them all); the caller picks the one to consolidate.
-    const report = validateSheets(s.sheets, { matcher: opts.matcher, master: opts.master });
+    if (!('report' in s)) continue;
+    const report = s.report;
     const cover = report.read.cover;
     const written = text(cover.unit?.value);
     const blank = report.issues.find((i) => NOT_A_REPORT.has(i.rule));

@@ -21,7 +21,7 @@ import { plansMatrix, submissionMatrix } from './matrix';
 import { MonthSpan, monthSpan, parsePeriod, spanWords } from '../dates/period';
 import { monthList, overTime, spanOf, within } from './over-time';
 import { DEFAULT_DEADLINE_DAY } from '../formulas/ontime';
-import { collect, Collected, describe, SourceRef, Submission, unitKeyOf } from './collect';
+import { collectExamined, Collected, describe, examine, Examined, SourceRef, Submission, unitKeyOf } from './collect';
 import { AggregationOverrides, figuresOf } from './figures';
 import { TidyRow, tidyRows, tidySheet, UnitFigures } from './tidy';
 import { carriedSheet, carriedTables, overlapping } from './carried';
@@ -141,6 +141,27 @@ export function consolidate(
   sources: Array<{ source: SourceRef; sheets: SheetSnapshot[] }>,
   opts: ConsolidateOptions = {},
 ): Consolidation {
+  const ctx = unitContext(opts);
+  return consolidateExamined(
+    sources.map((s) => examine(s, ctx)),
+    opts,
+    ctx,
+  );
+}
+
+/** Whom units are matched against and whose rules decide: built once, the same in the caller and in workers. */
+export interface UnitContext {
+  /** The secretariat's registry, each unit with its parent. */
+  given?: Registry;
+  formers: ReturnType<typeof formersOf> | null;
+  matcher: UnitMatcher;
+  master?: MasterConfig;
+  catalogue: Indicator[];
+}
+
+export function unitContext(
+  opts: Pick<ConsolidateOptions, 'registry' | 'matcher' | 'master' | 'catalogue'>,
+): UnitContext {
   // The secretariat's registry replaces the built-in ones: units outside it are unknown, not consolidated.
   const given = opts.registry ? withParent(opts.registry) : undefined;
   // Today's registry names the former units each unit was formed from: their reports count for it.
@@ -151,7 +172,26 @@ export function consolidate(
   const master =
     opts.master === undefined ? undefined : Array.isArray(opts.master) ? readMaster(opts.master) : opts.master;
   const catalogue = opts.catalogue ?? master?.catalogue ?? defaultCatalogue();
-  const collectedAll = collect(sources, { matcher, includeErrors: opts.includeErrors, master, formerOf: formers?.of });
+  return { given, formers, matcher, master, catalogue };
+}
+
+/**
+ * `consolidate` over sources already examined (`examine`, with a context equal to `ctx`): what a reader that
+ * lets each workbook go once read, or a pool of workers, hands over. The order of `examined` is the order of
+ * the sources, and decides the result as it does in `consolidate`.
+ */
+export function consolidateExamined(
+  examined: Examined[],
+  opts: ConsolidateOptions = {},
+  ctx: UnitContext = unitContext(opts),
+): Consolidation {
+  const { given, formers, matcher, master, catalogue } = ctx;
+  const collectedAll = collectExamined(examined, {
+    matcher,
+    includeErrors: opts.includeErrors,
+    master,
+    formerOf: formers?.of,
+  });
   const all = withoutOverlap(mergeFormers(collectedAll, catalogue));
   // The range consolidated: the one asked for, else the latest one received.
   const range = opts.period ? monthSpan(parsePeriod(opts.period)) : latestSpan(all);
@@ -173,7 +213,7 @@ export function consolidate(
         .map((u) => u.name)
     : [];
   const kpi = consolidateKpis(collected.included, catalogue);
-  const projects = projectRows(collected.included);
+  const projects = projectRows(collected.included, registry);
   // Nothing received and no period asked: the year the run is made in.
   const year = range ? Math.floor(range.last / 12) : yearOfRun(opts.now);
   // Every annex: its title ends in the range in words, its "(Kèm theo …)" line names the report.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { FormulaSpec, FormulaSpecInput } from './schema';
 import { elementwise, Grid } from './grid';
 import { toNumber } from './number';
 import { onTime } from './ontime';
@@ -8,42 +8,9 @@ import { taskStatus } from './status';
 import { targetMet } from './target-met';
 import { unitName } from './unit';
 
-/**
- * What a host hands a parameter, or gets back: `cell` one value; `cellOrRange` one value or a range,
- * taken element-wise (a result is then a range of the same size); `range` a range only.
- * Excel declares a `cell` as a scalar and the others as a matrix; Apps Script documents a range as
- * `Array<Array<type>>`.
- */
-export const FormulaShape = z.enum(['cell', 'cellOrRange', 'range']);
-export type FormulaShape = z.infer<typeof FormulaShape>;
-
-/** What a cell may hold, spelled as the Apps Script JSDoc `{type}` spells it. */
-export const FormulaType = z.enum(['number', 'string', 'Date', 'boolean']);
-export type FormulaType = z.infer<typeof FormulaType>;
-
-export const FormulaParam = z.object({
-  name: z.string(),
-  vi: z.string(),
-  optional: z.boolean().default(false),
-  shape: FormulaShape,
-  types: z.array(FormulaType).min(1),
-});
-export type FormulaParam = z.infer<typeof FormulaParam>;
-
-export const FormulaSpec = z.object({
-  /** Name in Google Sheets and on the command line; Excel shows it as DX.<excelId>. */
-  name: z.string().regex(/^DX_[A-Z_]+$/),
-  excelId: z.string().regex(/^[A-Z_]+$/),
-  vi: z.string(),
-  en: z.string(),
-  params: z.array(FormulaParam),
-  /** The result: its description (JSDoc `@return`), its shape and what it holds. */
-  returns: z.object({ vi: z.string(), shape: FormulaShape.exclude(['range']), types: z.array(FormulaType).min(1) }),
-  /** How the command line shows a number result. */
-  display: z.enum(['percent', 'number', 'text', 'boolean']),
-  example: z.string(),
-});
-export type FormulaSpec = z.infer<typeof FormulaSpec>;
+// The specs' schema lives in ./schema: this module, on the path of every `dx-report fn`, loads no zod (its
+// load costs most of a bare node start); tests/formulas.generated.test.ts parses every spec with it.
+export type { FormulaParam, FormulaShape, FormulaSpec, FormulaType } from './schema';
 
 /** What a host may hand a formula: one value or a range. */
 export type FormulaArg = Scalar | Scalar[][];
@@ -54,7 +21,7 @@ export type FormulaImpl = (...args: FormulaArg[]) => FormulaOutput | Grid<Formul
  * (addin/functions/functions.ts) and the Apps Script globals (appsscript/server/custom-functions.ts)
  * from these specs (`npm run gen:formulas`; tests/formulas.generated.test.ts fails while they differ).
  */
-const specs: Array<z.input<typeof FormulaSpec>> = [
+export const FORMULA_SPECS: FormulaSpecInput[] = [
   {
     name: 'DX_RATE',
     excelId: 'RATE',
@@ -213,7 +180,11 @@ const specs: Array<z.input<typeof FormulaSpec>> = [
   },
 ];
 
-export const FORMULAS: FormulaSpec[] = specs.map((s) => FormulaSpec.parse(s));
+/** The specs with the schema's one default applied (a parameter is required unless it says otherwise). */
+export const FORMULAS: FormulaSpec[] = FORMULA_SPECS.map((s) => ({
+  ...s,
+  params: s.params.map((p) => ({ ...p, optional: p.optional ?? false })),
+}));
 
 /** One implementation per formula; hosts only convert values and errors. */
 export const IMPLEMENTATIONS: Record<string, FormulaImpl> = {

@@ -25,7 +25,11 @@ export interface SourceItem {
 
 /** Sources: each listed spreadsheet ("ss:ID"), and each tab of this spreadsheet holding a unit's cover ("tab:NAME"). */
 export function* listSourcesOp(port: WorkbookPort): Op<SourceItem[]> {
-  const sheets = (yield port.read()) as SheetSnapshot[];
+  return sourcesIn((yield port.read()) as SheetSnapshot[]);
+}
+
+/** The sources a workbook's sheets name or are (`listSourcesOp` without the read). */
+export function sourcesIn(sheets: SheetSnapshot[]): SourceItem[] {
   const out: SourceItem[] = [];
   const list = sheets.find((s) => s.name === SOURCES.sheet);
   for (const r of SOURCES.read(list?.values)) {

@@ -1,7 +1,7 @@
 import { dayFromExcelSerial, formatDay, isDate, parseDay } from '../dates/date';
 import { formatNumber, formatPercent } from '../numbers/format';
 import { isErrorValue } from '../tables/cells';
-import { hasLetters, labelKey, labelMatches } from '../tables/labels';
+import { hasLetters, keysMatch, labelKey, labelSet, textKeys } from '../tables/labels';
 import { NOTE_HINT, NOTE_SECTIONS, NoteSection, NOTES_INTRO, NOTES_SHEET } from '../templates/notes';
 import { looseKey } from '../text/fold';
 import { stripInvisible } from '../text/invisible';
@@ -76,6 +76,8 @@ function isMarker(v: CellValue): boolean {
 }
 
 const BULLET = /^[\s\-+•*–—·]+/u;
+/** Each section's headings made ready for matching once. */
+const SECTION_SETS = NOTE_SECTIONS.map((s) => ({ section: s, set: labelSet(s.labels) }));
 const SKIPPED = new Set([labelKey(NOTE_HINT), labelKey(NOTES_INTRO)]);
 
 interface Line {
@@ -128,7 +130,9 @@ function headingOf(line: Line): Heading | null {
   const colon = body.indexOf(':');
   const head = colon >= 0 ? body.slice(0, colon) : body;
   if (head.length > MAX_HEADING) return null;
-  const section = NOTE_SECTIONS.find((s) => labelMatches(head, s.labels));
+  if (!hasLetters(head)) return null;
+  const keys = textKeys(head);
+  const section = SECTION_SETS.find((s) => keysMatch(keys, s.set))?.section;
   return section ? { section: section.key, rank: line.rank, rest: colon >= 0 ? body.slice(colon + 1) : '' } : null;
 }
 

@@ -2,8 +2,8 @@ import { FAMILIES } from '../templates/families';
 import { ColumnMapping, layoutFromMapping, readMappings } from '../templates/mapping';
 import { TableSpec } from '../templates/schema';
 import { COVER_LABELS, COVER_SHEET, MAPPING_SHEET } from '../templates/version';
-import { findTable, findTables, readTable, TableLayout, TableRead } from '../tables/read';
-import { hasLetters, labelMatches } from '../tables/labels';
+import { cellsOf, findTable, findTables, readingSession, readTable, TableLayout, TableRead } from '../tables/read';
+import { keysMatch, labelSet } from '../tables/labels';
 import { enoughSeen, UNCOLLECTED } from '../tables/uncollected';
 import { SheetSnapshot } from '../workbook/port';
 import { CellValue, columnLetter } from '../workbook/sheet-spec';
@@ -73,16 +73,22 @@ function shownAsPercent(t: TableRead, spec: TableSpec, formats: SheetSnapshot['n
   return t;
 }
 
+/** The cover's labels made ready for matching once, in their order. */
+const COVER_SETS = (Object.entries(COVER_LABELS) as Array<[CoverKey, string]>).map(
+  ([key, label]) => [key, labelSet([label])] as const,
+);
+
 /** The metadata block: each label, anywhere on a sheet, with its value to the right. */
 export function readCover(sheets: SheetSnapshot[]): Partial<Record<CoverKey, CoverField>> {
   const out: Partial<Record<CoverKey, CoverField>> = {};
   const ordered = [...sheets].sort((a, b) => (a.name === COVER_SHEET ? -1 : b.name === COVER_SHEET ? 1 : 0));
   for (const s of ordered) {
+    const cells = cellsOf(s.values);
     s.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (!hasLetters(v)) return;
-        for (const [key, label] of Object.entries(COVER_LABELS) as Array<[CoverKey, string]>) {
-          if (out[key] || !labelMatches(v, [label])) continue;
+      // Only cells of text that may name a label (of any table or the cover) are tried, each by its keys once.
+      cells.labelled(r).forEach(({ c, cell }) => {
+        for (const [key, set] of COVER_SETS) {
+          if (out[key] || !keysMatch(cell.keys, set)) continue;
           let k = c + 1;
           while (k < row.length && (row[k] === null || row[k] === '') && k < c + 3) k++;
           out[key] = {
@@ -106,6 +112,11 @@ export function readUnitWorkbook(
   sheets: SheetSnapshot[],
   tables: TableSpec[] = FAMILIES.flatMap((f) => f.tables),
 ): UnitWorkbookRead {
+  // Every table is looked for in the same sheets, which do not change meanwhile.
+  return readingSession(() => readAll(sheets, tables));
+}
+
+function readAll(sheets: SheetSnapshot[], tables: TableSpec[]): UnitWorkbookRead {
   const mapSheet = sheets.find((s) => s.name === MAPPING_SHEET);
   const mappings = mapSheet ? readMappings(mapSheet.values) : [];
   const content = sheets.filter((s) => !s.name.startsWith('DX_'));

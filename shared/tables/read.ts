@@ -1,7 +1,19 @@
 import { CellValue } from '../workbook/sheet-spec';
 import { ColumnSpec, TableSpec } from './schema';
 import { numberOf } from './cells';
-import { collectiveName, columnNumber, hasLetters, labelKey, labelMatches } from './labels';
+import {
+  collectiveName,
+  columnNumber,
+  hasLetters,
+  keysMatch,
+  labelKey,
+  LabelSet,
+  labelSet,
+  labelSets,
+  mayName,
+  TextKeys,
+  textKeys,
+} from './labels';
 
 export type Grid = CellValue[][];
 
@@ -45,44 +57,251 @@ function text(grid: Grid, r: number, c: number): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
+/** A cell as label matching sees it: its text (trimmed) and that text's keys. */
+interface Cell {
+  v: CellValue | undefined;
+  text: string;
+  keys: TextKeys;
+  /** Only a cell holding text can name a table's label in a row (a date's text is no label). */
+  isText: boolean;
+  /** `columnNumber` of the text, once asked. */
+  number?: string | null;
+}
+
+const NO_KEYS = textKeys('');
+const NO_CELL: Cell = { v: null, text: '', keys: NO_KEYS, isText: false, number: null };
+const LETTER = /\p{L}/u;
+
+/**
+ * The cells of one grid with their keys, each computed once when first asked (issue 15): a workbook's
+ * tables are all looked for in the same sheets, and every row was tried as a header for every table,
+ * normalising every label again. Kept with the grid (`cellsOf`): a cell is taken again from the grid when
+ * its value is no longer the one its keys were computed from, so a grid changed between two reads is read as
+ * it now is.
+ */
+export class GridCells {
+  private readonly rows: Array<Array<Cell | undefined> | undefined> = [];
+  constructor(readonly grid: Grid) {}
+
+  at(r: number, c: number): Cell {
+    const v = this.grid[r]?.[c];
+    if (v === null || v === undefined) return NO_CELL;
+    const row = (this.rows[r] ??= []);
+    const got = row[c];
+    // Objects (dates) are never kept: a value changed in place would not show.
+    if (got && got.v === v && typeof v !== 'object') return got;
+    const t = String(v).trim();
+    // Only a text with letters names a label: a number's keys are never asked for.
+    const cell: Cell = { v, text: t, keys: LETTER.test(t) ? textKeys(t) : NO_KEYS, isText: typeof v === 'string' };
+    row[c] = cell;
+    return cell;
+  }
+
+  /** `labelKey` of the cell's text, letters or not ("(1)" is "1"). */
+  key(cell: Cell): string {
+    return cell.keys.letters ? cell.keys.key : labelKey(cell.text);
+  }
+
+  number(cell: Cell): string | undefined {
+    if (cell.number === undefined) cell.number = columnNumber(cell.text) ?? null;
+    return cell.number ?? undefined;
+  }
+
+  /**
+   * What the row holds for finding headers, kept for the reading under way (`readingSession`, during which
+   * the grid does not change): its cells of text that may name a label of some table (most rows hold none:
+   * names, figures, notes) and how many hold text with letters. A row without text is not kept (a sheet of a
+   * million empty rows costs nothing), nor anything past the reading.
+   */
+  private line(r: number): RowLabels {
+    const row = this.grid[r];
+    if (!row) return NO_LINE;
+    const now = labelSets();
+    const kept = reading?.get(this.grid);
+    const got = kept?.[r];
+    if (got && got.asOf === now) return got;
+    const line: RowLabels = { asOf: now, may: [], texts: 0 };
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      // The keys of the text as it stands (those of the trimmed text `at` gives are the same).
+      const keys = textKeys(v);
+      if (!keys.letters) continue;
+      line.texts++;
+      if (mayName(keys)) line.may.push({ c, cell: this.at(r, c) });
+    }
+    if (!line.texts) return NO_LINE;
+    if (reading) {
+      if (kept) kept[r] = line;
+      else reading.set(this.grid, Object.assign([], { [r]: line }));
+    }
+    return line;
+  }
+
+  /** The row's cells of text that may name a label (of any set made so far), in column order. */
+  labelled(r: number): Array<{ c: number; cell: Cell }> {
+    return this.line(r).may;
+  }
+
+  /** Does a cell of the row hold text naming one of the labels? */
+  names(r: number, set: LabelSet): boolean {
+    return this.line(r).may.some((m) => keysMatch(m.cell.keys, set));
+  }
+
+  /** How many cells of the row hold text with letters (a header has two at least). */
+  texts(r: number): number {
+    return this.line(r).texts;
+  }
+}
+
+interface RowLabels {
+  /** `labelSets()` when found: a label set made since may be named by a text that named none before. */
+  asOf: number;
+  may: Array<{ c: number; cell: Cell }>;
+  texts: number;
+}
+
+const NO_LINE: RowLabels = { asOf: -1, may: [], texts: 0 };
+
+/** The rows found in the reading under way, by grid; none outside a reading. */
+let reading: WeakMap<Grid, RowLabels[]> | null = null;
+
+/**
+ * Runs `read` as one reading: the grids it reads do not change while it runs, so what was found of their rows
+ * for one table holds for the next (a workbook's tables are all looked for in the same sheets).
+ */
+export function readingSession<T>(read: () => T): T {
+  if (reading) return read();
+  reading = new WeakMap();
+  try {
+    return read();
+  } finally {
+    reading = null;
+  }
+}
+
+/**
+ * Each grid's cells with their keys, kept while the grid is: a workbook's tables are all looked for in the
+ * same sheets, and DX_CauHinh is read table by table. A cell changed since is computed again (`at`).
+ */
+const gridCells = new WeakMap<Grid, GridCells>();
+
+export function cellsOf(grid: Grid): GridCells {
+  let g = gridCells.get(grid);
+  if (!g) gridCells.set(grid, (g = new GridCells(grid)));
+  return g;
+}
+
 /** The columns a header at row r can span: its own row's and the next (rows are ragged; a far cell costs nothing). */
 function width(grid: Grid, r: number): number {
   return Math.max(grid[r]?.length ?? 0, grid[r + 1]?.length ?? 0);
 }
 
+interface HeaderPath {
+  upper: Cell;
+  lower: Cell;
+}
+
 /** Each column's header path: [upper, lower] of a two-level header (upper filled right across a merged group). */
-function headerPaths(grid: Grid, r: number, twoLevel: boolean, w: number): Array<{ upper: string; lower: string }> {
-  const out: Array<{ upper: string; lower: string }> = [];
-  let carried = '';
+function headerPaths(cells: GridCells, r: number, twoLevel: boolean, w: number): HeaderPath[] {
+  const out: HeaderPath[] = [];
+  let carried = NO_CELL;
   for (let c = 0; c < w; c++) {
-    const up = text(grid, r, c);
-    const low = twoLevel ? text(grid, r + 1, c) : '';
-    if (up) carried = up;
-    out.push({ upper: up || (low ? carried : ''), lower: low });
+    const up = cells.at(r, c);
+    const low = twoLevel ? cells.at(r + 1, c) : NO_CELL;
+    if (up.text) carried = up;
+    out.push({ upper: up.text ? up : low.text ? carried : NO_CELL, lower: low.text ? low : NO_CELL });
   }
   return out;
 }
 
-function columnMatches(col: ColumnSpec, path: { upper: string; lower: string }, numbered: boolean): number {
-  const labels = [col.label, ...col.variants];
-  if (col.group) {
-    const groups = [col.group, ...col.groupVariants];
-    if (path.lower && labelMatches(path.upper, groups) && labelMatches(path.lower, labels)) return 3;
+/** A column's labels and group labels made ready for matching, once per spec. */
+interface ColumnSets {
+  labels: LabelSet;
+  groups: LabelSet | null;
+}
+
+const columnSets = new WeakMap<ColumnSpec, ColumnSets>();
+
+function setsOf(col: ColumnSpec): ColumnSets {
+  let s = columnSets.get(col);
+  if (!s) {
+    s = {
+      labels: labelSet([col.label, ...col.variants]),
+      groups: col.group ? labelSet([col.group, ...col.groupVariants]) : null,
+    };
+    columnSets.set(col, s);
+  }
+  return s;
+}
+
+/** Does the cell's text name one of the labels (`labelMatches` on its text)? */
+const names = (cell: Cell, set: LabelSet) => cell.keys.letters && keysMatch(cell.keys, set);
+
+function columnMatches(cells: GridCells, col: ColumnSpec, path: HeaderPath, numbered: boolean): number {
+  const sets = setsOf(col);
+  if (sets.groups) {
+    if (path.lower.text && names(path.upper, sets.groups) && names(path.lower, sets.labels)) return 3;
     return 0;
   }
-  const specific = path.lower || path.upper;
-  if (labelMatches(specific, labels)) return 3;
-  if (numbered && col.number && columnNumber(specific) === col.number) return 2;
+  const specific = path.lower.text ? path.lower : path.upper;
+  if (names(specific, sets.labels)) return 3;
+  if (numbered && col.number && specific.text && cells.number(specific) === col.number) return 2;
   return 0;
 }
 
+/**
+ * The readings of header lines already tried, by table and by the exact texts of the two lines: a template's
+ * headers are the same in every unit's workbook made from it, and are tried once (issue 15). What `layoutAt`
+ * reads of the grid is those texts, the width and whether the second line exists; the row is put back.
+ */
+const tried = new WeakMap<TableSpec, Map<string, TableLayout | null>>();
+
+function headerText(cells: GridCells, r: number, w: number, mayLack: string[]): string {
+  const grid = cells.grid;
+  let id = `${w}|${grid[r + 1] ? 1 : 0}|${mayLack.join(',')}`;
+  for (const line of [r, r + 1])
+    for (let c = 0; c < w; c++) {
+      const t = cells.at(line, c).text;
+      id += `|${t.length}:${t}`;
+    }
+  return id;
+}
+
+/** A reading tried at another row, as `layoutTried` gives it at row r (a copy: callers may change it). */
+function atRow(l: TableLayout, r: number): TableLayout {
+  const out: TableLayout = {
+    table: l.table,
+    headerRow: r,
+    headerRows: l.headerRows,
+    columns: { ...l.columns },
+    missing: [...l.missing],
+    score: l.score,
+    mapped: l.mapped,
+  };
+  if (l.lacking) out.lacking = [...l.lacking];
+  return out;
+}
+
+function layoutAt(cells: GridCells, spec: TableSpec, r: number, w: number, mayLack: string[] = []): TableLayout | null {
+  let known = tried.get(spec);
+  if (!known) tried.set(spec, (known = new Map()));
+  const id = headerText(cells, r, w, mayLack);
+  const got = known.get(id);
+  if (got !== undefined) return got && atRow(got, r);
+  const l = layoutTried(cells, spec, r, w, mayLack);
+  if (known.size < 2000) known.set(id, l && atRow(l, 0));
+  return l;
+}
+
 /** Tries one header row as a one- or two-level header of the table; the best reading wins. */
-function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number, mayLack: string[] = []): TableLayout | null {
+function layoutTried(cells: GridCells, spec: TableSpec, r: number, w: number, mayLack: string[]): TableLayout | null {
+  const grid = cells.grid;
   const numbered = spec.columns.some((c) => c.number);
   let best: TableLayout | null = null;
   for (const two of [true, false]) {
     if (two && !spec.columns.some((c) => c.group) && !numbered && !grid[r + 1]) continue;
-    const paths = headerPaths(grid, r, two, w);
+    const paths = headerPaths(cells, r, two, w);
     const columns: Record<string, number> = {};
     const used = new Set<number>();
     let score = 0;
@@ -92,7 +311,7 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number, mayLack: st
       let bestScore = 0;
       paths.forEach((p, i) => {
         if (used.has(i)) return;
-        const s = columnMatches(col, p, numbered);
+        const s = columnMatches(cells, col, p, numbered);
         if (s > bestScore) {
           bestScore = s;
           bestCol = i;
@@ -134,50 +353,50 @@ function layoutAt(grid: Grid, spec: TableSpec, r: number, w: number, mayLack: st
 
 /**
  * The labels a header of the table must show at least one of (a data column's, as `layoutAt` counts
- * `labelled`): a row with none of them, nor the row under it, is no header and is passed over without
- * trying every column. One answer per distinct cell text and table, kept: header texts and unit names
- * repeat over rows, sheets and calls (issue 15: table finding is a third of the CPU).
+ * `labelled`), made ready once per spec: a row with none of them, nor the row under it, is no header and
+ * is passed over with a few set lookups per cell instead of trying every column (issue 15).
  */
-const dataLabelHits = new WeakMap<TableSpec, Map<string, boolean>>();
+const dataLabelSets = new WeakMap<TableSpec, LabelSet>();
 
-function namesDataLabel(spec: TableSpec, v: CellValue): boolean {
-  if (!hasLetters(v)) return false;
-  let hits = dataLabelHits.get(spec);
-  if (!hits) dataLabelHits.set(spec, (hits = new Map()));
-  const s = v as string;
-  let hit = hits.get(s);
-  if (hit === undefined) {
-    hit = spec.columns.some(
-      (c) =>
-        c.kind !== 'stt' &&
-        c.kind !== 'rate' &&
-        !['unit', 'name'].includes(c.key) &&
-        labelMatches(s, [c.label, ...c.variants]),
+function dataLabels(spec: TableSpec): LabelSet {
+  let set = dataLabelSets.get(spec);
+  if (!set) {
+    set = labelSet(
+      spec.columns
+        .filter((c) => c.kind !== 'stt' && c.kind !== 'rate' && !['unit', 'name'].includes(c.key))
+        .flatMap((c) => [c.label, ...c.variants]),
     );
-    if (hits.size < 5000) hits.set(s, hit);
+    dataLabelSets.set(spec, set);
   }
-  return hit;
+  return set;
 }
 
 /** Per row: does it hold a data label of the table (computed once per sheet and table)? */
-function labelRows(grid: Grid, spec: TableSpec, from: number, to: number): boolean[] {
+function labelRows(cells: GridCells, spec: TableSpec, from: number, to: number): boolean[] {
   const out: boolean[] = [];
-  for (let r = from; r <= Math.min(to, grid.length - 1); r++)
-    out[r] = (grid[r] ?? []).some((v) => namesDataLabel(spec, v));
+  const set = dataLabels(spec);
+  for (let r = from; r <= Math.min(to, cells.grid.length - 1); r++) out[r] = cells.names(r, set);
   return out;
 }
 
 /** Every header reading of the table between rows `from` and `to` (inclusive), in row order. */
-function candidates(grid: Grid, spec: TableSpec, from: number, to: number, mayLack: string[] = []): TableLayout[] {
+function candidates(
+  cells: GridCells,
+  spec: TableSpec,
+  from: number,
+  to: number,
+  mayLack: string[] = [],
+): TableLayout[] {
+  const grid = cells.grid;
   const out: TableLayout[] = [];
   const last = Math.min(to, grid.length - 1);
-  const labelled = labelRows(grid, spec, from, last + 1);
+  const labelled = labelRows(cells, spec, from, last + 1);
   const dataKeys = spec.columns.filter((c) => c.kind !== 'stt' && c.key !== 'unit').map((c) => c.key);
   for (let r = from; r <= last; r++) {
     if (!labelled[r] && !labelled[r + 1]) continue;
     // A header row has at least two cells of text: data rows with one name are passed over cheaply.
-    if ((grid[r] ?? []).filter(hasLetters).length < 2) continue;
-    const l = layoutAt(grid, spec, r, width(grid, r), mayLack);
+    if (cells.texts(r) < 2) continue;
+    const l = layoutAt(cells, spec, r, width(grid, r), mayLack);
     if (!l || Object.keys(l.columns).length < 2 || !dataKeys.some((k) => k in l.columns)) continue;
     out.push(l);
   }
@@ -193,9 +412,11 @@ const better = (a: TableLayout, b: TableLayout | null) =>
  * Returns null when fewer than two columns (and no data column) match.
  */
 export function findTable(grid: Grid, spec: TableSpec, from = 0, to = grid.length - 1): TableLayout | null {
-  let best: TableLayout | null = null;
-  for (const l of candidates(grid, spec, from, to)) if (better(l, best)) best = l;
-  return best;
+  return readingSession(() => {
+    let best: TableLayout | null = null;
+    for (const l of candidates(cellsOf(grid), spec, from, to)) if (better(l, best)) best = l;
+    return best;
+  });
 }
 
 /**
@@ -210,7 +431,12 @@ export function findTables(
   spec: TableSpec,
   mayLack: string[] = [],
 ): Array<TableLayout & { rows: TableRow[] }> {
-  const all = candidates(grid, spec, 0, grid.length - 1, mayLack);
+  return readingSession(() => tablesIn(grid, spec, mayLack));
+}
+
+function tablesIn(grid: Grid, spec: TableSpec, mayLack: string[]): Array<TableLayout & { rows: TableRow[] }> {
+  const cells = cellsOf(grid);
+  const all = candidates(cells, spec, 0, grid.length - 1, mayLack);
   const order = [...all].sort(
     (a, b) => a.missing.length - b.missing.length || b.score - a.score || a.headerRow - b.headerRow,
   );
@@ -218,7 +444,7 @@ export function findTables(
   for (const l of order) {
     if (taken.some((t) => l.headerRow >= t.headerRow && l.headerRow <= t.end)) continue;
     if (l.missing.length && taken.length) break;
-    const rows = rowsUnder(grid, spec, l);
+    const rows = rowsUnder(cells, spec, l);
     const end = Math.max(l.headerRow + l.headerRows - 1, rows.length ? rows[rows.length - 1].row : 0);
     // A table taken later that starts above one taken earlier ends where the earlier one begins.
     const below = taken.filter((t) => t.headerRow > l.headerRow).map((t) => t.headerRow);
@@ -248,20 +474,22 @@ function isBlankRow(grid: Grid, r: number, cols: number[]): boolean {
 }
 
 /** Is this row the table's header again (page breaks repeat it in copied tables)? */
-function isRepeatedHeader(grid: Grid, r: number, layout: TableLayout): boolean {
+function isRepeatedHeader(cells: GridCells, r: number, layout: TableLayout): boolean {
   const keys = Object.keys(layout.columns);
   let same = 0;
   for (const k of keys) {
     const c = layout.columns[k];
-    if (text(grid, r, c) && labelKey(text(grid, r, c)) === labelKey(text(grid, layout.headerRow, c))) same++;
+    const here = cells.at(r, c);
+    if (here.text && cells.key(here) === cells.key(cells.at(layout.headerRow, c))) same++;
   }
   return same >= Math.min(2, keys.length);
 }
 
-function classify(grid: Grid, r: number, spec: TableSpec, layout: TableLayout): Line {
+function classify(cells: GridCells, r: number, spec: TableSpec, layout: TableLayout): Line {
+  const grid = cells.grid;
   const cols = Object.values(layout.columns);
   if (isBlankRow(grid, r, cols)) return 'blank';
-  if (isRepeatedHeader(grid, r, layout)) return 'header';
+  if (isRepeatedHeader(cells, r, layout)) return 'header';
   const sttCol = layout.columns.stt;
   const nameCol = layout.columns.unit ?? layout.columns.name ?? layout.columns[spec.columns[1]?.key];
   const stt = sttCol === undefined ? '' : text(grid, r, sttCol);
@@ -289,7 +517,7 @@ function classify(grid: Grid, r: number, spec: TableSpec, layout: TableLayout): 
  * read as an item (`groupRowsAsItems`).
  */
 export function readRows(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[] {
-  return groupRowsAsItems(rowsUnder(grid, spec, layout), spec, layout);
+  return groupRowsAsItems(rowsUnder(cellsOf(grid), spec, layout), spec, layout);
 }
 
 /** The count and money columns where a row carries a number (a figure, not words such as "24 loại"). */
@@ -327,15 +555,16 @@ function groupRowsAsItems(rows: TableRow[], spec: TableSpec, layout: TableLayout
   });
 }
 
-function rowsUnder(grid: Grid, spec: TableSpec, layout: TableLayout): TableRow[] {
+function rowsUnder(lines: GridCells, spec: TableSpec, layout: TableLayout): TableRow[] {
+  const grid = lines.grid;
   const rows: TableRow[] = [];
   let r = layout.headerRow + layout.headerRows;
   while (r < grid.length) {
-    const line = classify(grid, r, spec, layout);
+    const line = classify(lines, r, spec, layout);
     if (line === 'blank') {
       let next = r + 1;
-      while (next < grid.length && classify(grid, next, spec, layout) === 'blank') next++;
-      if (!goesOn(grid, spec, layout, next)) break;
+      while (next < grid.length && classify(lines, next, spec, layout) === 'blank') next++;
+      if (!goesOn(lines, spec, layout, next)) break;
       r = next;
       continue;
     }
@@ -376,9 +605,10 @@ function hasFigures(row: TableRow, spec: TableSpec): boolean {
  * next item, text carried over, a section heading over its next numbered item or its totals lines (seed 004
  * Annex II has a blank line before "DỰ ÁN CHUYỂN ĐỔI ĐÀI TRUYỀN THANH …" and Annex III before "Cấp thành phố:").
  */
-function goesOn(grid: Grid, spec: TableSpec, layout: TableLayout, next: number): boolean {
+function goesOn(cells: GridCells, spec: TableSpec, layout: TableLayout, next: number): boolean {
+  const grid = cells.grid;
   if (next >= grid.length) return false;
-  const after = classify(grid, next, spec, layout);
+  const after = classify(cells, next, spec, layout);
   if (after === 'blank' || after === 'title') return false;
   if (after === 'header' || after === 'continuation' || isNumbered(grid, next, layout)) return true;
   if (after === 'total') {
@@ -387,8 +617,8 @@ function goesOn(grid: Grid, spec: TableSpec, layout: TableLayout, next: number):
   }
   if (after !== 'group') return false;
   let k = next + 1;
-  while (k < grid.length && classify(grid, k, spec, layout) === 'blank') k++;
-  return k < grid.length && classify(grid, k, spec, layout) === 'item' && isNumbered(grid, k, layout);
+  while (k < grid.length && classify(cells, k, spec, layout) === 'blank') k++;
+  return k < grid.length && classify(cells, k, spec, layout) === 'item' && isNumbered(grid, k, layout);
 }
 
 function isNumbered(grid: Grid, r: number, layout: TableLayout): boolean {

@@ -10,6 +10,7 @@
  * - freezing through a merged range, merging across the frozen edge, hiding or deleting every sheet throw;
  * - merged ranges are readable (getMergedRanges); the document lock is held by one execution at a time.
  */
+import * as zlib from 'zlib';
 import { a1, parseA1 } from '../../shared/workbook/sheet-spec';
 
 export type SheetsLocale = 'vi_VN' | 'en_US';
@@ -247,6 +248,7 @@ export class FakeSpreadsheet {
     this.count('Spreadsheet.insertSheet');
     if (this.getSheetByName(name))
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    checkCellCount(this, NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const s = new FakeGasSheet(this, name);
     this.sheets.splice(index ?? this.sheets.length, 0, s);
     this.active = s;
@@ -387,6 +389,7 @@ export class FakeGasSheet {
   insertRowsAfter(afterPosition: number, howMany: number) {
     this.ss.count('Sheet.insertRowsAfter');
     if (afterPosition !== this.maxRows) throw new Error('Stand-in: rows are inserted after the last row only.');
+    checkCellCount(this.ss, howMany * this.maxColumns);
     this.maxRows += howMany;
     return this;
   }
@@ -394,6 +397,7 @@ export class FakeGasSheet {
     this.ss.count('Sheet.insertColumnsAfter');
     if (afterPosition !== this.maxColumns)
       throw new Error('Stand-in: columns are inserted after the last column only.');
+    checkCellCount(this.ss, howMany * this.maxRows);
     this.maxColumns += howMany;
     return this;
   }
@@ -451,6 +455,12 @@ export class FakeGasSheet {
   }
   setRowHeights() {
     this.ss.count('Sheet.setRowHeights');
+    return this;
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#autoResizeRows(Integer,Integer) */
+  autoResizeRows(startRow: number, numRows: number) {
+    this.ss.count('Sheet.autoResizeRows');
+    if (startRow < 1 || numRows < 1) throw new Error('Those rows are out of bounds.');
     return this;
   }
   /**
@@ -602,8 +612,39 @@ export class FakeGasRange {
       if (c || v) this.entry(k).note = v as string;
     });
   }
+  /**
+   * The one-colour setters and getters (every cell of the range, or its top-left cell), counted like the rest:
+   * a port looping over cells with them is what the call budgets catch (tests/host-budgets.test.ts).
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#setBackground(String)
+   */
+  setBackground(color: string | null) {
+    this.ss.count('Range.setBackground');
+    this.grid((k) => {
+      const c = this.sheet.cells.get(k);
+      if (c || (color && color !== '#ffffff')) this.entry(k).background = color;
+    });
+    return this;
+  }
+  getBackground() {
+    this.ss.count('Range.getBackground');
+    return this.sheet.cells.get(this.getA1Notation().split(':')[0])?.background ?? '#ffffff';
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/range#setNote(String) */
+  setNote(note: string | null) {
+    this.ss.count('Range.setNote');
+    this.grid((k) => {
+      const c = this.sheet.cells.get(k);
+      if (c || note) this.entry(k).note = note ?? '';
+    });
+    return this;
+  }
+  getNote() {
+    this.ss.count('Range.getNote');
+    return this.sheet.cells.get(this.getA1Notation().split(':')[0])?.note ?? '';
+  }
   setValue(v: unknown) {
     this.ss.count('Range.setValue');
+    checkCellText([[v]]);
     this.grid((k) => this.write(k, v));
     return this;
   }
@@ -626,6 +667,7 @@ export class FakeGasRange {
     return this.grid((k) => this.sheet.cells.get(k)?.formula ?? '');
   }
   setValues(grid: unknown[][]) {
+    checkCellText(grid);
     return this.put('setValues', grid, (k, v) => this.write(k, v));
   }
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#setFormulas(String) */
@@ -812,5 +854,187 @@ export function fakeScriptApp(installationSource: 'NONE' | 'WEB_STORE_ADD_ON' | 
       WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
     },
     getInstallationSource: () => installationSource,
+  };
+}
+
+/*
+ * Issue 15, item 6 (a Tổng hợp read in steps): the limits it must stay within, and the services it saves with.
+ *
+ * "Google Sheets: … up to 10 million cells or 18,278 columns (column ZZZ)"; a cell holds at most 50,000
+ * characters (https://support.google.com/drive/answer/37603). The messages are the host's as scripts see them.
+ */
+export const MAX_CELLS = 10000000;
+export const MAX_CELL_CHARS = 50000;
+export const CELL_TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
+export const TOO_MANY_CELLS = `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`;
+
+/** A write holding a string longer than a cell takes is refused whole, before any cell changes. */
+function checkCellText(grid: unknown[][]): void {
+  if (grid.some((row) => row.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)))
+    throw new Error(CELL_TOO_LONG);
+}
+
+/** Every cell of every grid counts, blank or not. */
+function checkCellCount(ss: FakeSpreadsheet, more: number): void {
+  const now = ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  if (now + more > MAX_CELLS) throw new Error(TOO_MANY_CELLS);
+}
+
+/*
+ * PropertiesService (https://developers.google.com/apps-script/reference/properties/properties-service): one
+ * document store per spreadsheet, one script store. Quotas (https://developers.google.com/apps-script/guides/services/quotas#current_limitations):
+ * "Properties value size 9 KB / val", "Properties total storage 500 KB / property store" — counted here in UTF-8
+ * bytes, keys with their values. Values are strings: setProperty stores String(value).
+ */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_STORE_BYTES = 500 * 1024;
+export const PROPERTY_TOO_LARGE = 'Argument too large: value';
+export const PROPERTY_QUOTA =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
+
+const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** A Properties store (https://developers.google.com/apps-script/reference/properties/properties). */
+export class FakeProperties {
+  readonly map = new Map<string, string>();
+  calls = 0;
+  private check(next: Map<string, string>) {
+    for (const v of next.values()) if (utf8(v) > PROPERTY_VALUE_BYTES) throw new Error(PROPERTY_TOO_LARGE);
+    const total = [...next].reduce((n, [k, v]) => n + utf8(k) + utf8(v), 0);
+    if (total > PROPERTY_STORE_BYTES) throw new Error(PROPERTY_QUOTA);
+  }
+  getProperty(key: string): string | null {
+    this.calls++;
+    return this.map.get(key) ?? null;
+  }
+  getProperties(): Record<string, string> {
+    this.calls++;
+    return Object.fromEntries(this.map);
+  }
+  getKeys(): string[] {
+    this.calls++;
+    return [...this.map.keys()];
+  }
+  setProperty(key: string, value: unknown) {
+    return this.setProperties({ [key]: value });
+  }
+  /** All or nothing: a value too large or a full store leaves the store as it was. */
+  setProperties(properties: Record<string, unknown>, deleteAllOthers = false) {
+    this.calls++;
+    const next = new Map(deleteAllOthers ? [] : this.map);
+    for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
+    this.check(next);
+    this.map.clear();
+    for (const [k, v] of next) this.map.set(k, v);
+    return this;
+  }
+  deleteProperty(key: string) {
+    this.calls++;
+    this.map.delete(key);
+    return this;
+  }
+  deleteAllProperties() {
+    this.calls++;
+    this.map.clear();
+    return this;
+  }
+}
+
+const documentStores = new WeakMap<FakeSpreadsheet, FakeProperties>();
+
+/** The document properties of a spreadsheet (the bound script's or add-on's store for that document). */
+export function documentProperties(ss: FakeSpreadsheet): FakeProperties {
+  let p = documentStores.get(ss);
+  if (!p) documentStores.set(ss, (p = new FakeProperties()));
+  return p;
+}
+
+/** The PropertiesService global for scripts run on `ss`. */
+export function fakePropertiesService(ss: FakeSpreadsheet, script = new FakeProperties(), user = new FakeProperties()) {
+  return {
+    getDocumentProperties: () => documentProperties(ss),
+    getScriptProperties: () => script,
+    getUserProperties: () => user,
+  };
+}
+
+/**
+ * A Blob (https://developers.google.com/apps-script/reference/base/blob): bytes and a content type. Apps Script's
+ * Byte[] are Java bytes, -128…127: getBytes gives them so, and every method taking bytes takes them so.
+ */
+export class FakeBlob {
+  constructor(
+    readonly data: Buffer,
+    private contentType: string | null = null,
+    private name: string | null = null,
+  ) {}
+  getBytes(): number[] {
+    return [...this.data].map((b) => (b > 127 ? b - 256 : b));
+  }
+  getDataAsString(charset = 'UTF-8'): string {
+    if (!/^utf-?8$/i.test(charset)) throw new Error(`Stand-in: charset ${charset} is not modelled.`);
+    return this.data.toString('utf8');
+  }
+  getContentType() {
+    return this.contentType;
+  }
+  setContentType(t: string) {
+    this.contentType = t;
+    return this;
+  }
+  getName() {
+    return this.name;
+  }
+  setName(n: string) {
+    this.name = n;
+    return this;
+  }
+  getBlob() {
+    return this;
+  }
+}
+
+function bytesOf(data: string | number[]): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (data.some((b) => !Number.isInteger(b) || b < -128 || b > 127))
+    throw new Error('Stand-in: a Byte[] holds integers from -128 to 127.');
+  return Buffer.from(data.map((b) => (b < 0 ? b + 256 : b)));
+}
+
+/**
+ * The Utilities global, for what the product asks of it
+ * (https://developers.google.com/apps-script/reference/utilities/utilities): newBlob (a string is stored as
+ * UTF-8), gzip / ungzip (real gzip, node's zlib), base64Encode (of bytes, or of a string's UTF-8) / base64Decode
+ * (to bytes). `calls` counts them.
+ */
+export function fakeUtilities() {
+  const calls: Record<string, number> = {};
+  const count = (n: string) => (calls[n] = (calls[n] ?? 0) + 1);
+  return {
+    calls,
+    newBlob: (data: string | number[], contentType?: string, name?: string) => {
+      count('newBlob');
+      return new FakeBlob(bytesOf(data), contentType ?? null, name ?? null);
+    },
+    gzip: (blob: FakeBlob, name?: string) => {
+      count('gzip');
+      return new FakeBlob(zlib.gzipSync(blob.data), 'application/x-gzip', name ?? blob.getName());
+    },
+    /** "Uncompresses a Blob object and returns a Blob containing the uncompressed data." Not gzip: it throws. */
+    ungzip: (blob: FakeBlob) => {
+      count('ungzip');
+      return new FakeBlob(zlib.gunzipSync(blob.data), null, blob.getName());
+    },
+    base64Encode: (data: string | number[]) => {
+      count('base64Encode');
+      return bytesOf(data).toString('base64');
+    },
+    /** A string that is not base-64 throws ("Could not decode string."), as Java's decoder refuses it. */
+    base64Decode: (encoded: string) => {
+      count('base64Decode');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 === 1)
+        throw new Error('Could not decode string.');
+      return new FakeBlob(Buffer.from(encoded, 'base64')).getBytes();
+    },
   };
 }

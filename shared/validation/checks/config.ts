@@ -46,6 +46,35 @@ export function configuration(
   master?: MasterConfig | Grid,
   year: number | null = null,
 ): Configuration {
+  const grid = sheets.find((s) => s.name === CONFIG_SHEET)?.values;
+  if (!grid) return configurationOf(sheets, master, year);
+  // The units of one secretariat hold the same DX_CauHinh: read, checked and compared once, not once a unit (it
+  // was most of validating a unit). Keyed by the grid's content, the master given and the year.
+  const key = `${masterKey(master)}\u0000${year}\u0000${JSON.stringify(grid)}`;
+  let conf = SEEN.get(key);
+  if (!conf) {
+    conf = configurationOf(sheets, master, year);
+    if (SEEN.size >= SEEN_MAX) SEEN.delete(SEEN.keys().next().value!);
+    SEEN.set(key, conf);
+  }
+  return { ...conf, issues: [...conf.issues], differences: [...conf.differences] };
+}
+
+const SEEN = new Map<string, Configuration>();
+const SEEN_MAX = 8;
+const masters = new WeakMap<object, number>();
+const masterKey = (m: MasterConfig | Grid | undefined) => {
+  if (m === undefined) return 'none';
+  if (!masters.has(m)) masters.set(m, nextMaster++);
+  return String(masters.get(m));
+};
+let nextMaster = 1;
+
+function configurationOf(
+  sheets: SheetSnapshot[],
+  master?: MasterConfig | Grid,
+  year: number | null = null,
+): Configuration {
   const given = master === undefined ? undefined : Array.isArray(master) ? readMaster(master) : master;
   const builtIn = builtInConfig();
   const grid = sheets.find((s) => s.name === CONFIG_SHEET)?.values;
