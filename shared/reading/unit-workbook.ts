@@ -2,12 +2,23 @@ import { FAMILIES } from '../templates/families';
 import { ColumnMapping, layoutFromMapping, readMappings } from '../templates/mapping';
 import { TableSpec } from '../templates/schema';
 import { COVER_LABELS, COVER_SHEET, MAPPING_SHEET } from '../templates/version';
-import { cellsOf, findTable, findTables, readingSession, readTable, TableLayout, TableRead } from '../tables/read';
+import {
+  cellsOf,
+  findTable,
+  findTables,
+  readingSession,
+  readRows,
+  readTable,
+  TableLayout,
+  TableRead,
+  TableRow,
+} from '../tables/read';
 import { keysMatch, labelSet } from '../tables/labels';
 import { enoughSeen, UNCOLLECTED } from '../tables/uncollected';
 import { SheetSnapshot } from '../workbook/port';
 import { CellValue, columnLetter } from '../workbook/sheet-spec';
 import { readNotes, UnitNotes } from './notes';
+import { toneKey } from '../text/fold';
 
 export type { NoteItem, UnitNotes } from './notes';
 
@@ -71,6 +82,13 @@ function shownAsPercent(t: TableRead, spec: TableSpec, formats: SheetSnapshot['n
         row.cells[c.key] = `${String(Math.round(v * 1e8) / 1e6).replace('.', ',')}%`;
     }
   return t;
+}
+
+/** Rows that are one unit's own: at most one, or every one naming the cover's unit. */
+function ownRows(rows: TableRow[], unit: string): boolean {
+  const items = rows.filter((r) => r.kind === 'item');
+  const self = toneKey(unit.trim());
+  return items.length <= 1 || (self !== '' && items.every((r) => toneKey(String(r.cells.unit ?? '').trim()) === self));
 }
 
 /** The cover's labels made ready for matching once, in their order. */
@@ -172,8 +190,11 @@ function readAll(sheets: SheetSnapshot[], tables: TableSpec[]): UnitWorkbookRead
   for (const { spec, name, made } of UNCOLLECTED)
     for (const s of content) {
       const l = findTable(s.values, spec);
-      if (l && enoughSeen(spec, l) && !inside(s.name, l.headerRow))
-        seen.push({ sheet: s.name, headerRow: l.headerRow, name, ...(made ? { made } : {}) });
+      if (!l || !enoughSeen(spec, l) || inside(s.name, l.headerRow)) continue;
+      // A summary of many units is the secretariat's; one row, or rows of the unit itself, is the unit's own
+      // (its plans typed in the annex's layout): said as a table not read, never as "nothing to check".
+      const own = made && ownRows(readRows(s.values, spec, l), String(out.cover.unit?.value ?? ''));
+      seen.push({ sheet: s.name, headerRow: l.headerRow, name, ...(made && !own ? { made } : {}) });
     }
   return out;
 }

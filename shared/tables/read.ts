@@ -505,9 +505,23 @@ function classify(cells: GridCells, r: number, spec: TableSpec, layout: TableLay
   if (!stt && (TOTAL_WORDS.test(name) || /:$/.test(name))) return 'total';
   // A section heading written in capitals ("XÂY DỰNG ĐÔ THỊ THÔNG MINH") groups the rows under it.
   if (!stt && name && !others && name === name.toUpperCase() && /\p{Lu}{4}/u.test(name)) return 'group';
+  // A heading typed in ordinary case in the name column ("Nhiệm vụ chuyển đổi số"): a capital first letter,
+  // nothing beside it, and a list numbered from 1 under it. A name carried over a page break continues the
+  // row above and is followed by the next number, never by a 1.
+  if (!stt && name && !others && /^\p{Lu}/u.test(name) && opensList(grid, r, sttCol, cols)) return 'group';
   // Text carried over a page break: no number, no name, or a name with nothing beside it.
   if (!stt && (!name || !others)) return 'continuation';
   return 'item';
+}
+
+/** The next row with anything in the table's columns is numbered 1 ("1", "1.", "1)"). */
+function opensList(grid: Grid, r: number, sttCol: number | undefined, cols: number[]): boolean {
+  if (sttCol === undefined) return false;
+  for (let k = r + 1; k < Math.min(grid.length, r + 4); k++) {
+    if (isBlankRow(grid, k, cols)) continue;
+    return /^1[.)]?$/.test(text(grid, k, sttCol));
+  }
+  return false;
 }
 
 /**
