@@ -3,7 +3,7 @@
  * Generated unit workbooks for the benchmark: N distinct units of today's map (dvhc-2025, 3,321 communes, wards
  * and special zones), each a workbook made from the product's own template (createTemplate, as `dx-report
  * template` makes it) and filled with plausible figures for one month, the way samples/generate.ts fills the
- * sample city (its `fill` is not exported: the same steps are repeated here on the compiled build).
+ * sample city, through its exported `fill` on the compiled build.
  *
  * Cache: <os.tmpdir()>/dx-bench/<hash>/pool/ holds one file per unit (unit i is the same file whatever N asked
  * for it), <hash>/N/ holds hard links to the first N of them, <hash>/registry-N.json the registry of those N
@@ -109,31 +109,6 @@ function figures(index) {
   };
 }
 
-const FREE_LINES = ['T5', 'T6b'];
-
-/** samples/generate.ts's fill: the template read back, each figure typed into its table's cell. */
-async function fill(m, book, cells, cover) {
-  const read = m.readUnitWorkbook(await book.read());
-  for (const [key, value] of Object.entries(cover)) {
-    const f = read.cover[key];
-    book.book.getWorksheet(f.sheet).getCell(f.cell).value = value;
-  }
-  for (const [table, rows] of Object.entries(cells)) {
-    const t = read.tables.find((x) => x.table === table);
-    if (!t) continue;
-    const items = t.rows.filter((r) => r.kind === 'item');
-    for (const [row, fields] of Object.entries(rows)) {
-      const k = Number(row.slice(1));
-      const r = row.startsWith('#')
-        ? (items[k - 1] ?? (FREE_LINES.includes(table) ? { row: t.headerRow + t.headerRows - 1 + k } : undefined))
-        : items.find((x) => x.cells.code === row);
-      if (!r) continue;
-      for (const [field, value] of Object.entries(fields))
-        book.book.getWorksheet(t.sheet).getCell(`${m.columnLetter(t.columns[field])}${r.row + 1}`).value = value;
-    }
-  }
-}
-
 const fileName = (i, u) => `${String(i + 1).padStart(4, '0')} ${u.code} ${u.name}.xlsx`;
 
 async function makeRange(root, pool, from, to) {
@@ -144,6 +119,7 @@ async function makeRange(root, pool, from, to) {
     ...require(dist(root, 'shared/registry/match.js')),
     ...require(dist(root, 'shared/registry/schema.js')),
     ...require(dist(root, 'xlsx/workbook.js')),
+    ...require(dist(root, 'samples/generate.js')),
   };
   const units = nationalUnits(root);
   const matcher = new m.UnitMatcher([m.Registry.parse({ code: 'VN', name: 'Cả nước', units })]);
@@ -155,7 +131,8 @@ async function makeRange(root, pool, from, to) {
     await m.createTemplate(book, { unit: u.name, period: MONTH, preparer: 'Cán bộ phụ trách CĐS', matcher });
     const { day, ...cells } = figures(i);
     const d = new Date(Date.UTC(REPORT_DAY[0], REPORT_DAY[1], day));
-    await fill(m, book, cells, {
+    // samples/generate.ts's own fill: the template read back, each figure typed into its table's cell.
+    await m.fill(book, cells, {
       reportDate: d,
       completedAt: `${String(day).padStart(2, '0')}/11/2025 16:30`,
     });

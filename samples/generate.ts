@@ -55,8 +55,8 @@ type Cells = Record<string, Record<string, Record<string, string | number | Date
 /** Tables whose template rows are blank lines until typed into. */
 const FREE_LINES = ['T5', 'T6b'];
 
-/** Fills a template: table → row (code, or "#n") → field → value. */
-async function fill(book: XlsxWorkbook, cells: Cells, cover: Record<string, string | Date>): Promise<void> {
+/** Fills a template: table → row (code, or "#n") → field → value (the benchmark's workbooks too). */
+export async function fill(book: XlsxWorkbook, cells: Cells, cover: Record<string, string | Date>): Promise<void> {
   const read = readUnitWorkbook(await book.read());
   for (const [key, value] of Object.entries(cover)) {
     const f = read.cover[key as keyof typeof read.cover]!;

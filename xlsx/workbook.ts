@@ -7,6 +7,9 @@ import { STYLES, Style } from '../shared/workbook/styles';
 import { baseName, readWorkbookFile } from './file';
 import { READ_LIMITS, ReadLimits } from './limits';
 import { preparePackage } from './package';
+// ExcelJS hands a date cell over as the UTC instant of its serial: the wall-clock date and time the file holds
+// are that Date's UTC fields. The core reads dates on the local clock, as Sheets' Dates are read.
+import { wallClock } from './exceljs-rules';
 
 /** Text as a file holds it: without the apostrophe `asText` puts before text a host would take for a formula. */
 const fileText = (v: string) => v.replace(/^'(?=[=+\-@])/, '');
@@ -32,21 +35,6 @@ function excelStyle(style: Style, family = OFFICIAL_FONT): Partial<ExcelJS.Style
     out.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
   return out;
-}
-
-/**
- * ExcelJS hands a date cell over as the UTC instant of its serial: the wall-clock date and time the file
- * holds are that Date's UTC fields. The core reads dates on the local clock, as Sheets' Dates are read.
- */
-function wallClock(d: Date): Date {
-  return new Date(
-    d.getUTCFullYear(),
-    d.getUTCMonth(),
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-  );
 }
 
 /** A cell as ExcelJS hands it over, reduced to what a host gives: value or formula result. */
