@@ -211,7 +211,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'consolidate',
     usage: 'TỆP_HOẶC_THƯ_MỤC...',
-    summary: 'tổng hợp các phiếu thành phụ lục (Phụ lục I–VII, Nguồn số liệu); thư mục được duyệt cả thư mục con',
+    summary: 'tổng hợp các phiếu thành phụ lục (Phụ lục I–VIII, Nguồn số liệu); thư mục được duyệt cả thư mục con',
     words: { min: 1, max: Infinity },
     flags: [
       {
