@@ -113,8 +113,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   const files = inputs.files.filter((f) => !outputs.has(realPath(f)));
   // This run's own outputs, found in a walked folder, are neither read nor counted.
   inputs.files = files;
-  // Mapping files are refused here, naming the file, before any unit is read (each reader reads them again).
-  givenMappings(flags(args, 'mapping'));
+  // Mapping files are refused here, naming the file, before any unit is read (each worker reads them again).
+  const given = givenMappings(flags(args, 'mapping'));
   let registry: Registry | undefined;
   if (registryFile) {
     const r = await loadRegistry(registryFile);
@@ -138,6 +138,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       files,
       { kind: 'consolidate', mappingFiles: flags(args, 'mapping'), configFile, registry },
       progress(json),
+      undefined,
+      { given, master },
     );
     for (const o of outcomes) {
       if ('examined' in o) examined.push(o.examined);

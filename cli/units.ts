@@ -50,9 +50,13 @@ export interface Prepared {
   ctx?: UnitContext;
 }
 
-export async function prepare(job: UnitJob): Promise<Prepared> {
-  const given = givenMappings(job.mappingFiles);
-  const master = job.configFile ? await loadMaster(job.configFile) : undefined;
+/** `known`: what the caller has already read and checked (the main thread), so it is not read twice. */
+export async function prepare(
+  job: UnitJob,
+  known: Partial<Pick<Prepared, 'given' | 'master'>> = {},
+): Promise<Prepared> {
+  const given = known.given ?? givenMappings(job.mappingFiles);
+  const master = known.master ?? (job.configFile ? await loadMaster(job.configFile) : undefined);
   const ctx = job.kind === 'consolidate' ? unitContext({ registry: job.registry, master }) : undefined;
   return { job, given, master, ctx };
 }
@@ -103,15 +107,22 @@ export async function readUnits(
   job: UnitJob,
   onProgress: (done: number, total: number) => void = () => {},
   workers = workerCount(files.length),
+  known: Partial<Pick<Prepared, 'given' | 'master'>> = {},
 ): Promise<UnitOutcome[]> {
   const out: UnitOutcome[] = new Array(files.length);
   let done = 0;
-  if (workers <= 1) {
-    const p = await prepare(job);
-    for (const [i, f] of files.entries()) {
-      out[i] = await workOn(f, p);
+  /** The files not read yet, read here, one after the other. */
+  const here = async () => {
+    const left = files.flatMap((_, i) => (out[i] ? [] : [i]));
+    if (!left.length) return;
+    const p = await prepare(job, known);
+    for (const i of left) {
+      out[i] = await workOn(files[i], p);
       onProgress(++done, files.length);
     }
+  };
+  if (workers <= 1) {
+    await here();
     return out;
   }
   let next = 0;
@@ -163,13 +174,6 @@ export async function readUnits(
       });
     });
   await Promise.all(Array.from({ length: workers }, run));
-  const left = files.flatMap((f, i) => (out[i] ? [] : [i]));
-  if (left.length) {
-    const p = await prepare(job);
-    for (const i of left) {
-      out[i] = await workOn(files[i], p);
-      onProgress(++done, files.length);
-    }
-  }
+  await here();
   return out;
 }

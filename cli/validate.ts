@@ -14,10 +14,10 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
   const json = has(args, 'json');
   const inputs = expandInputs(args.words);
   const files = [...inputs.files, ...inputs.missing];
-  givenMappings(flags(args, 'mapping'));
+  const given = givenMappings(flags(args, 'mapping'));
   const configFile = flag(args, 'config');
   // The secretariat's master is read (and refused, with its cells) before any unit.
-  if (configFile) await loadMaster(configFile);
+  const master = configFile ? await loadMaster(configFile) : undefined;
   const issues: Issue[] = [];
   const unreadable: Array<{ file: string; message: string }> = [];
   const skipped: string[] = [];
@@ -26,6 +26,8 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
     files,
     { kind: 'validate', mappingFiles: flags(args, 'mapping'), configFile, period: flag(args, 'period') },
     progress(json),
+    undefined,
+    { given, master },
   );
   for (const o of outcomes) {
     if ('checked' in o) {

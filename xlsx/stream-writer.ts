@@ -6,18 +6,8 @@
  */
 import { PassThrough } from 'stream';
 import ExcelJS from 'exceljs';
-import { SheetSpec } from '../shared/workbook/sheet-spec';
+import { parseA1, SheetSpec } from '../shared/workbook/sheet-spec';
 import { addValidations, setCell, setColumns, sheetOptions } from './workbook';
-
-/** "B7" → row 7, column 2 (1-based). */
-function decode(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1.trim())!;
-  const col = m[1]
-    .toUpperCase()
-    .split('')
-    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(m[2]), col };
-}
 
 /** The bytes of a new workbook holding `sheets`, in their order. */
 export async function streamedWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
@@ -28,12 +18,12 @@ export async function streamedWorkbook(sheets: SheetSpec[]): Promise<Uint8Array>
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   for (const spec of sheets) {
     const ws = book.addWorksheet(spec.name, sheetOptions(spec) as Partial<ExcelJS.AddWorksheetOptions>);
-    setColumns(ws as unknown as Parameters<typeof setColumns>[0], spec);
+    setColumns(ws, spec);
     // A merge copies its master's style to the cells it covers, so it is made once its last row is written
     // and before any of its rows is committed (the stream cannot go back to a committed row).
     const merges = spec.merges.map((m) => {
-      const [a, b = a] = m.split(':').map(decode);
-      return { m, top: a.row, bottom: b.row };
+      const [a, b = a] = m.replace(/\$/g, '').split(':').map(parseA1);
+      return { m, top: a.row + 1, bottom: b.row + 1 };
     });
     const rows = Math.max(spec.rows.length, spec.rowHeights.length);
     let committed = 0;

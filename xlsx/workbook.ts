@@ -297,15 +297,12 @@ export function sheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptio
   };
 }
 
-/** What both ExcelJS sheets (the in-memory one and the streaming writer's) offer for columns and validations. */
+/** What both ExcelJS sheets (the in-memory one and the streaming writer's) offer for columns. */
 interface SheetLike {
   getColumn(i: number): { width?: number; font?: Partial<ExcelJS.Font> };
-  headerFooter: Partial<ExcelJS.HeaderFooter>;
 }
 
 export function setColumns(ws: SheetLike, spec: SheetSpec): void {
-  const footer = sheetOptions(spec).headerFooter;
-  if (footer) ws.headerFooter = { ...ws.headerFooter, ...footer };
   spec.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });

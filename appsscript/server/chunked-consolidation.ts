@@ -39,6 +39,7 @@
  *   with no one to show an error to, and the Word report is written in the sidebar from the consolidation it made;
  *   so the run goes on from the sidebar ("Tiếp tục") only.
  */
+import type { ConsolidateOptionsInput } from '../../ui/consolidate-panel';
 import { SourceRef } from '../../shared/consolidate/collect';
 import { runSync } from '../../shared/operations/run';
 import { listSourcesOp, SourceItem } from '../../shared/operations/sources-op';
@@ -67,16 +68,7 @@ const GZIP = 'z';
 const JSON_TEXT = 'j';
 
 /** The sidebar's options, as plain data: `now` is the moment the run started (ISO), the core's clock for it. */
-export interface RunOptions {
-  period?: string;
-  deadlineDay?: number;
-  includeErrors: boolean;
-  attachedTo?: string;
-  reportNo?: string;
-  reportDate?: string;
-  issuer?: string;
-  now?: string;
-}
+export type RunOptions = Omit<ConsolidateOptionsInput, 'now'> & { now?: string };
 
 interface RunState {
   v: 1;

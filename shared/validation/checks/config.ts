@@ -62,13 +62,14 @@ export function configuration(
 
 const SEEN = new Map<string, Configuration>();
 const SEEN_MAX = 8;
+/** Each master object a number of its own: the same master, the same key. */
 const masters = new WeakMap<object, number>();
-const masterKey = (m: MasterConfig | Grid | undefined) => {
+let mastersSeen = 0;
+function masterKey(m: MasterConfig | Grid | undefined): string {
   if (m === undefined) return 'none';
-  if (!masters.has(m)) masters.set(m, nextMaster++);
+  if (!masters.has(m)) masters.set(m, ++mastersSeen);
   return String(masters.get(m));
-};
-let nextMaster = 1;
+}
 
 function configurationOf(
   sheets: SheetSnapshot[],
