@@ -7,6 +7,7 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const GasPlugin = require('gas-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const HtmlInlineScriptPlugin = require('html-inline-script-webpack-plugin');
+const { guideHtml } = require('./scripts/guide-html');
 
 const panelCss = fs.readFileSync(path.join(__dirname, 'ui', 'panel.css'), 'utf8');
 // The same panels, in the same order, in the task pane, the sidebar and the playground.
@@ -87,6 +88,9 @@ const addin = (env, argv, server) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/help/help.html', to: 'help.html' },
+          // The user guide beside the pane, with the pictures the browser tests take (tests/guide.browser.test.ts).
+          { from: 'docs/huong-dan.md', to: 'huong-dan.html', transform: (content) => guideHtml(content.toString()) },
+          { from: 'docs/huong-dan/*.png', to: 'huong-dan/[name][ext]' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -157,7 +161,17 @@ const appsscript = () => ({
       templateParameters: { panelCss, panelSections },
     }),
     new HtmlInlineScriptPlugin(),
-    new CopyWebpackPlugin({ patterns: [{ from: 'appsscript/appsscript.json', to: 'appsscript.json' }] }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'appsscript/appsscript.json', to: 'appsscript.json' },
+        // The guide for the menu's "Hướng dẫn sử dụng"; a project holds no picture files: their captions stay.
+        {
+          from: 'docs/huong-dan.md',
+          to: 'HuongDan.html',
+          transform: (content) => guideHtml(content.toString(), { pictures: false }),
+        },
+      ],
+    }),
     {
       // clasp pushes every file in rootDir: the sidebar's script lives inside Sidebar.html only.
       apply(compiler) {

@@ -1,7 +1,17 @@
 import { SheetExistsError } from '../shared/errors/errors';
 import { hostGrids, HostCell, HostGrids, TEXT_FORMAT } from '../shared/workbook/render';
 import { CellMark, CellRef, CellWrite, ChartSpec, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
-import { a1, CellValue, columnLetter, parseA1, SheetSpec, StyleName } from '../shared/workbook/sheet-spec';
+import {
+  a1,
+  CellValue,
+  columnLetter,
+  parseA1,
+  PROTECTION_ALLOWS,
+  SheetSpec,
+  StyleName,
+  unlockedAreas,
+  writeOrder,
+} from '../shared/workbook/sheet-spec';
 import { STYLES } from '../shared/workbook/styles';
 
 type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -18,6 +28,12 @@ type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promi
  * - A workbook keeps one visible sheet: replaced sheets are renamed aside, the new ones added, and the old
  *   ones deleted last; if anything fails the new ones are removed and the old ones get their names back.
  * - `formulas` of a cell without a formula is its value: a text "=…" is a formula only where its value differs.
+ * - A protected sheet (a unit's template: SheetSpec.protect) refuses writes into its locked cells (AccessDenied):
+ *   the highlights of Kiểm tra and the completion stamp of Hoàn thành land on locked cells, so paint and setCells
+ *   read each sheet's protection first, lift it where it is on, write, and protect again with the same options,
+ *   in the one sync of the write. protect() of a protected sheet and unprotect() of one that is not both fail
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection, OfficeDev/office-js#6784): each is
+ *   called only where the loaded state says so. No password is ever given: the product's protection has none.
  */
 
 /** Bytes of values and number formats one sync may carry: under the 5 MB limit, with room for the rest. */
@@ -273,26 +289,36 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Excel gets the colour; the messages are in the task pane (cell notes need a newer API set). */
   async paint(marks: CellMark[]): Promise<void> {
-    await this.run(async (context) => {
-      for (const m of marks) {
-        const fill = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
-        if (m.fill) fill.color = m.fill;
-        else fill.clear();
-      }
-      await context.sync();
-    });
+    await this.run((context) =>
+      unprotected(
+        context,
+        marks.map((m) => m.sheet),
+        () => {
+          for (const m of marks) {
+            const fill = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
+            if (m.fill) fill.color = m.fill;
+            else fill.clear();
+          }
+        },
+      ),
+    );
   }
 
   async setCells(updates: CellWrite[]): Promise<void> {
-    await this.run(async (context) => {
-      for (const u of updates) {
-        const range = context.workbook.worksheets.getItem(u.sheet).getRange(u.cell);
-        // The format first, in the same batch: text stays text, a date lands as a date.
-        range.numberFormat = [[u.numberFormat]];
-        range.values = [[hostValue(u.value, u.numberFormat)]];
-      }
-      await context.sync();
-    });
+    await this.run((context) =>
+      unprotected(
+        context,
+        updates.map((u) => u.sheet),
+        () => {
+          for (const u of updates) {
+            const range = context.workbook.worksheets.getItem(u.sheet).getRange(u.cell);
+            // The format first, in the same batch: text stays text, a date lands as a date.
+            range.numberFormat = [[u.numberFormat]];
+            range.values = [[hostValue(u.value, u.numberFormat)]];
+          }
+        },
+      ),
+    );
   }
 
   async select(ref: CellRef): Promise<void> {
@@ -345,8 +371,8 @@ export class OfficeWorkbook implements WorkbookPort {
       try {
         let bytes = 0;
         const added: Array<[Excel.Worksheet, SheetSpec]> = [];
-        // Hidden helper sheets first: the dropdowns of the others point into them.
-        for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
+        // The lists sheet first (the dropdowns of the others point into it), then the hidden helper sheets.
+        for (const spec of writeOrder(specs)) {
           const sheet = sheets.add(spec.name);
           added.push([sheet, spec]);
           const g = hostGrids(spec);
@@ -374,6 +400,73 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 }
+
+/**
+ * Queues `work` (writes into the named sheets) between lifting and restoring their protection: one sync loads
+ * each sheet's protection, one runs the unprotect, the writes and the protect again with the options the sheet had.
+ * If that sync fails part-way (a command fails, the ones before it stay done), a sheet left unprotected is
+ * protected again with its options, so a failed highlight never leaves a template open to typing over formulas.
+ */
+async function unprotected(context: Excel.RequestContext, names: string[], work: () => void): Promise<void> {
+  const sheets = [...new Set(names)].map((n) => context.workbook.worksheets.getItem(n));
+  const states = sheets.map((s) => {
+    const p = s.protection;
+    p.load('protected,options');
+    return p;
+  });
+  await context.sync();
+  const lifted = states.filter((p) => p.protected);
+  const options = lifted.map((p) => p.options);
+  for (const p of lifted) p.unprotect();
+  work();
+  lifted.forEach((p, i) => p.protect(options[i]));
+  try {
+    await context.sync();
+  } catch (e) {
+    if (lifted.length) await reprotect(context, sheets, states, options);
+    throw e;
+  }
+}
+
+/** After a failed write between unprotect and protect: the sheets that were protected and no longer are, again. */
+async function reprotect(
+  context: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  before: Excel.WorksheetProtection[],
+  options: Excel.WorksheetProtectionOptions[],
+): Promise<void> {
+  try {
+    const was = before.map((p) => p.protected);
+    const now = sheets.map((s) => {
+      const p = s.protection;
+      p.load('protected');
+      return p;
+    });
+    await context.sync();
+    let k = 0;
+    now.forEach((p, i) => {
+      if (!was[i]) return;
+      const opts = options[k++];
+      if (!p.protected) p.protect(opts);
+    });
+    await context.sync();
+  } catch {
+    // The first error is the one to report.
+  }
+}
+
+/**
+ * What Excel's protection of a template allows (PROTECTION_ALLOWS), as WorksheetProtectionOptions (ExcelApi 1.2;
+ * selectionMode 1.7): every cell selectable, formatting and inserting rows allowed, the rest not.
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions
+ */
+export const EXCEL_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: PROTECTION_ALLOWS.formatCells,
+  allowFormatColumns: PROTECTION_ALLOWS.formatColumns,
+  allowFormatRows: PROTECTION_ALLOWS.formatRows,
+  allowInsertRows: PROTECTION_ALLOWS.insertRows,
+  selectionMode: 'Normal',
+};
 
 /** After a failed write: the sheets it added go, the ones it renamed aside get their names back. */
 async function restore(
@@ -459,6 +552,13 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, g: HostGrids): voi
       list: { inCellDropDown: true, source: v.source ? `=${v.source}` : v.list.join(',') },
     };
   }
+  // Unlocked input cells, then the protection, last of the sheet's commands (a protected sheet refuses the rest):
+  // FormatProtection.locked on each area (RangeAreas of ExcelApi 1.9, a few areas a table), then protect with no
+  // password. https://learn.microsoft.com/javascript/api/excel/excel.formatprotection
+  if (spec.protect) {
+    for (const part of chunks(unlockedAreas(spec), 400))
+      sheet.getRanges(part.join(',')).format.protection.locked = false;
+  }
   const freeze = frozenPanes(spec);
   if (freeze.rows && freeze.columns) sheet.freezePanes.freezeAt(`A1:${a1(freeze.rows - 1, freeze.columns - 1)}`);
   else if (freeze.rows) sheet.freezePanes.freezeRows(freeze.rows);
@@ -477,4 +577,5 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, g: HostGrids): voi
       sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = `${font}${spec.print.footer}`;
     }
   }
+  if (spec.protect) sheet.protection.protect(EXCEL_PROTECTION);
 }

@@ -6,6 +6,12 @@ import * as fs from 'fs';
 import { daysInMonth, parseDay } from '../shared/dates/date';
 import { parsePeriod } from '../shared/dates/period';
 
+/**
+ * How a command is typed in what the product prints (usage lines, hints to copy): `dx-report` is the package's
+ * bin, not on PATH after a clone; `npx` finds it inside the project folder (README, *Cách chạy*).
+ */
+export const PROGRAM = 'npx dx-report';
+
 /** A wrong call: said in one Vietnamese line, exit 2. */
 export class UsageError extends Error {}
 
@@ -34,6 +40,10 @@ export interface FlagSpec {
   value?: string;
   help: string;
   required?: boolean;
+  /** Required unless this other switch is given, and then refused (`template --unit` without `--all`). */
+  unless?: string;
+  /** Only with this other switch (`template --out-dir` with `--all`). */
+  with?: string;
   /** May be given more than once (--col, --mapping). */
   repeat?: boolean;
   /** Why the value is wrong, or undefined when it is right. */
@@ -133,7 +143,7 @@ const MAPPING_FLAG: FlagSpec = {
   name: 'mapping',
   value: 'ÁNH_XẠ.json',
   repeat: true,
-  help: 'tệp ánh xạ cột do `dx-report map --out` ghi ở nơi khác (tệp <tên>.dx-anh-xa.json cạnh phiếu được đọc tự động)',
+  help: 'tệp ánh xạ cột do `map --out` ghi ở nơi khác (tệp <tên>.dx-anh-xa.json cạnh phiếu được đọc tự động)',
   check: existingFile(['.json']),
 };
 
@@ -148,7 +158,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'fn',
     usage: 'TÊN_HÀM ĐỐI_SỐ...',
-    summary: 'tính một hàm DX_ (ví dụ: dx-report fn DX_RATE 103.223 311.736)',
+    summary: `tính một hàm DX_ (ví dụ: ${PROGRAM} fn DX_RATE 103.223 311.736)`,
     words: { min: 0, max: Infinity },
     flags: [
       JSON_FLAG,
@@ -169,7 +179,14 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'tạo phiếu báo cáo của một đơn vị',
     words: { min: 0, max: 0 },
     flags: [
-      { name: 'unit', value: 'TÊN', required: true, help: 'đơn vị báo cáo (theo danh mục)', check: nonEmpty },
+      {
+        name: 'unit',
+        value: 'TÊN',
+        required: true,
+        unless: 'all',
+        help: 'đơn vị báo cáo (theo danh mục)',
+        check: nonEmpty,
+      },
       {
         name: 'period',
         value: 'YYYY-MM',
@@ -181,12 +198,40 @@ export const COMMANDS: CommandSpec[] = [
         name: 'out',
         value: 'TỆP.xlsx',
         required: true,
+        unless: 'all',
         help: 'tệp sẽ tạo (tệp đã có: không ghi đè)',
         check: outputName(['.xlsx']),
       },
       { name: 'preparer', value: 'TÊN', help: 'người lập', check: nonEmpty },
       CONFIG_FLAG,
-      { name: 'force', help: 'ghi đè tệp --out đã có (vẫn ghi an toàn: tệp cũ còn nguyên nếu ghi hỏng)' },
+      {
+        name: 'all',
+        help:
+          'tạo phiếu cho mọi đơn vị của danh mục có trong kỳ, mỗi đơn vị một tệp ' +
+          '(cần --registry hoặc --province, và --out-dir)',
+      },
+      {
+        name: 'registry',
+        value: 'DANH_MUC.xlsx|.json',
+        with: 'all',
+        help: 'danh mục đơn vị của văn phòng (điện thoại, thư điện tử của đơn vị, nếu có, được ghi vào phiếu)',
+        check: existingFile(['.xlsx', '.json']),
+      },
+      {
+        name: 'province',
+        value: 'MÃ|TÊN',
+        with: 'all',
+        help: 'hoặc: các xã, phường, đặc khu của một tỉnh từ 01/07/2025 (mã như 56 hoặc tên)',
+        check: (v) => (require('./registry') as typeof import('./registry')).provinceCheck(v),
+      },
+      {
+        name: 'out-dir',
+        value: 'THƯ_MỤC',
+        with: 'all',
+        help: 'thư mục chứa các phiếu (chưa có thì được tạo)',
+        check: nonEmpty,
+      },
+      { name: 'force', help: 'ghi đè tệp đã có (vẫn ghi an toàn: tệp cũ còn nguyên nếu ghi hỏng)' },
       JSON_FLAG,
     ],
   },
@@ -313,6 +358,45 @@ export const COMMANDS: CommandSpec[] = [
       JSON_FLAG,
     ],
   },
+  {
+    name: 'missing',
+    usage: 'TỆP_HOẶC_THƯ_MỤC...',
+    summary:
+      'danh sách đơn vị chưa nộp báo cáo của kỳ, kèm người lập, điện thoại của báo cáo gần nhất ' +
+      '(đọc cả các tháng trước); thư mục được duyệt cả thư mục con',
+    words: { min: 1, max: Infinity },
+    flags: [
+      {
+        name: 'registry',
+        value: 'DANH_MUC.xlsx|.json',
+        help: 'danh mục đơn vị của văn phòng (liên hệ: cột Thư điện tử/Điện thoại)',
+        check: existingFile(['.xlsx', '.json']),
+      },
+      {
+        name: 'period',
+        value: 'YYYY-MM',
+        help:
+          'kỳ: tháng (2023-06), quý (2023-Q3), 6 tháng (2023-H1), 9 tháng (2023-9M), năm (2023); ' +
+          'mặc định: kỳ mới nhất nhận được',
+        check: periodCheck(),
+      },
+      {
+        name: 'deadline-day',
+        value: 'N',
+        help: 'hạn nộp: ngày N của tháng sau kỳ (1–31, mặc định 20)',
+        check: dayOfMonth,
+      },
+      {
+        name: 'out',
+        value: 'CHUA_NOP.csv|.xlsx',
+        help: 'ghi danh sách ra CSV hoặc .xlsx (trang DX_ChuaNop); chỉ ghi đè tệp do dx-report tạo',
+        check: outputName(['.csv', '.xlsx']),
+      },
+      CONFIG_FLAG,
+      MAPPING_FLAG,
+      JSON_FLAG,
+    ],
+  },
   { name: 'catalogue', usage: '', summary: 'danh mục chỉ tiêu', words: { min: 0, max: 0 }, flags: [JSON_FLAG] },
   {
     name: 'registry',
@@ -320,6 +404,13 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'danh mục đơn vị (có sẵn, hoặc xã, phường, đặc khu của một tỉnh từ 01/07/2025)',
     words: { min: 0, max: 0 },
     flags: [
+      {
+        name: 'code',
+        value: 'MÃ',
+        help: 'chỉ một danh mục có sẵn (NT, KH, VT); với --json: một danh mục, lưu được làm tệp --registry',
+        // Loaded on use, as --province.
+        check: (v) => (require('./lists') as typeof import('./lists')).builtInCheck(v),
+      },
       {
         name: 'province',
         value: 'MÃ|TÊN',
@@ -449,7 +540,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   const [first, ...rest] = argv;
   if (first === undefined) return { help: '' };
   if (first === '--help' || first === '-h' || first === 'help') {
-    if (rest.length > 1) throw new UsageError(`Thừa đối số “${rest[1]}”: dx-report help [LỆNH]`);
+    if (rest.length > 1) throw new UsageError(`Thừa đối số “${rest[1]}”: ${PROGRAM} help [LỆNH]`);
     if (rest[0] !== undefined && !commandSpec(rest[0])) throw unknownCommand(rest[0]);
     return { help: rest[0] ?? null };
   }
@@ -490,8 +581,16 @@ export function parseCommandLine(argv: string[]): Parsed {
     if (wrong) throw new UsageError(`--${name} ${value}: ${wrong}.`);
     (args.flags[name] ??= []).push(value);
   }
+  // A flag out of place first: it says more than the missing one it implies (--out-dir without --all).
+  for (const f of spec.flags) {
+    const given = Boolean(args.flags[f.name]);
+    if (f.unless && args.flags[f.unless] && given)
+      throw new UsageError(`--${f.name} không dùng cùng --${f.unless}. Cách dùng: ${usageLine(spec)}`);
+    if (f.with && given && !args.flags[f.with])
+      throw new UsageError(`--${f.name} chỉ dùng cùng --${f.with}. Cách dùng: ${usageLine(spec)}`);
+  }
   for (const f of spec.flags)
-    if (f.required && !args.flags[f.name])
+    if (f.required && !args.flags[f.name] && !(f.unless && args.flags[f.unless]))
       throw new UsageError(`Cần --${f.name} ${f.value}. Cách dùng: ${usageLine(spec)}`);
   if (args.words.length < spec.words.min)
     throw new UsageError(`Thiếu ${spec.usage.replace(/\.\.\.$/, '')}. Cách dùng: ${usageLine(spec)}`);
@@ -537,7 +636,7 @@ export function has(args: Args, name: string): boolean {
 // ---- help ----
 
 export function usageLine(spec: CommandSpec): string {
-  const parts = [`dx-report ${spec.name}`];
+  const parts = [`${PROGRAM} ${spec.name}`];
   if (spec.usage) parts.push(spec.usage);
   for (const f of spec.flags) {
     const text = `--${f.name}${f.value ? ` ${f.value}` : ''}${f.repeat ? ' ...' : ''}`;
@@ -551,7 +650,9 @@ function commandHelp(spec: CommandSpec): string {
   const lines = [`  ${usageLine(spec)}`, `      ${spec.summary}`];
   for (const f of spec.flags) {
     const left = `--${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(width);
-    lines.push(`      ${left}  ${f.help}${f.required ? ' (bắt buộc)' : ''}${f.repeat ? ' (lặp lại được)' : ''}`);
+    const must = f.required ? (f.unless ? ` (bắt buộc, trừ khi có --${f.unless})` : ' (bắt buộc)') : '';
+    const only = f.with ? ` (chỉ cùng --${f.with})` : '';
+    lines.push(`      ${left}  ${f.help}${must}${only}${f.repeat ? ' (lặp lại được)' : ''}`);
   }
   return lines.join('\n');
 }
@@ -560,14 +661,15 @@ const FOOTER = `Mã thoát: 0 xong; 1 có lỗi trong phiếu, không tổng h�
 (tệp đã có không do dx-report tạo, đang có lần chạy khác ghi cùng tệp); 2 gọi sai lệnh (kể cả tệp kết quả trùng
 tệp đầu vào, thư mục không có) hoặc không đọc được tệp.
 Mọi tệp kết quả được ghi vào tệp tạm cạnh nó rồi mới đổi tên: ghi hỏng hay bị ngắt thì tệp cũ còn nguyên.
-Một vùng ô viết dạng JSON: dx-report fn DX_SUMRATE '[10,6]' '[16,10]'. Tên tệp bắt đầu bằng -- đặt sau --.
+Một vùng ô viết dạng JSON: ${PROGRAM} fn DX_SUMRATE '[10,6]' '[16,10]'. Tên tệp bắt đầu bằng -- đặt sau --.
 DX_DEBUG=1: in chi tiết kỹ thuật khi có lỗi không mong đợi. --help sau một lệnh: hướng dẫn của lệnh đó.`;
 
 export function helpText(command?: string | null): string {
   const spec = command ? commandSpec(command) : undefined;
   if (spec) return `${commandHelp(spec)}\n`;
   return (
-    `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)\n\nCách dùng:\n` +
+    `dx-report — báo cáo chuyển đổi số (Digital-transformation reporting)\n` +
+    `Chạy trong thư mục dự án: ${PROGRAM} LỆNH … (hoặc node bin/dx-report LỆNH …).\n\nCách dùng:\n` +
     `${COMMANDS.map(commandHelp).join('\n')}\n\n${FOOTER}\n`
   );
 }

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { Args, EXIT, flag, flags, has, UsageError } from './args';
 import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings } from './inputs';
 import { progress } from './progress';
@@ -7,57 +6,19 @@ import { readUnits } from './units';
 import { checkTargets, commitFiles, existingOwned, HTML_MARKER, OutputTarget, realPath, withLocks } from './output';
 import { loadMaster } from './master';
 import { configuredBy } from './validate';
-import { describeError } from '../shared/errors/describe';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidateExamined, Consolidation } from '../shared/consolidate/consolidate';
 import { Examined } from '../shared/consolidate/collect';
-import { registryFromSheet, RegistryRead } from '../shared/registry/from-sheet';
 import { Registry } from '../shared/registry/schema';
 import { htmlReport } from '../shared/consolidate/html-report';
 import { tidyCsv } from '../shared/consolidate/tidy';
+import { digestLines, digestOf } from '../shared/consolidate/digest';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
-import { SheetSnapshot } from '../shared/workbook/port';
-import { XlsxWorkbook } from '../xlsx/workbook';
+import { loadRegistryFile } from './registry-file';
 import { streamedWorkbook } from '../xlsx/stream-writer';
 import { reportDocument } from '../shared/report/report';
 import { ReportOptions } from '../shared/report/schema';
 import { reportBytes } from '../word/report-docx';
-
-/** A registry file: JSON in the Registry shape, or an .xlsx whose first sheet lists Mã đơn vị, Tên đơn vị, Nhóm. */
-async function loadRegistry(file: string): Promise<RegistryRead> {
-  const code = path
-    .basename(file)
-    .replace(/\.[^.]+$/, '')
-    .toUpperCase();
-  if (/\.json$/i.test(file)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new UsageError(
-        e instanceof SyntaxError
-          ? `Tệp danh mục “${file}” không phải JSON hợp lệ: ${e.message}`
-          : `Không đọc được tệp danh mục “${file}”: ${describeError(e)}`,
-      );
-    }
-    const parsed = Registry.safeParse(data);
-    return parsed.success
-      ? { registry: parsed.data, errors: [] }
-      : {
-          registry: null,
-          errors: [
-            { cell: 'JSON', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') },
-          ],
-        };
-  }
-  let first: SheetSnapshot | undefined;
-  try {
-    [first] = await (await XlsxWorkbook.open(file)).read();
-  } catch (e) {
-    throw new UsageError(`Không đọc được tệp danh mục “${file}”: ${describeError(e)}`);
-  }
-  return registryFromSheet(first?.values ?? [], code, path.basename(file));
-}
 
 /** The HTML report with the product's marker, by which a re-run knows the file as its own. */
 export function markedHtml(html: string): string {
@@ -117,7 +78,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   const given = givenMappings(flags(args, 'mapping'));
   let registry: Registry | undefined;
   if (registryFile) {
-    const r = await loadRegistry(registryFile);
+    const r = await loadRegistryFile(registryFile);
     if (!r.registry || r.errors.length) {
       out(`${r.errors.map((e) => `${registryFile}!${e.cell}: ${e.message}`).join('\n')}\n`);
       return EXIT.usage;
@@ -183,6 +144,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
           ...(refusal ? { error: refusal } : {}),
           found: { files: inputs.files.length, folders: inputs.folders, repeated: inputs.repeated },
           ...s,
+          // The secretariat's summary as the text prints it: period in words, the four lists, the registry.
+          digest: digestOf(s, '(--registry)'),
           unreadable,
           skipped,
         })}\n`,
@@ -196,9 +159,8 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
             .join(', ')})${html ? `; báo cáo: ${html}` : ''}${tidy ? `; dữ liệu: ${tidy}` : ''}` +
             `${docx ? `; báo cáo Word: ${docx}` : ''}.\n`,
         );
-      out(`  ${registryLine(s.registry)}\n`);
-      for (const e of s.excluded) out(`  Không tổng hợp ${e.unit ?? e.source}: ${e.reason}\n`);
-      if (s.missing.length) out(`  Chưa nộp (${s.missing.length}): ${s.missing.join(', ')}\n`);
+      // The summary's lines, each list complete: period, included, late, left out, not sent, registry.
+      for (const line of digestLines(digestOf(s, '(--registry)'))) out(`${line}\n`);
       for (const w of s.warnings) out(`  Cảnh báo: ${w}\n`);
       for (const i of s.indicators)
         out(
@@ -227,11 +189,4 @@ export function reportOptions(args: Args): ReportOptions {
     signerTitle: flag(args, 'signer-title'),
     signerName: flag(args, 'signer-name'),
   };
-}
-
-/** Which registry units were matched against and listed as missing from. */
-function registryLine(r: Consolidation['summary']['registry']): string {
-  if (!r) return 'Danh mục đơn vị: không xác định được (không liệt kê đơn vị chưa nộp).';
-  const whose = r.given ? 'của văn phòng (--registry)' : 'có sẵn';
-  return `Danh mục đơn vị ${whose}: ${r.name} (${r.code}), ${formatNumber(r.units)} đơn vị.`;
 }

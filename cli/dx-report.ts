@@ -95,6 +95,8 @@ async function dispatch(args: Args, out: (s: string) => void): Promise<number> {
       return (require('./validate') as typeof import('./validate')).runValidate(args, out);
     case 'consolidate':
       return (require('./consolidate') as typeof import('./consolidate')).runConsolidate(args, out);
+    case 'missing':
+      return (require('./missing') as typeof import('./missing')).runMissing(args, out);
     case 'catalogue':
       return (require('./lists') as typeof import('./lists')).runCatalogue(args, out);
     case 'registry':

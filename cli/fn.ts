@@ -197,7 +197,7 @@ export function runFnBatch(words: string[], input: NodeJS.ReadableStream, out: (
     const unreadable = (e: NodeJS.ErrnoException) => {
       if (failed) return;
       failed = true;
-      out(`Không đọc được đầu vào chuẩn (${e.code ?? e.message}).\n`);
+      out(`Không đọc được đầu vào chuẩn: ${describeError(e, 'đầu vào chuẩn')}\n`);
       lines.close();
     };
     // readline passes the input's error on to the interface: both are heard, the first one said.

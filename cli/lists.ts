@@ -2,7 +2,7 @@
  * The built-in lists. Each command loads its own data when it runs (`require` inside it): `registry` does not
  * read the catalogue, `catalogue` not the registries.
  */
-import { Args, has } from './args';
+import { Args, flag, has, nearest } from './args';
 
 /** `dx-report catalogue [--json]`: the indicators with their targets, verbatim and parsed. */
 export function runCatalogue(args: Args, out: (s: string) => void): number {
@@ -35,15 +35,31 @@ export function runCatalogue(args: Args, out: (s: string) => void): number {
   return 0;
 }
 
-/** `dx-report registry [--json]`: the registered units. */
+/** What `--code` says of a value that is not a built-in registry's code (undefined when it is one). */
+export function builtInCheck(value: string): string | undefined {
+  const { DEFAULT_REGISTRIES } = require('../shared/registry/default') as typeof import('../shared/registry/default');
+  const codes = DEFAULT_REGISTRIES.map((r) => r.code);
+  if (codes.includes(value.trim().toUpperCase())) return undefined;
+  const near = nearest(value.trim(), codes);
+  const list = DEFAULT_REGISTRIES.map((r) => `${r.code}: ${r.name}`).join('; ');
+  return `không có danh mục có sẵn mã “${value}”${near ? `; có phải ${near}?` : ''} (${list})`;
+}
+
+/**
+ * `dx-report registry [--code MÃ] [--json]`: the registered units. `--json` alone prints the list of the built-in
+ * registries (`{"registries": [...]}`), which `--registry` reads only while it holds one (it says so, naming the
+ * codes); with `--code` it prints that one registry, the shape `consolidate --registry FILE.json` reads.
+ */
 export function runRegistry(args: Args, out: (s: string) => void): number {
   const { DEFAULT_REGISTRIES } = require('../shared/registry/default') as typeof import('../shared/registry/default');
   const { UNIT_GROUP_LABEL } = require('../shared/registry/schema') as typeof import('../shared/registry/schema');
+  const code = flag(args, 'code')?.trim().toUpperCase();
+  const shown = code ? DEFAULT_REGISTRIES.filter((r) => r.code === code) : DEFAULT_REGISTRIES;
   if (has(args, 'json')) {
-    out(`${JSON.stringify({ registries: DEFAULT_REGISTRIES }, null, 2)}\n`);
+    out(`${JSON.stringify(code ? shown[0] : { registries: shown }, null, 2)}\n`);
     return 0;
   }
-  for (const reg of DEFAULT_REGISTRIES) {
+  for (const reg of shown) {
     out(`\n${reg.name} (${reg.code}) — ${reg.units.length} đơn vị\n`);
     let group = '';
     for (const u of reg.units) {

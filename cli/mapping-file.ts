@@ -4,6 +4,7 @@
  * drop what the library cannot keep, such as charts). The readers apply it as if it were the
  * workbook's own DX_AnhXa sheet, over that sheet's mappings for the same table.
  */
+import { describeError } from '../shared/errors/describe';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ColumnMapping, mappingSheet, readMappings } from '../shared/templates/mapping';
@@ -45,7 +46,8 @@ export function readMappingFile(file: string): MappingFile {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw bad(`không phải JSON hợp lệ (${(e as Error).message})`);
+    // JSON.parse says where in English: the Vietnamese sentence says what to do.
+    throw new MappingFileError(describeError(e, file));
   }
   const o = parsed as { generator?: unknown; file?: unknown; mappings?: unknown };
   if (typeof o !== 'object' || o === null || o.generator !== JSON_GENERATOR)

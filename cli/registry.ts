@@ -1,12 +1,12 @@
 /**
- * `dx-report registry [--province MÃ|TÊN] [--json]`: the built-in 2023 registries, or today's units of one
+ * `dx-report registry [--code MÃ | --province MÃ|TÊN] [--json]`: the built-in 2023 registries, or today's units of one
  * province (since 1 July 2025) under their official codes. With --json and --province it prints one Registry
  * object, the shape `consolidate --registry FILE.json` reads, so the list can be saved and handed back.
  */
 import { formatNumber } from '../shared/numbers/format';
 import { findProvince, provinceRegistry, provinces } from '../shared/registry/dvhc';
 import { looseKey } from '../shared/text/fold';
-import { Args, flag, has, nearest } from './args';
+import { Args, flag, has, nearest, PROGRAM, UsageError } from './args';
 
 /** What `--province` says of a value that is not one of the 34 (undefined when it is one). */
 export function provinceCheck(value: string): string | undefined {
@@ -25,8 +25,9 @@ export function provinceCheck(value: string): string | undefined {
 }
 
 const HINT =
+  `Lưu một danh mục có sẵn làm tệp --registry: ${PROGRAM} registry --code NT --json > NT.json. ` +
   'Danh mục từ 01/07/2025 (34 tỉnh, thành phố; xã, phường, đặc khu theo mã chính thức): ' +
-  'dx-report registry --province 56 (mã hoặc tên tỉnh, ví dụ “Khánh Hòa”); thêm --json để lưu làm tệp --registry.\n';
+  `${PROGRAM} registry --province 56 (mã hoặc tên tỉnh, ví dụ “Khánh Hòa”); thêm --json để lưu làm tệp --registry.\n`;
 
 /**
  * The command. Without --province, `builtIn` (cli/lists.ts: the 2023 registries, as before) and a line telling
@@ -39,6 +40,8 @@ export function runRegistryCommand(
 ): number {
   const which = flag(args, 'province');
   const json = has(args, 'json');
+  if (which !== undefined && flag(args, 'code') !== undefined)
+    throw new UsageError('--code và --province không dùng cùng nhau: chọn một danh mục có sẵn hoặc một tỉnh.');
   if (which === undefined) {
     const code = builtIn(args, out);
     if (!json) out(`\n${HINT}`);
@@ -65,7 +68,7 @@ export function runRegistryCommand(
   }
   out(
     '\nNguồn: bộ dữ liệu thanglequoc/vietnamese-provinces-database (MIT), đối chiếu với quyết định của tỉnh ' +
-      'trước khi dùng. Lưu làm danh mục: dx-report registry --province ' +
+      `trước khi dùng. Lưu làm danh mục: ${PROGRAM} registry --province ` +
       `${reg.code} --json > ${reg.code}.json, rồi consolidate … --registry ${reg.code}.json\n`,
   );
   return 0;

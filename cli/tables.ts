@@ -11,7 +11,7 @@ import { TableSpec } from '../shared/templates/schema';
 import { findTable, findTables, TableLayout } from '../shared/tables/read';
 import { ColumnMapping, headerChoices } from '../shared/templates/mapping';
 import { columnLetter } from '../shared/workbook/sheet-spec';
-import { nearest } from './args';
+import { nearest, PROGRAM } from './args';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
@@ -70,7 +70,7 @@ export async function runTables(args: Args, out: (s: string) => void): Promise<n
   for (const u of read.unmatched) {
     out(
       `${u.table.padEnd(5)} ${u.sheet}: chưa nhận ra cột ${u.layout.missing.join(', ')} — ` +
-        `dùng: dx-report map ${file} --sheet "${u.sheet}" --table ${u.table} ` +
+        `dùng: ${PROGRAM} map ${file} --sheet "${u.sheet}" --table ${u.table} ` +
         `--header-row ${u.layout.headerRow + u.layout.headerRows} ` +
         `${u.layout.missing.map((k) => `--col ${k}=CỘT`).join(' ')}\n`,
     );
@@ -163,8 +163,16 @@ export async function runMap(args: Args, out: (s: string) => void): Promise<numb
   if (missing.length)
     throw new Refused(
       `Chưa chọn cột cho: ${acceptedKeys(spec, missing)}` +
-        `${detected ? ` (đã nhận ra: ${Object.keys(detected.columns).join(', ')})` : ''}; ` +
-        `thêm ${missing.map((k) => `--col ${k}=CỘT`).join(' ')}.`,
+        `${
+          detected
+            ? ` (đã nhận ra: ${Object.entries(detected.columns)
+                .map(([k, c]) => `${k}=${columnLetter(c)}`)
+                .join(', ')})`
+            : ''
+        }; ` +
+        `thêm ${missing.map((k) => `--col ${k}=CỘT`).join(' ')}.\n` +
+        // Every key, so a column recognised wrongly can be corrected with --col too.
+        `Các khóa của bảng ${spec.id} (khóa=CỘT): ${acceptedKeys(spec)}.`,
     );
   const mapping: ColumnMapping = { sheet, table: spec.id, headerRow, columns };
   return withLocks([t], async () => {

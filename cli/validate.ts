@@ -31,6 +31,8 @@ export async function runValidate(args: Args, out: (s: string) => void): Promise
   );
   for (const o of outcomes) {
     if ('checked' in o) {
+      // Each file's issues come in its workbook's order (sheet as the tabs stand, row, column), and the files in
+      // the order given: not sorted again here, where the tabs' order is no longer known.
       issues.push(...o.checked.issues);
       tables += o.checked.tables;
     } else if ('skipped' in o) skipped.push(o.file);

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { handlers } from '../appsscript/server/handlers';
-import { gasBridge } from '../appsscript/sidebar/gas-bridge';
+import { gasBridge, openGuide } from '../appsscript/sidebar/gas-bridge';
 import { gasConsolidation } from '../appsscript/sidebar/gas-consolidation';
 import { DIST, loadAppsScript } from './helpers/hosts';
 
@@ -61,6 +61,7 @@ async function namesTheSidebarCalls(): Promise<string[]> {
   await gasBridge.check();
   await gasBridge.select('S', 'A1');
   await gasBridge.complete();
+  await openGuide();
   await gasConsolidation.listSources!();
   await gasConsolidation.readSource!('tab:S');
   await gasConsolidation.makeSourceList!();

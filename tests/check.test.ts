@@ -65,7 +65,7 @@ describe('Kiểm tra in Excel (Office.js stand-in)', () => {
     const ok = await complete(book, new Date(2023, 6, 10, 9, 30));
     expect(ok).toMatchObject({ ok: true, completedAt: '10/07/2023 09:30' });
     // The time lands as a date-time value (a serial with a date format), not as text a host would re-read.
-    const stamp = excel.sheet('Thông tin chung')!.cells.get('B11')!;
+    const stamp = excel.sheet('Thông tin chung')!.cells.get('B12')!;
     expect(stamp.value).toBeCloseTo(serialOf('2023-07-10T09:30'), 6);
     expect(excel.sheet('DX_KyTruoc')!.visibility).toBe('Hidden');
   });
@@ -82,7 +82,7 @@ describe('Kiểm tra in Excel (Office.js stand-in)', () => {
       );
       syncs.push(excel.syncs);
     }
-    expect(syncs[0]).toBe(6); // read 2 + fills 1 + paint 1 + marks sheet 2
+    expect(syncs[0]).toBe(7); // read 2 + fills 1 + paint 2 (the protection, then the write) + marks sheet 2
     expect(syncs[1]).toBe(syncs[0]);
   });
 });
@@ -122,6 +122,6 @@ describe('Kiểm tra in Google Sheets (built bundle, SpreadsheetApp stand-in)', 
     const r = gas.global.dxComplete();
     expect(r.ok).toBe(true);
     // A date-time value with its format, as Sheets stores a date (getValue gives a Date back).
-    expect(ss.getSheetByName('Thông tin chung')!.getRange('B11').getValue()).toEqual(expect.any(Date));
+    expect(ss.getSheetByName('Thông tin chung')!.getRange('B12').getValue()).toEqual(expect.any(Date));
   });
 });

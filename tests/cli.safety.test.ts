@@ -156,7 +156,14 @@ describe('an output is written whole or not at all', () => {
     } finally {
       io.renameSync = rename;
     }
-    expect(plain).toEqual({ code: 2, stdout: 'Lỗi không mong đợi: boom (DX_DEBUG=1 để xem chi tiết)\n', stderr: '' });
+    // The error's own words ("boom") are English and stay behind DX_DEBUG=1.
+    expect(plain).toEqual({
+      code: 2,
+      stdout:
+        'Lỗi không mong đợi: Lỗi của phần mềm, không phải do số liệu: thử lại; nếu vẫn lỗi, báo người hỗ trợ. ' +
+        '(DX_DEBUG=1 để xem chi tiết)\n',
+      stderr: '',
+    });
     expect(debug.stderr).toContain('TypeError: boom');
     expect(debug.stderr).toMatch(STACK);
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -558,7 +565,7 @@ describe('strict commands', () => {
         ['consolidate', lone, '--out', out, '--registry', path.join(dir, 'khong-co.json')],
         `không tìm thấy tệp “${path.join(dir, 'khong-co.json')}”`,
       ],
-      [['consolidate', lone, '--out', out, '--registry', badJson], `Tệp danh mục “${badJson}” không phải JSON hợp lệ`],
+      [['consolidate', lone, '--out', out, '--registry', badJson], `Tệp “${badJson}” không phải JSON hợp lệ`],
       [['consolidate', lone, '--out', out, '--registry', notXlsx], `Không đọc được tệp danh mục “${notXlsx}”`],
       [
         [

@@ -140,20 +140,22 @@ describe('DX_CauHinh shows the aggregation types, with dropdowns', () => {
     const place = read.where.aggregations!;
     expect(place.headerRow).toBeGreaterThan(read.where.rules!.headerRow);
     expect(grid[place.headerRow - 2][0]).toBe('Cách cộng số liệu theo thời gian');
-    expect(grid[place.headerRow].slice(0, 5)).toEqual(['Bảng', 'Cột', 'Tên cột', 'Cách cộng', 'Lý do']);
+    // "Cột" names the column by its heading; "Tên cột" (a copy before issue 16) is read but no longer written.
+    expect(grid[place.headerRow].slice(0, 4)).toEqual(['Bảng', 'Cột', 'Cách cộng', 'Lý do']);
+    expect(grid[place.headerRow].slice(4).every((v) => v === null || v === '')).toBe(true);
     expect(CONFIG_AGGREGATIONS.columns.filter((c) => !c.optional).map((c) => c.key)).toEqual([
       'table',
       'column',
       'aggregation',
     ]);
     const rows = grid.slice(place.headerRow + 1).filter((r) => r.some((v) => v !== null && v !== ''));
-    expect(rows.map((r) => r.slice(0, 5))).toEqual(
-      FIGURES.map((f) => [f.table, f.col.key, columnLabel(f.col), AGGREGATION_LABEL[f.aggregation], f.reason]),
+    expect(rows.map((r) => r.slice(0, 4))).toEqual(
+      FIGURES.map((f) => [f.table, columnLabel(f.col), AGGREGATION_LABEL[f.aggregation], f.reason]),
     );
     // Flows, stocks and the figure that is never combined over months.
     const at = (key: string) => cellValue(grid, figureCell(grid, key));
     expect([at('T3a/dossiers'), at('T3b/inProcess'), at('T3d/chargedProcedures')]).toEqual([SUM, LAST, NONE]);
-    expect(cellValue(grid, figureCell(grid, 'T4/inProcess', 'label'))).toBe('Đang giải quyết — Tổng số');
+    expect(cellValue(grid, figureCell(grid, 'T4/inProcess', 'column'))).toBe('Đang giải quyết — Tổng số');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     expect(dropdown(book, figureCell(grid, 'T2/sentOn'))).toEqual([SUM, LAST, NONE]);
@@ -219,12 +221,13 @@ describe('read back', () => {
       '“Cách cộng tử số” ghi “Cộng dồn”: chỉ nhận “Cộng các tháng”, “Lấy số mới nhất” hoặc ' +
         '“Không cộng theo thời gian”.',
     );
-    expect(byCell[badFigure]).toContain('T3a/dossiers: “Cách cộng” ghi “trung bình”: chỉ nhận “Cộng các tháng”');
+    expect(byCell[badFigure]).toContain('T3a “Tổng số hồ sơ”: “Cách cộng” ghi “trung bình”: chỉ nhận “Cộng các tháng”');
     expect(byCell[table]).toContain('không có bảng số liệu “T9”');
     expect(byCell[ctor]).toContain('không có cột số liệu “constructor”');
     expect(byCell[proto]).toContain('không có bảng số liệu “__proto__”');
     expect(byCell[text]).toContain('không có cột số liệu “unit”');
-    expect(byCell[repeated]).toContain('cột T2/receivedOn trùng với dòng');
+    // Written as its key, as copies before issue 16 hold it: still T2/receivedOn, so a repetition.
+    expect(byCell[repeated]).toContain('cột “Số lượng VB được thực hiện trên phần mềm — VB đến” của T2 trùng với dòng');
     expect(read.issues).toHaveLength(7);
     expect(read.indicators.map((i) => i.code)).not.toContain('XHS.DDDT');
     expect(Object.keys(read.aggregations)).toEqual([]);

@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as fs from 'fs';
 import { OfficeWorkbook } from '../addin/office-workbook';
 import { SheetsWorkbook } from '../appsscript/server/sheets-workbook';
+import { z } from 'zod';
 import { describeError } from '../shared/errors/describe';
 import {
   CancelledError,
@@ -52,10 +53,40 @@ describe('named errors, said in Vietnamese in one place', () => {
       '“units” là một thư mục, không phải tệp.',
     );
     expect(describeError(new Error('Corrupted zip ? see https://example.invalid'))).toBe(
-      'Tệp hỏng hoặc không phải tệp Excel (.xlsx).',
+      'Tệp hỏng hoặc không phải tệp Excel (.xlsx): mở bằng Excel, lưu lại rồi gửi lại.',
     );
+    expect(
+      describeError(new Error('End of data reached (data length = 0, asked index = 4). Corrupted zip ?'), 'a.xlsx'),
+    ).toBe('Tệp “a.xlsx” hỏng hoặc không phải tệp Excel (.xlsx): mở bằng Excel, lưu lại rồi gửi lại.');
+    expect(describeError(new Error('File not found: /tmp/x/master.xlsx'))).toBe(
+      'Không tìm thấy tệp “/tmp/x/master.xlsx”.',
+    );
+    expect(describeError(new TypeError("Cannot read properties of undefined (reading 'x')"), 'b.xlsx')).toBe(
+      'Lỗi của phần mềm khi xử lý tệp “b.xlsx”, không phải do số liệu: thử lại; nếu vẫn lỗi, báo người hỗ trợ.',
+    );
+    let syntax: unknown;
+    try {
+      JSON.parse('{units');
+    } catch (e) {
+      syntax = e;
+    }
+    expect(describeError(syntax, 'danh-muc.json')).toMatch(/^Tệp “danh-muc\.json” không phải JSON hợp lệ/);
     expect(describeError(new SheetExistsError(['T1 Chỉ tiêu'], 'tệp'))).toMatch(/^Tệp đã có trang “T1 Chỉ tiêu”/);
     expect(describeError('lạ')).toBe('lạ');
+  });
+
+  test('a schema refusal of a user file is said field by field in Vietnamese, with the file', () => {
+    const schema = z.object({
+      units: z.array(z.object({ name: z.string().min(1), level: z.enum(['phuong', 'xa']), n: z.number().max(3) })),
+    });
+    const r = schema.safeParse({ units: [{ name: '', level: 'tinh', n: 5 }, { name: 3 }] });
+    const said = describeError(r.error, 'danh-muc.json');
+    expect(said).toBe(
+      'Tệp “danh-muc.json” không đúng mẫu: “units” › mục 1 › “name”: đang trống; ' +
+        '“units” › mục 1 › “level”: chỉ nhận: “phuong”, “xa”; “units” › mục 1 › “n”: không được lớn hơn 3; ' +
+        '“units” › mục 2 › “name”: phải là chữ; “units” › mục 2 › “level”: chỉ nhận: “phuong”, “xa”; ' +
+        'và 1 chỗ khác.',
+    );
   });
 
   test('the three adapters refuse an existing sheet with the same class', async () => {

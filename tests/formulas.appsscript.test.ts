@@ -27,6 +27,7 @@ describe('Apps Script bundle (built dist/appsscript, as clasp pushes it)', () =>
     expect(clasp.rootDir).toBe('dist/appsscript');
     expect(fs.readdirSync(path.join(DIST, 'appsscript')).sort()).toEqual([
       'Code.js',
+      'HuongDan.html',
       'Sidebar.html',
       'appsscript.json',
     ]);
@@ -75,9 +76,11 @@ describe('Apps Script bundle (built dist/appsscript, as clasp pushes it)', () =>
       'Tạo phiếu báo cáo',
       'Tổng hợp phụ lục',
       'Mở bảng điều khiển (hàm DX)',
+      'Hướng dẫn sử dụng',
     ]);
     for (const [, fn] of gas.calls.menus[0].items) gas.global[fn]();
     expect(gas.calls.sidebars).toHaveLength(4);
+    expect(gas.calls.dialogs.map((d) => d.file)).toEqual(['HuongDan']);
     expect(gas.calls.sidebars[0]).toMatchObject({
       file: 'Sidebar',
       title: 'Báo cáo chuyển đổi số',

@@ -61,7 +61,7 @@ describe('dx-report fn (in this process)', () => {
   test('an unknown function or a wrong argument count exits 2 with the list of functions', async () => {
     const r = await runMain(['fn', 'DX_NOPE', '1']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('DX_SUMRATE(numerators; denominators)');
+    expect(r.stdout).toContain('DX_SUMRATE(vung_tu_so; vung_mau_so)');
     expect((await runMain(['fn', 'DX_RATE', '1'])).code).toBe(2);
   });
 
@@ -83,7 +83,7 @@ describe('dx-report fn (in this process)', () => {
     });
     let out = '';
     expect(await runFnBatch([], failing, (s) => (out += s))).toBe(2);
-    expect(out).toBe('Không đọc được đầu vào chuẩn (EIO).\n');
+    expect(out).toBe('Không đọc được đầu vào chuẩn: Lỗi đọc ghi ổ đĩa ở “đầu vào chuẩn”.\n');
   });
 });
 
@@ -143,7 +143,7 @@ describe('dx-report fn --batch: the whole case table in one process', () => {
     expect(at(start + 2)).toEqual({
       line: start + 2,
       code: 2,
-      message: 'DX_RATE cần 2–3 đối số: numerator; denominator; decimals',
+      message: 'DX_RATE cần 2–3 đối số: tu_so; mau_so; so_chu_so_thap_phan',
     });
     expect(at(start + 3)).toBeUndefined();
     expect(at(start + 4)).toEqual({

@@ -94,23 +94,24 @@ describe('seed 003 §1: the group row "I. UBND TP. Vũng Tàu" over its offices'
     const seed = [...T2_HEADER, 'I\tUBND TP. Vũng Tàu\t4.602\t8.187\t0\t0', ...ALL_OFFICES, ...COMMUNES];
     const issues = issuesOf([sheet('VB', seed)]);
     // Only the seed's real defects: the subtotal, the typos "Pường", the missing general information.
+    // In the sheet's order (issue 16): A1 first, then row 3 column by column.
     expect(issues.map((i) => [i.rule, i.cell, i.severity])).toEqual([
+      ['THONG-TIN-CHUNG', 'A1', 'canh-bao'],
       ['TONG-NHOM', 'C3', 'canh-bao'],
       ['TONG-NHOM', 'D3', 'canh-bao'],
       ['TONG-NHOM', 'E3', 'canh-bao'],
       ['TONG-NHOM', 'F3', 'canh-bao'],
-      ['THONG-TIN-CHUNG', 'A1', 'canh-bao'],
       ['TEN-DON-VI', 'B19', 'loi'],
       ['TEN-DON-VI', 'B20', 'loi'],
     ]);
-    expect(issues[0].message).toBe(
+    expect(issues[1].message).toBe(
       'Dòng nhóm “UBND TP. Vũng Tàu” ghi Số lượng VB được thực hiện trên phần mềm — VB đi là 4.602, ' +
         'tổng 12 dòng bên dưới là 16.791.',
     );
-    expect(issues[0].fix).toContain('Sửa thành 16.791');
+    expect(issues[1].fix).toContain('Sửa thành 16.791');
     // "09" (Phòng Y tế) is 9: 7 + 9 + 230.
-    expect(issues[2].message).toContain('là 0, tổng 12 dòng bên dưới là 246.');
-    expect(issues[3].message).toContain('là 0, tổng 12 dòng bên dưới là 858.');
+    expect(issues[3].message).toContain('là 0, tổng 12 dòng bên dưới là 246.');
+    expect(issues[4].message).toContain('là 0, tổng 12 dòng bên dưới là 858.');
   });
 
   test('validated: a wrong subtotal over three offices names the columns that differ, not the equal ones', () => {

@@ -15,7 +15,6 @@ const FAMILY_SHEETS = [
   'T5 Dự án',
   'T6 Tuân thủ',
   'Kết quả, khó khăn',
-  'DX_CauHinh',
 ];
 
 /** A unit's own one-stop table with n wards, typed by hand. */
@@ -35,8 +34,10 @@ describe('Excel (Office.js) adapter', () => {
     const r = await createTemplate(book, { unit: 'Phường Vạn Thạnh', period: '2023-06', preparer: 'Trần Thị B' });
     expect(r.sheets).toEqual(FAMILY_SHEETS);
     expect(excel.syncs).toBe(3);
-    expect(excel.sheets.map((s) => s.name)).toEqual(['DX_DanhSach', ...FAMILY_SHEETS]);
+    // The hidden sheets first (the lists the dropdowns point into, then DX_CauHinh, hidden in a unit's workbook).
+    expect(excel.sheets.map((s) => s.name)).toEqual(['DX_DanhSach', 'DX_CauHinh', ...FAMILY_SHEETS]);
     expect(excel.sheet('DX_DanhSach')!.visibility).toBe('Hidden');
+    expect(excel.sheet('DX_CauHinh')!.visibility).toBe('Hidden');
     const t1 = excel.sheet('T1 Chỉ tiêu')!;
     expect(t1.cells.get('G6')?.formula).toBe('=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")');
     expect(t1.frozenRows).toBe(4);

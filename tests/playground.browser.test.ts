@@ -100,8 +100,8 @@ describe('the playground: the pane over an .xlsx file, in Chromium', () => {
       'T5 Dự án',
       'T6 Tuân thủ',
       'Kết quả, khó khăn',
-      'DX_CauHinh',
     ]);
+    // DX_CauHinh is hidden in a unit's workbook (issue 16): no tab.
     await page.click('#pg-new');
     await page.setInputFiles('#con-files', files);
     await page.click('#con-run');

@@ -402,12 +402,13 @@ describe('seed 003 §1: E-Office documents, the twelve offices and seventeen war
     const issues = reported([typed('VB', S1)], '2023-10-10');
     const misspelt = S1.flatMap((r, i) => (r[1]?.startsWith('Pường ') ? [['TEN-DON-VI', `B${i + 1}`, 'loi']] : []));
     expect(misspelt).toHaveLength(16);
+    // In the sheet's order, row by row (issue 16): A1 first.
     expect(issues).toEqual([
+      ['THONG-TIN-CHUNG', 'A1', 'canh-bao'],
       ['TONG-NHOM', 'C5', 'canh-bao'],
       ['TONG-NHOM', 'D5', 'canh-bao'],
       ['TONG-NHOM', 'E5', 'canh-bao'],
       ['TONG-NHOM', 'F5', 'canh-bao'],
-      ['THONG-TIN-CHUNG', 'A1', 'canh-bao'],
       ...misspelt,
     ]);
   });
@@ -508,12 +509,13 @@ describe('seed 003 §5: online payments, the city and "UBND cấp xã" (all comm
 
   test('typed as the seed lays it out: "100%" in a count column, (4) > (1), the swapped (1) and (2) and their rate', () => {
     expect(reported([typed('TT', S5)], '2023-10-10')).toEqual([
+      // In the sheet's order, row by row, then column by column (issue 16).
+      ['THONG-TIN-CHUNG', 'A1', 'canh-bao'],
       ['KIEU-PHAN-TRAM', 'G7', 'loi'],
+      ['CONG-THUC', 'F8', 'loi'],
       ['KIEU-PHAN-TRAM', 'G8', 'loi'],
       ['CONG-THUC', 'D14', 'loi'],
       ['TY-LE', 'E14', 'loi'],
-      ['THONG-TIN-CHUNG', 'A1', 'canh-bao'],
-      ['CONG-THUC', 'F8', 'loi'],
     ]);
   });
 });

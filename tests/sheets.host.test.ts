@@ -377,6 +377,7 @@ describe('Google Sheets defects of issue 10, fixed in the Apps Script port', () 
         'Tạo phiếu báo cáo',
         'Tổng hợp phụ lục',
         'Mở bảng điều khiển (hàm DX)',
+        'Hướng dẫn sử dụng',
       ]);
     }
   });

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-test('sidebar Kiểm tra: issues grouped by importance with their cells; a click selects the cell; Hoàn thành waits for no error', async () => {
+test('sidebar Kiểm tra: issues grouped by severity and importance, in the workbook’s order; a click selects the cell; Hoàn thành waits for no error', async () => {
   const ss = new FakeSpreadsheet();
   const gas = loadAppsScript(ss);
   gas.global.dxCreateTemplate({ unit: 'Phường Lộc Thọ', period: '2023-06', preparer: 'A' });
@@ -34,15 +34,28 @@ test('sidebar Kiểm tra: issues grouped by importance with their cells; a click
   await page.goto(`file://${path.join(DIST, 'appsscript', 'Sidebar.html')}`);
   await page.waitForSelector('#chk-list ul.issues');
   expect(await page.textContent('#chk-status')).toContain('4 lỗi');
-  const high = page.locator('ul.issues[data-importance="cao"] button.issue');
+  const high = page.locator('ul.issues[data-group="loi/cao"] button.issue');
   const texts = await high.allTextContents();
-  expect(texts).toEqual(
-    expect.arrayContaining([
-      expect.stringContaining('T4 Phản ánh!C6 Tiếp nhận = đã giải quyết + đang giải quyết. Đang là 16 ≠ 10 + 5 = 15.'),
-      expect.stringContaining('T3 TTHC!D6 “24 loại” có chữ “loại” bên cạnh số 24'),
-      expect.stringContaining('Thông tin chung!B7 Thiếu “Ngày báo cáo”.'),
+  const found = [
+    'Thông tin chung!B7 Thiếu “Ngày báo cáo”.',
+    'T3 TTHC!D6 “24 loại” có chữ “loại” bên cạnh số 24',
+    'T4 Phản ánh!C6 Tiếp nhận = đã giải quyết + đang giải quyết. Đang là 16 ≠ 10 + 5 = 15.',
+  ].map((said) => texts.findIndex((t) => t.includes(said)));
+  // Listed in the workbook's order: the cover, then T3, then T4 (issue 16), not by the sheets' names.
+  expect(found.every((i) => i >= 0)).toBe(true);
+  expect([...found].sort((x, y) => x - y)).toEqual(found);
+  // Each heading names the severity its issues are coloured by, and the importance once ("Lỗi, mức độ cao: 3").
+  const headings = await page.locator('#chk-list h3').allTextContents();
+  expect(headings[0]).toBe(`Lỗi, mức độ cao: ${texts.length}`);
+  for (const h of headings) expect(h).toMatch(/^(Lỗi|Cảnh báo), mức độ (cao|trung bình|thấp): \d+$/);
+  const colours = await page.$$eval('#chk-list ul.issues', (uls) =>
+    uls.map((ul) => [
+      (ul.previousElementSibling?.textContent ?? '').startsWith('Lỗi') ? 'loi' : 'canh-bao',
+      [...ul.querySelectorAll('button.issue')].every((b) => b.classList.contains(ul.getAttribute('data-severity')!)),
+      ul.getAttribute('data-severity'),
     ]),
   );
+  for (const [said, same, severity] of colours) expect([said, same]).toEqual([severity, true]);
   expect(await page.getAttribute('#chk-complete', 'disabled')).not.toBeNull();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-check.png'), fullPage: true });
   await page.locator('button.issue[data-cell="C6"][data-sheet="T4 Phản ánh"]').click();

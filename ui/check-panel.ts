@@ -1,19 +1,14 @@
 import { describeError } from '../shared/errors/describe';
 import { CheckResult } from '../shared/operations/check';
-import { IMPORTANCE_LABEL, SEVERITY_LABEL } from '../shared/validation/issue';
+import { ISSUE_GROUPS, issueGroup } from '../shared/validation/issue';
 import { HostBridge } from './bridge';
 import { clear, el } from './dom';
 
-const GROUPS = [
-  ['cao', 'Mức độ cao'],
-  ['trung-binh', 'Mức độ trung bình'],
-  ['thap', 'Mức độ thấp'],
-] as const;
-
 /**
- * "Kiểm tra": the issues of the open workbook grouped by importance, each
- * naming its cell; a click selects the cell. "Hoàn thành" stamps the report
- * once no error is left.
+ * "Kiểm tra": the issues of the open workbook grouped by severity and importance ("Lỗi, mức độ cao"),
+ * each naming its cell, in the workbook's order within its group; a click selects the cell. The heading,
+ * the group and the colour of its issues come from one entry of ISSUE_GROUPS. "Hoàn thành" stamps the
+ * report once no error is left.
  */
 export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = false): void {
   clear(root);
@@ -34,19 +29,24 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
           `${r.completedAt ? ` Đã hoàn thành lúc ${r.completedAt}.` : ' Có thể bấm “Hoàn thành”.'}`;
     if (r.summary.errors) done.setAttribute('disabled', 'true');
     else done.removeAttribute('disabled');
-    for (const [imp, title] of GROUPS) {
-      const items = r.issues.filter((i) => i.importance === imp);
+    for (const g of ISSUE_GROUPS) {
+      // The issues arrive in the workbook's order (sheet, row, column); the filter keeps it.
+      const items = r.issues.filter((i) => issueGroup(i) === g);
       if (!items.length) continue;
-      const ul = el('ul', { class: 'issues', 'data-importance': imp });
+      const ul = el('ul', {
+        class: `issues ${g.severity}`,
+        'data-group': g.key,
+        'data-severity': g.severity,
+        'data-importance': g.importance,
+      });
       for (const i of items) {
         const link = el(
           'button',
-          { type: 'button', class: `issue ${i.severity}`, 'data-sheet': i.sheet, 'data-cell': i.cell },
+          { type: 'button', class: `issue ${g.severity}`, 'data-sheet': i.sheet, 'data-cell': i.cell },
           el('span', { class: 'where' }, `${i.sheet}!${i.cell}`),
           ' ',
           el('span', { class: 'what' }, i.message),
           i.fix ? el('span', { class: 'fix' }, ` → ${i.fix}`) : null,
-          i.severity === 'canh-bao' ? el('span', { class: 'sev' }, ` (${SEVERITY_LABEL[i.severity]})`) : null,
         );
         link.addEventListener(
           'click',
@@ -57,7 +57,7 @@ export function renderCheckPanel(root: HTMLElement, bridge: HostBridge, auto = f
         );
         ul.appendChild(el('li', {}, link));
       }
-      list.append(el('h3', {}, `${title} (${IMPORTANCE_LABEL[imp]}): ${items.length}`), ul);
+      list.append(el('h3', { class: g.severity, 'data-group': g.key }, `${g.heading}: ${items.length}`), ul);
     }
   };
   const check = async () => {

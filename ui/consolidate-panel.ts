@@ -1,5 +1,7 @@
 import { describeError } from '../shared/errors/describe';
 import { SourceRef } from '../shared/consolidate/collect';
+import { digestOf, DigestSection, sectionHeading } from '../shared/consolidate/digest';
+import { MissingListSource } from '../shared/consolidate/missing-list';
 import { ConsolidateSummary } from '../shared/operations/consolidate-op';
 import { ReportOptions } from '../shared/report/schema';
 import { SheetSnapshot } from '../shared/workbook/port';
@@ -31,6 +33,11 @@ export interface ConsolidationBridge {
     opts: ConsolidateOptionsInput,
     cancelled: () => boolean,
   ): Promise<ConsolidateSummary>;
+  /**
+   * "Ghi danh sách chưa nộp": the units that sent nothing, with whom to call, written as the product's own sheet
+   * DX_ChuaNop (listed in DX_SoHuu: a later export replaces it, never a sheet of the user's); the message to show.
+   */
+  writeMissing?(list: MissingListSource): Promise<string>;
   /** Google Sheets: adds the registry sheet DX_NguonDuLieu to fill in. */
   makeSourceList?(): Promise<string>;
   /**
@@ -120,6 +127,60 @@ export function rangeOf(month: string, span: string): string | undefined {
   return month;
 }
 
+/** What the summary part of the panel says itself; the summary's own sentences are the digest's. */
+export const SUMMARY_TEXT = {
+  /** Where the secretariat's registry comes from in a pane. */
+  givenAs: '(trang “Danh mục đơn vị”)',
+  /** The heading of the list of units not sent, with their contacts. */
+  missingTitle: 'Danh sách chưa nộp',
+  none: 'Không có.',
+  exportButton: 'Ghi danh sách chưa nộp vào trang DX_ChuaNop',
+  exporting: 'Đang ghi danh sách chưa nộp…',
+} as const;
+
+/**
+ * The lists scroll inside a box of a few lines, whatever their length: a list is never cut, and the panel stays
+ * short. Set on the element (the panes share one stylesheet, ui/panel.css, which the digest does not need).
+ */
+const LIST_BOX = 'max-height: 12em; overflow: auto; margin: 2px 0 6px; padding-left: 18px;';
+
+/** One section of the digest: its heading with the count, then every item, in a scrolling list. */
+function digestSection(x: DigestSection): HTMLElement {
+  const title = x.key === 'notSent' ? { ...x, title: SUMMARY_TEXT.missingTitle } : x;
+  const box = el('div', { id: `con-${x.key}`, class: 'digest', 'data-count': String(x.count) });
+  box.appendChild(el('h3', {}, sectionHeading(title)));
+  if (!x.items.length) {
+    box.appendChild(el('p', { class: 'help' }, SUMMARY_TEXT.none));
+    return box;
+  }
+  const ul = el('ul', { class: 'digest-list', style: LIST_BOX, tabindex: '0' });
+  for (const i of x.items) ul.appendChild(el('li', {}, i.text));
+  box.appendChild(ul);
+  return box;
+}
+
+/** The export of the list not sent, as the product's sheet DX_ChuaNop. */
+function missingExport(write: (list: MissingListSource) => Promise<string>, s: ConsolidateSummary): HTMLElement {
+  const button = el('button', { id: 'con-missing-export', type: 'button' }, SUMMARY_TEXT.exportButton);
+  const said = el('div', { id: 'con-missing-status', role: 'status' });
+  button.addEventListener('click', () => {
+    button.setAttribute('disabled', 'true');
+    said.className = 'msg busy';
+    said.textContent = SUMMARY_TEXT.exporting;
+    write(s)
+      .then((message) => {
+        said.className = 'msg ok';
+        said.textContent = message;
+      })
+      .catch((e: unknown) => {
+        said.className = 'msg error';
+        said.textContent = describeError(e);
+      })
+      .finally(() => button.removeAttribute('disabled'));
+  });
+  return el('div', { id: 'con-missing' }, button, said);
+}
+
 /**
  * "Tổng hợp": the unit files the secretariat received, read one by one with
  * progress ("Đang tổng hợp 12/27 đơn vị"), cancellable until the single
@@ -172,19 +233,15 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
     now: new Date(),
   });
   const showSummary = (s: ConsolidateSummary) => {
+    const d = digestOf(s, SUMMARY_TEXT.givenAs);
     status.className = 'msg ok';
     status.textContent =
       `Đã tổng hợp ${s.period ?? ''}: ${s.included.length} đơn vị vào ${s.sheets.join(', ')}.` +
       (s.registry ? ` Danh mục: ${s.registry.name} (${s.registry.units} đơn vị).` : '');
-    const ul = el('ul', { id: 'con-excluded' });
-    for (const e of s.excluded) ul.appendChild(el('li', {}, `${e.unit ?? e.source}: ${e.reason}`));
+    result.append(el('p', { id: 'con-summary-period' }, d.periodLine));
+    for (const x of d.sections) result.appendChild(digestSection(x));
     result.append(
-      el(
-        'p',
-        {},
-        `Không tổng hợp: ${s.excluded.length}. Chưa nộp: ${s.missing.length}` +
-          `${s.missing.length ? ` (${s.missing.join(', ')})` : ''}.`,
-      ),
+      el('p', { id: 'con-registry', class: 'help' }, d.registryLine),
       el(
         'p',
         { id: 'con-config', class: 'help' },
@@ -192,8 +249,8 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
           ? 'Kiểm tra theo cấu hình DX_CauHinh của sổ này (danh mục, chỉ tiêu giao, quy tắc).'
           : 'Kiểm tra theo cấu hình mẫu có sẵn.',
       ),
-      ul,
     );
+    if (bridge.writeMissing && s.registry) result.appendChild(missingExport(bridge.writeMissing.bind(bridge), s));
     for (const w of s.warnings) result.appendChild(el('p', { class: 'help' }, w));
     report?.ready();
   };

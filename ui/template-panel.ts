@@ -162,7 +162,7 @@ function manualForm(bridge: HostBridge, list: HTMLElement, done: () => Promise<v
       for (const x of t.tables) table.appendChild(el('option', { value: x.id }, x.title));
       for (const n of t.sheets) sheet.appendChild(el('option', { value: n }, n));
     },
-    (e: Error) => message(status, 'error', e.message),
+    (e: unknown) => message(status, 'error', describeError(e)),
   );
   const submit = async (ev: Event) => {
     ev.preventDefault();

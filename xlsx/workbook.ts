@@ -2,7 +2,7 @@ import { FileTooLargeError, isDxError, SheetExistsError, UnreadableWorkbookError
 import ExcelJS from 'exceljs';
 import { CellMark, CellRef, CellWrite, SheetSnapshot, WorkbookPort } from '../shared/workbook/port';
 import { encodeCell, GENERAL_FORMAT } from '../shared/workbook/render';
-import { CellValue, OFFICIAL_FONT, SheetSpec } from '../shared/workbook/sheet-spec';
+import { CellValue, OFFICIAL_FONT, PROTECTION_ALLOWS, SheetSpec } from '../shared/workbook/sheet-spec';
 import { STYLES, Style } from '../shared/workbook/styles';
 import { baseName, readWorkbookFile } from './file';
 import { READ_LIMITS, ReadLimits } from './limits';
@@ -34,8 +34,25 @@ function excelStyle(style: Style, family = OFFICIAL_FONT): Partial<ExcelJS.Style
     const thin = { style: 'thin' as const, color: { argb: 'FF9AA0A6' } };
     out.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
+  // A cell is locked unless its format says otherwise (ECMA-376 Part 1, 18.8.33 protection: locked defaults to
+  // true); the lock takes effect only in a protected sheet, so an input style is unlocked wherever it is used.
+  if (style.unlocked) out.protection = { locked: false };
   return out;
 }
+
+/**
+ * A sheet's protection in the file, with no password: <sheetProtection sheet="1"> and no hash (ECMA-376 Part 1,
+ * 18.3.1.85 sheetProtection; ExcelJS writes a hash only for a password). What stays allowed is PROTECTION_ALLOWS:
+ * selecting any cell, formatting, inserting rows (a list longer than its rows).
+ */
+export const XLSX_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatCells: PROTECTION_ALLOWS.formatCells,
+  formatColumns: PROTECTION_ALLOWS.formatColumns,
+  formatRows: PROTECTION_ALLOWS.formatRows,
+  insertRows: PROTECTION_ALLOWS.insertRows,
+};
 
 /** A cell as ExcelJS hands it over, reduced to what a host gives: value or formula result. */
 function plain(v: ExcelJS.CellValue): CellValue {
@@ -269,6 +286,8 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     for (const m of spec.merges) ws.mergeCells(m);
     addValidations(ws, spec);
+    // Worksheet.protect sets the sheet's protection at once (its promise only wraps hashing a password: none here).
+    if (spec.protect) void ws.protect('', XLSX_PROTECTION);
   }
 }
 

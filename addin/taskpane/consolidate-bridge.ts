@@ -1,6 +1,7 @@
 import { OfficeWorkbook } from '../office-workbook';
 import { Consolidation } from '../../shared/consolidate/consolidate';
-import { consolidateIntoOp } from '../../shared/operations/consolidate-op';
+import { missingSheets, missingWritten } from '../../shared/consolidate/missing-list';
+import { consolidateIntoOp, writeOwnedOp } from '../../shared/operations/consolidate-op';
 import { runAsync } from '../../shared/operations/run';
 import { sourcesIn } from '../../shared/operations/sources-op';
 import { SheetSnapshot } from '../../shared/workbook/port';
@@ -44,6 +45,11 @@ export function officeConsolidation(book = new OfficeWorkbook(), platform?: stri
       const run = await runAsync(consolidateIntoOp(book, sources, opts, cancelled));
       last = run.result;
       return run.summary;
+    },
+    // Only DX_ChuaNop and DX_SoHuu are written: the annexes stay listed as the product's, untouched.
+    writeMissing: async (list) => {
+      await runAsync(writeOwnedOp(book, missingSheets(list)));
+      return missingWritten(list.notSent.length);
     },
     report: async (options) => {
       const doc = reportOfLast(last, options);

@@ -14,91 +14,91 @@ declare const global: Record<string, unknown>;
 
 /**
  * Tỷ lệ = tử số / mẫu số (dạng phân số, định dạng ô là %). Nhận số hoặc chữ số kiểu Việt Nam, tính từng ô trên vùng.
- * @param {number|string|Array<Array<*>>} numerator Tử số (số lượng), một ô hoặc một vùng.
- * @param {number|string|Array<Array<*>>} denominator Mẫu số (số lượng), một ô hoặc một vùng.
- * @param {number} [decimals] Số chữ số thập phân của tỷ lệ phần trăm; bỏ trống để không làm tròn.
+ * @param {number|string|Array<Array<*>>} tu_so Tử số (số lượng), một ô hoặc một vùng.
+ * @param {number|string|Array<Array<*>>} mau_so Mẫu số (số lượng), một ô hoặc một vùng.
+ * @param {number} [so_chu_so_thap_phan] Số chữ số thập phân của tỷ lệ phần trăm; bỏ trống để không làm tròn.
  * @return Tỷ lệ dạng phân số.
  * @customfunction
  */
-global.DX_RATE = function (numerator: unknown, denominator: unknown, decimals?: unknown) {
-  return sheetsFormula('DX_RATE', numerator, denominator, decimals ?? null);
+global.DX_RATE = function (tu_so: unknown, mau_so: unknown, so_chu_so_thap_phan?: unknown) {
+  return sheetsFormula('DX_RATE', tu_so, mau_so, so_chu_so_thap_phan ?? null);
 };
 
 /**
  * Tỷ lệ chung = tổng tử số / tổng mẫu số, bỏ qua các dòng trống (không lấy trung bình các tỷ lệ).
- * @param {Array<Array<*>>} numerators Vùng tử số.
- * @param {Array<Array<*>>} denominators Vùng mẫu số, cùng kích thước.
+ * @param {Array<Array<*>>} vung_tu_so Vùng tử số.
+ * @param {Array<Array<*>>} vung_mau_so Vùng mẫu số, cùng kích thước.
  * @return Tỷ lệ chung dạng phân số.
  * @customfunction
  */
-global.DX_SUMRATE = function (numerators: unknown, denominators: unknown) {
-  return sheetsFormula('DX_SUMRATE', numerators, denominators);
+global.DX_SUMRATE = function (vung_tu_so: unknown, vung_mau_so: unknown) {
+  return sheetsFormula('DX_SUMRATE', vung_tu_so, vung_mau_so);
 };
 
 /**
  * Đọc số viết kiểu Việt Nam (“4.602”, “68,67%”, “48 682”) thành số; báo lỗi khi viết không rõ.
- * @param {string|Array<Array<string>>} text Chữ cần đọc, một ô hoặc một vùng.
+ * @param {string|Array<Array<string>>} van_ban Chữ cần đọc, một ô hoặc một vùng.
  * @return Số đã đọc.
  * @customfunction
  */
-global.DX_NUMBER = function (text: unknown) {
-  return sheetsFormula('DX_NUMBER', text);
+global.DX_NUMBER = function (van_ban: unknown) {
+  return sheetsFormula('DX_NUMBER', van_ban);
 };
 
 /**
  * TRUE khi tỷ lệ báo cáo khớp tử số/mẫu số (làm tròn hoặc cắt bớt theo số chữ số thập phân đã ghi).
- * @param {number|string|Array<Array<*>>} reported Tỷ lệ đã báo cáo (ví dụ “98,9%”).
- * @param {number|string|Array<Array<*>>} numerator Tử số.
- * @param {number|string|Array<Array<*>>} denominator Mẫu số.
+ * @param {number|string|Array<Array<*>>} ty_le_bao_cao Tỷ lệ đã báo cáo (ví dụ “98,9%”).
+ * @param {number|string|Array<Array<*>>} tu_so Tử số.
+ * @param {number|string|Array<Array<*>>} mau_so Mẫu số.
  * @return TRUE hoặc FALSE.
  * @customfunction
  */
-global.DX_RATE_OK = function (reported: unknown, numerator: unknown, denominator: unknown) {
-  return sheetsFormula('DX_RATE_OK', reported, numerator, denominator);
+global.DX_RATE_OK = function (ty_le_bao_cao: unknown, tu_so: unknown, mau_so: unknown) {
+  return sheetsFormula('DX_RATE_OK', ty_le_bao_cao, tu_so, mau_so);
 };
 
 /**
  * “Đạt” hoặc “Chưa đạt” khi so giá trị với chỉ tiêu (“100%”, “Trên 8,5%”, “tối thiểu 70%”, “30% đến cuối năm là 50%”).
- * @param {number|string|Array<Array<*>>} value Giá trị đạt được (tỷ lệ).
- * @param {string|Array<Array<string>>} target Chỉ tiêu giao, ghi như trong kế hoạch.
- * @param {Date|string} [report_date] Ngày báo cáo: từ tháng 12 áp dụng mức “đến cuối năm”.
+ * @param {number|string|Array<Array<*>>} gia_tri Giá trị đạt được (tỷ lệ).
+ * @param {string|Array<Array<string>>} chi_tieu Chỉ tiêu giao, ghi như trong kế hoạch.
+ * @param {Date|string} [ngay_bao_cao] Ngày báo cáo: từ tháng 12 áp dụng mức “đến cuối năm”.
  * @return Đạt hoặc Chưa đạt.
  * @customfunction
  */
-global.DX_TARGET_MET = function (value: unknown, target: unknown, report_date?: unknown) {
-  return sheetsFormula('DX_TARGET_MET', value, target, report_date ?? null);
+global.DX_TARGET_MET = function (gia_tri: unknown, chi_tieu: unknown, ngay_bao_cao?: unknown) {
+  return sheetsFormula('DX_TARGET_MET', gia_tri, chi_tieu, ngay_bao_cao ?? null);
 };
 
 /**
  * Tiến độ: “Hoàn thành, đúng hạn”, “Hoàn thành, trễ hạn”, “Đang thực hiện theo tiến độ” hay “Đang thực hiện, trễ hạn”.
- * @param {string|Array<Array<string>>} period Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”)
- * @param {Date|string|boolean|Array<Array<*>>} completed Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.
- * @param {Date|string|Array<Array<*>>} report_date Ngày báo cáo.
+ * @param {string|Array<Array<string>>} thoi_gian Thời gian (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”)
+ * @param {Date|string|boolean|Array<Array<*>>} ngay_hoan_thanh Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.
+ * @param {Date|string|Array<Array<*>>} ngay_bao_cao Ngày báo cáo.
  * @return Một trong bốn mức đánh giá.
  * @customfunction
  */
-global.DX_STATUS = function (period: unknown, completed: unknown, report_date: unknown) {
-  return sheetsFormula('DX_STATUS', period, completed, report_date);
+global.DX_STATUS = function (thoi_gian: unknown, ngay_hoan_thanh: unknown, ngay_bao_cao: unknown) {
+  return sheetsFormula('DX_STATUS', thoi_gian, ngay_hoan_thanh, ngay_bao_cao);
 };
 
 /**
  * “Đúng hạn” hoặc “Trễ hạn”: báo cáo kỳ nào nộp trước ngày hạn của tháng sau (mặc định ngày 20); “Chưa nộp” khi trống.
- * @param {Date|string|Array<Array<*>>} submitted_date Ngày nộp báo cáo.
- * @param {string|Date|Array<Array<*>>} period Kỳ báo cáo (“6/2023”, “tháng 6/2023”, “Quý II/2023”).
- * @param {number} [deadline_day] Ngày hạn nộp trong tháng sau kỳ (mặc định 20).
+ * @param {Date|string|Array<Array<*>>} ngay_nop Ngày nộp báo cáo.
+ * @param {string|Date|Array<Array<*>>} ky_bao_cao Kỳ báo cáo (“6/2023”, “tháng 6/2023”, “Quý II/2023”).
+ * @param {number} [ngay_han] Ngày hạn nộp trong tháng sau kỳ (mặc định 20).
  * @return Đúng hạn, Trễ hạn hoặc Chưa nộp.
  * @customfunction
  */
-global.DX_ONTIME = function (submitted_date: unknown, period: unknown, deadline_day?: unknown) {
-  return sheetsFormula('DX_ONTIME', submitted_date, period, deadline_day ?? null);
+global.DX_ONTIME = function (ngay_nop: unknown, ky_bao_cao: unknown, ngay_han?: unknown) {
+  return sheetsFormula('DX_ONTIME', ngay_nop, ky_bao_cao, ngay_han ?? null);
 };
 
 /**
  * Tên đơn vị trong danh mục, dù viết có hay không “UBND”, dấu cũ/mới, NFC/NFD; gợi ý tên gần nhất khi gõ sai.
- * @param {string|Array<Array<string>>} name Tên đơn vị như đã ghi.
+ * @param {string|Array<Array<string>>} ten_don_vi Tên đơn vị như đã ghi.
  * @return Tên đơn vị trong danh mục.
  * @customfunction
  */
-global.DX_UNIT = function (name: unknown) {
-  return sheetsFormula('DX_UNIT', name);
+global.DX_UNIT = function (ten_don_vi: unknown) {
+  return sheetsFormula('DX_UNIT', ten_don_vi);
 };

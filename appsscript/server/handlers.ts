@@ -30,6 +30,7 @@ import {
   savedSources,
   startRun,
 } from './chunked-consolidation';
+import { showGuideDialog } from './guide';
 import { withDocumentLock } from './lock';
 import { writeReportDoc } from './report-doc';
 import { SheetsWorkbook } from './sheets-workbook';
@@ -115,10 +116,16 @@ export const handlers = {
 
   dxSaveMapping: (mapping: ColumnMapping) =>
     withDocumentLock(() => runSync(saveMappingOp(new SheetsWorkbook(), mapping))),
+
+  /** The sidebar's "Hướng dẫn sử dụng": the guide in a dialog (the menu item's). */
+  dxShowGuide: () => showGuideDialog(),
 };
 
 /** "Kiểm tra" from the sidebar: issues as plain data; problem cells highlighted, with notes. */
 global.dxCheck = handlers.dxCheck;
+
+/** The sidebar's "Hướng dẫn sử dụng": the user guide in a dialog. */
+global.dxShowGuide = handlers.dxShowGuide;
 
 /**
  * Selects an issue's cell.

@@ -1,4 +1,5 @@
 /* The menu, the triggers that add it, and the sidebar its items open (see main.ts for the stubs). */
+import { showGuideDialog } from './guide';
 declare const global: Record<string, unknown>;
 
 const MENU = 'Báo cáo CĐS';
@@ -36,6 +37,8 @@ function addMenu(e?: { authMode?: unknown }): void {
     .addItem('Tạo phiếu báo cáo', 'showSidebar')
     .addItem('Tổng hợp phụ lục', 'showSidebar')
     .addItem('Mở bảng điều khiển (hàm DX)', 'showSidebar')
+    .addSeparator()
+    .addItem('Hướng dẫn sử dụng', 'showGuide')
     .addToUi();
 }
 
@@ -57,6 +60,9 @@ global.onInstall = (e?: GoogleAppsScript.Events.AddonOnInstall) => addMenu(e);
 
 /** Opens the sidebar. */
 global.showSidebar = () => openSidebar(HtmlService.createHtmlOutputFromFile('Sidebar'));
+
+/** Menu "Hướng dẫn sử dụng": the user guide in a dialog. */
+global.showGuide = () => showGuideDialog();
 
 /** Menu "Kiểm tra": the sidebar, checking at once. */
 global.showCheck = () =>

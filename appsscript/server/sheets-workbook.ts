@@ -2,7 +2,7 @@ import { SheetExistsError } from '../../shared/errors/errors';
 import { isDate } from '../../shared/dates/date';
 import { hostGrids } from '../../shared/workbook/render';
 import { CellMark, CellRef, CellWrite, ChartSpec, SheetSnapshot, WorkbookPort } from '../../shared/workbook/port';
-import { CellValue, parseA1, SheetSpec, StyleName } from '../../shared/workbook/sheet-spec';
+import { CellValue, parseA1, SheetSpec, StyleName, unlockedAreas, writeOrder } from '../../shared/workbook/sheet-spec';
 import { STYLES } from '../../shared/workbook/styles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,7 +20,14 @@ function cellValue(v: unknown): CellValue {
  * - insertSheet makes the new sheet active: the sheet the user was on is made active again after a write;
  * - a new sheet is 1,000 × 26 cells and a range outside it throws: each sheet is sized before it is written;
  * - Sheets refuses a frozen edge through a merged range: a sheet is frozen only where no merge crosses the edge;
- * - the last visible sheet cannot be hidden: sheets are hidden once every sheet of the write is there.
+ * - the last visible sheet cannot be hidden: sheets are hidden once every sheet of the write is there;
+ * - a protected template sheet (SheetSpec.protect) gets a warning-only protection with its input cells as
+ *   unprotected ranges: Sheets has no sheet password, and a warning-only protection lets every user edit, asking
+ *   to confirm an edit of a protected cell ("Warning-based protection means that every user can edit data in the
+ *   area, except editing prompts a warning", Protection.setWarningOnly) — the nearest to Excel's protection
+ *   without a password. The yellow cells take typing without a warning; the product's own later writes (the
+ *   highlights, the completion stamp) are not refused, so nothing is lifted around them as in Excel.
+ *   https://developers.google.com/apps-script/reference/spreadsheet/protection
  */
 export class SheetsWorkbook implements WorkbookPort {
   constructor(private readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
@@ -151,8 +158,8 @@ export class SheetsWorkbook implements WorkbookPort {
     const activeName = this.ss.getActiveSheet()?.getName();
     const toHide: Sheet[] = [];
     try {
-      // Hidden helper sheets first: the dropdowns of the others point into them.
-      for (const spec of [...specs].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
+      // The lists sheet first (the dropdowns of the others point into it), then the hidden helper sheets.
+      for (const spec of writeOrder(specs)) {
         const old = this.ss.getSheetByName(spec.name);
         if (old) this.ss.deleteSheet(old);
         const sheet = this.ss.insertSheet(spec.name, this.ss.getSheets().length);
@@ -277,6 +284,21 @@ function writeSheet(sheet: Sheet, spec: SheetSpec, ss: Spreadsheet): void {
     if (freeze.rows) sheet.setFrozenRows(freeze.rows);
     if (freeze.columns) sheet.setFrozenColumns(freeze.columns);
   }
+  if (spec.protect) protectSheet(sheet, spec);
+}
+
+/** What the warning of a protected template sheet says, in Sheets' list of protected sheets and ranges. */
+export const PROTECTION_DESCRIPTION = 'dx-report: ô công thức và tiêu đề; ô nền vàng nhập được';
+
+/**
+ * The sheet protected with a warning only, its input cells left out (Sheet.protect, Protection.setWarningOnly,
+ * setUnprotectedRanges): a few calls a sheet, whatever its rows — the unlocked cells go as a few rectangles.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#protect()
+ */
+function protectSheet(sheet: Sheet, spec: SheetSpec): void {
+  const protection = sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+  const open = unlockedAreas(spec);
+  if (open.length) protection.setUnprotectedRanges(sheet.getRangeList(open).getRanges());
 }
 
 /**

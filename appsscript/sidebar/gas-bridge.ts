@@ -26,6 +26,9 @@ export function call<K extends HandlerName>(
   });
 }
 
+/** The header's "Hướng dẫn sử dụng": the guide in a dialog over the sheet (a sidebar has no second page). */
+export const openGuide = (): Promise<void> => call('dxShowGuide');
+
 export const gasBridge: HostBridge = {
   units: () => call('dxUnits'),
   createTemplate: (input) => call('dxCreateTemplate', input),

@@ -1,4 +1,5 @@
 import { SourceRef } from '../../shared/consolidate/collect';
+import { missingSheets, missingWritten } from '../../shared/consolidate/missing-list';
 import { consolidate, Consolidation } from '../../shared/consolidate/consolidate';
 import { CancelledError, ConsolidateSummary } from '../../shared/operations/consolidate-op';
 import { SheetSnapshot } from '../../shared/workbook/port';
@@ -80,6 +81,11 @@ export const gasConsolidation: ConsolidationBridge = {
   readSource: (id) => call('dxReadSource', id),
   makeSourceList: () => call('dxMakeSourceList'),
   write: (sources, opts, cancelled) => consolidateAndWrite(sources, opts, cancelled),
+  // The server's one write of product sheets (under the document lock): DX_ChuaNop and DX_SoHuu, nothing else.
+  writeMissing: async (list) => {
+    await call('dxWriteConsolidation', missingSheets(list), null);
+    return missingWritten(list.notSent.length);
+  },
   report: async (options) => {
     const doc = await call('dxCreateReportDoc', reportOfLast(last, options));
     return { kind: 'link', name: doc.name, url: doc.url };

@@ -3,7 +3,7 @@ import { renderConsolidatePanel } from '../../ui/consolidate-panel';
 import { gasConsolidation } from './gas-consolidation';
 import { renderFormulaPanel } from '../../ui/formula-panel';
 import { renderMappingPanel, renderTemplatePanel } from '../../ui/template-panel';
-import { gasBridge } from './gas-bridge';
+import { gasBridge, openGuide } from './gas-bridge';
 
 /** The formulas run in the browser; workbook work goes to the server through google.script.run. */
 function start(): void {
@@ -18,6 +18,8 @@ function start(): void {
   if (con) renderConsolidatePanel(con, gasConsolidation);
   const root = document.getElementById('formulas');
   if (root) renderFormulaPanel(root, 'sheets');
+  const guide = () => void openGuide().catch(() => undefined);
+  document.getElementById('open-guide')?.addEventListener('click', guide);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -1,3 +1,4 @@
+import { DOCUMENTS } from './data/documents';
 import { parseTarget } from '../targets/target';
 import { COUNTED_INDICATORS } from './data/counted';
 import { SEED_003_INDICATORS } from './data/seed-003';
@@ -22,7 +23,10 @@ export function buildCatalogue(
     return extra && !ind.targets.some((t) => t.year === 2024)
       ? {
           ...ind,
-          targets: [...ind.targets, { level: 'thanh-pho' as const, year: 2024, text: extra, source: 'seed 004 §II' }],
+          targets: [
+            ...ind.targets,
+            { level: 'thanh-pho' as const, year: 2024, text: extra, source: `${DOCUMENTS.nhaTrang2024}, mục II` },
+          ],
         }
       : ind;
   });

@@ -28,6 +28,7 @@ import { carriedSheet, carriedTables, overlapping } from './carried';
 import { formersOf, mergedFormers } from './mergers';
 import { consolidateKpis, KpiTable, rateOf } from './kpi';
 import { projectRows, ProjectRow, projectTotals, statusCounts } from './projects';
+import { FollowUp, followUp } from './follow-up';
 
 /** The sheets the product made: only these are ever replaced on a re-run. */
 export const OWNED = ownedTable('SoHuu', 'DX_SoHuu', [
@@ -94,8 +95,11 @@ function summaryOf(
   registry: { name: string; code: string; units: number; given: boolean } | null,
   configuration: 'master' | 'built-in',
   period: string | null,
+  follow: FollowUp,
 ) {
   return {
+    /** Late and unstamped reports of the range, and the units that sent nothing with whom to call. */
+    ...follow,
     /** The range consolidated, in words ("9 tháng năm 2023"); null when nothing was received nor asked. */
     period,
     /** Whose rules and targets validated the units: the secretariat's master, or the built-in template's. */
@@ -308,6 +312,7 @@ export function consolidateExamined(
         : null,
       master ? 'master' : 'built-in',
       label,
+      followUp(all.included, range, opts.deadlineDay ?? DEFAULT_DEADLINE_DAY, missing, registry),
     ),
   };
 }

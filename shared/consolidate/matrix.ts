@@ -4,6 +4,7 @@ import { existsDuring } from '../registry/history';
 import { MonthSpan, monthSpan, parsePeriod, Period, spanWords } from '../dates/period';
 import { reportDeadline } from '../formulas/ontime';
 import { AnnexId, annexGroups, Registry, showsCounts, Unit } from '../registry/schema';
+import { isMark } from '../tables/cells';
 import { roman } from '../templates/version';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { AnnexOptions, c, captionFor, opening, Row, sheet } from './annex';
@@ -190,7 +191,7 @@ function planMarks(
   for (const kind of PLAN_KINDS)
     for (const s of reports) {
       const rows = s.read.tables.filter((t) => t.table === 'T6a').flatMap((t) => t.rows);
-      const marked = (r: (typeof rows)[number]) => /^x$/i.test(String(r.cells.issued ?? '').trim());
+      const marked = (r: (typeof rows)[number]) => isMark(r.cells.issued ?? null);
       const row = rows.find((r) => isPlan(r.cells.plan, kind, year) && marked(r));
       if (!row) continue;
       out.set(kind.label, { from: s, document: String(row.cells.document ?? '').trim() });

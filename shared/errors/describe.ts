@@ -1,35 +1,39 @@
 import { isDxError } from './errors';
+import { LIBRARY_MESSAGES, schemaRefusal, SchemaIssue, SYSTEM_MESSAGES, UNEXPECTED } from './messages';
 
-interface SystemError {
+interface Thrown {
+  name?: string;
   code?: string;
   path?: string;
   message?: string;
+  issues?: unknown;
 }
 
-/** What the operating system says, in the words a user reads (Node's codes; other hosts have none). */
-const SYSTEM: Record<string, (path: string) => string> = {
-  ENOENT: (p) => `Không tìm thấy tệp hoặc thư mục “${p}”.`,
-  EISDIR: (p) => `“${p}” là một thư mục, không phải tệp.`,
-  ENOTDIR: (p) => `“${p}” không phải là thư mục.`,
-  EACCES: (p) => `Không có quyền đọc hoặc ghi “${p}”.`,
-  EPERM: (p) => `Không có quyền đọc hoặc ghi “${p}”.`,
-  ENOSPC: (p) => `Ổ đĩa đã đầy: không ghi được “${p}”.`,
-  EROFS: (p) => `Ổ đĩa chỉ cho đọc: không ghi được “${p}”.`,
-};
+/** A letter only Vietnamese writes: a message holding one is the product's own sentence, said as it is. */
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
-/** Zip and workbook libraries' words for a file that is not a readable .xlsx. */
-const NOT_XLSX = /corrupted zip|end of central directory|end of data|invalid signature|is this a zip file/i;
+/** A zod error, told by its shape: this module is on the command line's start, where zod is not loaded. */
+function schemaIssues(e: Thrown): SchemaIssue[] | undefined {
+  return Array.isArray(e.issues) && /ZodError$/.test(e.name ?? '') ? (e.issues as SchemaIssue[]) : undefined;
+}
 
 /**
- * One sentence in Vietnamese for anything thrown: the product's own errors
- * carry theirs; system and library errors are translated here, once, for the
- * panes, the sidebar and the command line alike.
+ * One sentence in Vietnamese for anything thrown: the product's own errors carry theirs; system, library and
+ * schema errors are translated here, once, for the panes, the sidebar and the command line alike. `file` is the
+ * file being read or written, named in the sentence when the error itself does not carry a path. Nothing in
+ * English passes: an error of unknown words becomes a plain sentence (the details are behind DX_DEBUG=1).
  */
-export function describeError(e: unknown): string {
+export function describeError(e: unknown, file?: string): string {
   if (isDxError(e)) return e.message;
-  const s = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as SystemError;
-  const system = s.code ? SYSTEM[s.code] : undefined;
-  if (system) return system(s.path ?? '');
-  if (s.message && NOT_XLSX.test(s.message)) return 'Tệp hỏng hoặc không phải tệp Excel (.xlsx).';
-  return s.message ?? String(e);
+  const s = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as Thrown;
+  const system = s.code ? SYSTEM_MESSAGES[s.code] : undefined;
+  if (system) return system(s.path ?? file ?? '');
+  const issues = schemaIssues(s);
+  if (issues) return schemaRefusal(issues, file);
+  const message = s.message ?? String(e);
+  // A library's English first: its message may quote a Vietnamese sheet name ("Worksheet name Phụ lục I …").
+  const known = LIBRARY_MESSAGES.find((m) => m.pattern.test(message));
+  if (known) return known.say(file ?? /^File not found: (.*)$/.exec(message)?.[1]);
+  if (VIETNAMESE.test(message)) return message;
+  return UNEXPECTED(file);
 }

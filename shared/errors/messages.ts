@@ -46,7 +46,7 @@ const NOT_A_FILE: Record<NotAFileKind, string> = {
   directory: 'một thư mục',
   fifo: 'một ống dẫn (FIFO)',
   device: 'một thiết bị',
-  socket: 'một socket',
+  socket: 'một điểm kết nối mạng',
   other: 'không phải tệp thông thường',
 };
 const TEXT_KIND: Record<TextKind, string> = {
@@ -76,7 +76,8 @@ export const ERROR_MESSAGES: { [C in ErrorCode]: (v: ErrorValues[C]) => string }
   'unknown-unit': (v) => unknownUnit(v.name, v.suggestion),
   'unreadable-period': (v) => `Không đọc được kỳ báo cáo “${v.text}” (ví dụ: 2023-06, 6/2023, Quý II/2023).`,
   'no-period': () => 'Chưa có báo cáo nào và chưa chọn kỳ tổng hợp: hãy chọn kỳ (ví dụ 2023-06).',
-  'host-mode': () => 'Thao tác cần một máy chủ đồng bộ (Apps Script) nhưng nhận được Promise.',
+  'host-mode': () =>
+    'Thao tác trên Google Trang tính phải chạy liền một mạch nhưng lại gặp một bước phải chờ (lỗi của phần mềm).',
   busy: () => 'Một người khác đang làm việc trên bảng tính này; thử lại sau ít giây.',
   'not-a-file': (v) => `“${v.file}” là ${NOT_A_FILE[v.kind]}, không phải tệp: chỉ đọc tệp .xlsx thông thường.`,
   'file-too-large': (v) =>
@@ -118,3 +119,135 @@ export const ERROR_MESSAGES: { [C in ErrorCode]: (v: ErrorValues[C]) => string }
   'workbook-unreadable': (v) =>
     `${theFile(v.file)} có nội dung sổ làm việc không đọc được: mở bằng Excel, lưu lại rồi gửi lại.`,
 };
+
+/*
+ * What the operating system, the libraries and zod say, in the words a user reads: describe.ts picks the
+ * sentence, these tables hold them (one place for every sentence of this layer).
+ */
+
+/** Node's error codes for a path: the sentence names the path (other hosts have no codes). */
+export const SYSTEM_MESSAGES: Record<string, (path: string) => string> = {
+  ENOENT: (p) => `Không tìm thấy tệp hoặc thư mục “${p}”.`,
+  EISDIR: (p) => `“${p}” là một thư mục, không phải tệp.`,
+  ENOTDIR: (p) => `“${p}” không phải là thư mục.`,
+  EACCES: (p) => `Không có quyền đọc hoặc ghi “${p}”.`,
+  EPERM: (p) => `Không có quyền đọc hoặc ghi “${p}”.`,
+  ENOSPC: (p) => `Ổ đĩa đã đầy: không ghi được “${p}”.`,
+  EROFS: (p) => `Ổ đĩa chỉ cho đọc: không ghi được “${p}”.`,
+  EEXIST: (p) => `“${p}” đã có: không ghi đè.`,
+  EBUSY: (p) => `“${p}” đang được chương trình khác dùng (đóng tệp trong Excel rồi làm lại).`,
+  EMFILE: (p) => `Mở quá nhiều tệp cùng lúc khi đọc “${p}”: làm lại với ít tệp hơn.`,
+  ENAMETOOLONG: (p) => `Tên hoặc đường dẫn quá dài: “${p}”.`,
+  ELOOP: (p) => `Đường dẫn “${p}” trỏ vòng (liên kết tượng trưng lặp).`,
+  ENOTEMPTY: (p) => `Thư mục “${p}” không trống.`,
+  EXDEV: (p) => `Không chuyển được “${p}” sang ổ đĩa khác.`,
+  EIO: (p) => `Lỗi đọc ghi ổ đĩa ở “${p}”.`,
+};
+
+/** "Tệp “a.xlsx” …" or "Tệp …" when the caller does not know the file. */
+const named = (file?: string) => (file ? `Tệp “${file}”` : 'Tệp');
+
+/**
+ * What the zip and workbook libraries (JSZip, ExcelJS) and JSON.parse throw, by a pattern of their English
+ * message: each sentence says what is wrong with the file and what to do, never the library's words. The
+ * patterns are English phrases only (a product sentence quoting "JSON" or ".docx" is not matched); what the
+ * docx library throws is a fault of the product, said as UNEXPECTED.
+ */
+export const LIBRARY_MESSAGES: Array<{ pattern: RegExp; say: (file?: string) => string }> = [
+  {
+    pattern: /encrypted zip/i,
+    say: (f) => `${named(f)} có mật khẩu: mở bằng Excel, bỏ mật khẩu rồi lưu lại.`,
+  },
+  {
+    pattern: /corrupted zip|end of central directory|end of data|invalid signature|is this a zip file|crc32|bug :/i,
+    say: (f) => `${named(f)} hỏng hoặc không phải tệp Excel (.xlsx): mở bằng Excel, lưu lại rồi gửi lại.`,
+  },
+  {
+    pattern: /^File not found: (.*)$/,
+    say: (f) => `Không tìm thấy tệp “${f ?? ''}”.`,
+  },
+  {
+    pattern: /Unexpected token|Unexpected end of JSON|in JSON at position|Expected property name|is not valid JSON/,
+    say: (f) =>
+      `${named(f)} không phải JSON hợp lệ: mở bằng trình soạn thảo văn bản, sửa dấu ngoặc, dấu phẩy rồi lưu lại.`,
+  },
+  {
+    pattern: /worksheet name|exceeds 31 chars|cannot merge|invalid address|out of bounds|shared formula/i,
+    say: (f) => `${named(f)} có nội dung sổ làm việc không đọc hoặc ghi được: mở bằng Excel, lưu lại rồi làm lại.`,
+  },
+];
+
+/** Anything else thrown whose words are not Vietnamese: said plainly, the details behind DX_DEBUG=1. */
+export const UNEXPECTED = (file?: string) =>
+  `Lỗi của phần mềm${file ? ` khi xử lý tệp “${file}”` : ''}, không phải do số liệu: ` +
+  'thử lại; nếu vẫn lỗi, báo người hỗ trợ.';
+
+/** zod's kinds of type, as a user would name what a cell or a field holds. */
+const TYPE_VI: Record<string, string> = {
+  string: 'chữ',
+  number: 'số',
+  boolean: 'đúng/sai',
+  object: 'một mục',
+  array: 'một danh sách',
+  undefined: 'trống',
+  null: 'trống',
+  date: 'ngày',
+};
+const typeVi = (t: unknown) => TYPE_VI[String(t)] ?? String(t);
+
+/** One issue of zod (v4), in the fields a user's file gives it; `where` is the cell or field it is about. */
+export interface SchemaIssue {
+  code: string;
+  path?: ReadonlyArray<PropertyKey>;
+  expected?: unknown;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  values?: readonly unknown[];
+  keys?: readonly string[];
+  format?: unknown;
+  message?: string;
+}
+
+/** What zod found wrong, as a clause: "phải là số", "đang trống", "chỉ nhận: a, b". */
+export const ISSUE_MESSAGES: Record<string, (i: SchemaIssue) => string> = {
+  invalid_type: (i) => (/received undefined/.test(i.message ?? '') ? 'đang thiếu' : `phải là ${typeVi(i.expected)}`),
+  too_small: (i) =>
+    i.origin === 'string' && Number(i.minimum) <= 1
+      ? 'đang trống'
+      : i.origin === 'array'
+        ? `cần ít nhất ${formatNumber(Number(i.minimum))} mục`
+        : `phải từ ${formatNumber(Number(i.minimum))} trở lên`,
+  too_big: (i) =>
+    i.origin === 'string'
+      ? `dài quá ${formatNumber(Number(i.maximum))} ký tự`
+      : i.origin === 'array'
+        ? `nhiều quá ${formatNumber(Number(i.maximum))} mục`
+        : `không được lớn hơn ${formatNumber(Number(i.maximum))}`,
+  invalid_value: (i) => `chỉ nhận: ${(i.values ?? []).map((v) => `“${String(v)}”`).join(', ')}`,
+  invalid_format: () => 'viết không đúng dạng',
+  unrecognized_keys: (i) => `có trường không dùng đến: ${(i.keys ?? []).map((k) => `“${k}”`).join(', ')}`,
+  not_multiple_of: () => 'không đúng bước số',
+  invalid_union: () => 'giá trị không đúng',
+  invalid_key: () => 'có tên trường không đúng',
+  invalid_element: () => 'có phần tử không đúng',
+  custom: () => 'giá trị không đúng',
+};
+
+/** "mục 4 › “name”": a path in a JSON file, list positions counted from 1 as a reader counts. */
+export const issuePath = (path: ReadonlyArray<PropertyKey> = []) =>
+  path.map((p) => (typeof p === 'number' ? `mục ${p + 1}` : `“${String(p)}”`)).join(' › ');
+
+/** One issue as a sentence part: "“units” › mục 4 › “name”: đang trống". */
+export function issueSentence(i: SchemaIssue): string {
+  const what = (ISSUE_MESSAGES[i.code] ?? ISSUE_MESSAGES.custom)(i);
+  const where = issuePath(i.path);
+  return where ? `${where}: ${what}` : what;
+}
+
+/** A schema's refusal of a user's file (a registry, a mapping), each issue where it is, at most `max` listed. */
+export function schemaRefusal(issues: readonly SchemaIssue[], file?: string, max = 5): string {
+  const listed = issues.slice(0, max).map(issueSentence).join('; ');
+  const more = issues.length > max ? `; và ${formatNumber(issues.length - max)} chỗ khác` : '';
+  return `${file ? `Tệp “${file}”` : 'Dữ liệu'} không đúng mẫu: ${listed}${more}.`;
+}

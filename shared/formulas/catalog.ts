@@ -33,19 +33,19 @@ export const FORMULA_SPECS: FormulaSpecInput[] = [
     en: 'Rate = numerator / denominator as a fraction; vi-VN text accepted; element-wise over ranges.',
     params: [
       {
-        name: 'numerator',
+        name: 'tu_so',
         vi: 'Tử số (số lượng), một ô hoặc một vùng.',
         shape: 'cellOrRange',
         types: ['number', 'string'],
       },
       {
-        name: 'denominator',
+        name: 'mau_so',
         vi: 'Mẫu số (số lượng), một ô hoặc một vùng.',
         shape: 'cellOrRange',
         types: ['number', 'string'],
       },
       {
-        name: 'decimals',
+        name: 'so_chu_so_thap_phan',
         vi: 'Số chữ số thập phân của tỷ lệ phần trăm; bỏ trống để không làm tròn.',
         optional: true,
         shape: 'cell',
@@ -62,8 +62,8 @@ export const FORMULA_SPECS: FormulaSpecInput[] = [
     vi: 'Tỷ lệ chung = tổng tử số / tổng mẫu số, bỏ qua các dòng trống (không lấy trung bình các tỷ lệ).',
     en: 'Pooled rate Σnumerator / Σdenominator, skipping blank rows.',
     params: [
-      { name: 'numerators', vi: 'Vùng tử số.', shape: 'range', types: ['number', 'string'] },
-      { name: 'denominators', vi: 'Vùng mẫu số, cùng kích thước.', shape: 'range', types: ['number', 'string'] },
+      { name: 'vung_tu_so', vi: 'Vùng tử số.', shape: 'range', types: ['number', 'string'] },
+      { name: 'vung_mau_so', vi: 'Vùng mẫu số, cùng kích thước.', shape: 'range', types: ['number', 'string'] },
     ],
     returns: { vi: 'Tỷ lệ chung dạng phân số.', shape: 'cell', types: ['number'] },
   },
@@ -74,7 +74,7 @@ export const FORMULA_SPECS: FormulaSpecInput[] = [
     example: '=DX_NUMBER("48 682")',
     vi: 'Đọc số viết kiểu Việt Nam (“4.602”, “68,67%”, “48 682”) thành số; báo lỗi khi viết không rõ.',
     en: 'Reads a number written the vi-VN way; refuses ambiguous writings.',
-    params: [{ name: 'text', vi: 'Chữ cần đọc, một ô hoặc một vùng.', shape: 'cellOrRange', types: ['string'] }],
+    params: [{ name: 'van_ban', vi: 'Chữ cần đọc, một ô hoặc một vùng.', shape: 'cellOrRange', types: ['string'] }],
     returns: { vi: 'Số đã đọc.', shape: 'cellOrRange', types: ['number'] },
   },
   {
@@ -85,9 +85,14 @@ export const FORMULA_SPECS: FormulaSpecInput[] = [
     vi: 'TRUE khi tỷ lệ báo cáo khớp tử số/mẫu số (làm tròn hoặc cắt bớt theo số chữ số thập phân đã ghi).',
     en: 'TRUE when a reported rate equals a/b rounded or truncated at the reported precision.',
     params: [
-      { name: 'reported', vi: 'Tỷ lệ đã báo cáo (ví dụ “98,9%”).', shape: 'cellOrRange', types: ['number', 'string'] },
-      { name: 'numerator', vi: 'Tử số.', shape: 'cellOrRange', types: ['number', 'string'] },
-      { name: 'denominator', vi: 'Mẫu số.', shape: 'cellOrRange', types: ['number', 'string'] },
+      {
+        name: 'ty_le_bao_cao',
+        vi: 'Tỷ lệ đã báo cáo (ví dụ “98,9%”).',
+        shape: 'cellOrRange',
+        types: ['number', 'string'],
+      },
+      { name: 'tu_so', vi: 'Tử số.', shape: 'cellOrRange', types: ['number', 'string'] },
+      { name: 'mau_so', vi: 'Mẫu số.', shape: 'cellOrRange', types: ['number', 'string'] },
     ],
     returns: { vi: 'TRUE hoặc FALSE.', shape: 'cellOrRange', types: ['boolean'] },
   },
@@ -101,10 +106,10 @@ export const FORMULA_SPECS: FormulaSpecInput[] = [
       '(“100%”, “Trên 8,5%”, “tối thiểu 70%”, “30% đến cuối năm là 50%”).',
     en: '"Đạt" / "Chưa đạt" for a value against a target phrase.',
     params: [
-      { name: 'value', vi: 'Giá trị đạt được (tỷ lệ).', shape: 'cellOrRange', types: ['number', 'string'] },
-      { name: 'target', vi: 'Chỉ tiêu giao, ghi như trong kế hoạch.', shape: 'cellOrRange', types: ['string'] },
+      { name: 'gia_tri', vi: 'Giá trị đạt được (tỷ lệ).', shape: 'cellOrRange', types: ['number', 'string'] },
+      { name: 'chi_tieu', vi: 'Chỉ tiêu giao, ghi như trong kế hoạch.', shape: 'cellOrRange', types: ['string'] },
       {
-        name: 'report_date',
+        name: 'ngay_bao_cao',
         vi: 'Ngày báo cáo: từ tháng 12 áp dụng mức “đến cuối năm”.',
         optional: true,
         shape: 'cell',
@@ -124,18 +129,18 @@ export const FORMULA_SPECS: FormulaSpecInput[] = [
     en: 'One of the four task assessment statuses.',
     params: [
       {
-        name: 'period',
-        vi: 'Thời gian triển khai (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”)',
+        name: 'thoi_gian',
+        vi: 'Thời gian (“2023”, “2022-2024”, “Quý II/2023”, “Thường xuyên”)',
         shape: 'cellOrRange',
         types: ['string'],
       },
       {
-        name: 'completed',
+        name: 'ngay_hoan_thanh',
         vi: 'Ngày hoàn thành, hoặc “x”, hoặc để trống khi chưa xong.',
         shape: 'cellOrRange',
         types: ['Date', 'string', 'boolean'],
       },
-      { name: 'report_date', vi: 'Ngày báo cáo.', shape: 'cellOrRange', types: ['Date', 'string'] },
+      { name: 'ngay_bao_cao', vi: 'Ngày báo cáo.', shape: 'cellOrRange', types: ['Date', 'string'] },
     ],
     returns: { vi: 'Một trong bốn mức đánh giá.', shape: 'cellOrRange', types: ['string'] },
   },
@@ -149,15 +154,15 @@ export const FORMULA_SPECS: FormulaSpecInput[] = [
       '“Chưa nộp” khi trống.',
     en: '"Đúng hạn" / "Trễ hạn" by the deadline day of the month after the period.',
     params: [
-      { name: 'submitted_date', vi: 'Ngày nộp báo cáo.', shape: 'cellOrRange', types: ['Date', 'string'] },
+      { name: 'ngay_nop', vi: 'Ngày nộp báo cáo.', shape: 'cellOrRange', types: ['Date', 'string'] },
       {
-        name: 'period',
+        name: 'ky_bao_cao',
         vi: 'Kỳ báo cáo (“6/2023”, “tháng 6/2023”, “Quý II/2023”).',
         shape: 'cellOrRange',
         types: ['string', 'Date'],
       },
       {
-        name: 'deadline_day',
+        name: 'ngay_han',
         vi: 'Ngày hạn nộp trong tháng sau kỳ (mặc định 20).',
         optional: true,
         shape: 'cell',
@@ -175,7 +180,7 @@ export const FORMULA_SPECS: FormulaSpecInput[] = [
       'Tên đơn vị trong danh mục, dù viết có hay không “UBND”, dấu cũ/mới, NFC/NFD; ' +
       'gợi ý tên gần nhất khi gõ sai.',
     en: 'The registered unit name, folding prefixes, tone-mark placement and Unicode forms.',
-    params: [{ name: 'name', vi: 'Tên đơn vị như đã ghi.', shape: 'cellOrRange', types: ['string'] }],
+    params: [{ name: 'ten_don_vi', vi: 'Tên đơn vị như đã ghi.', shape: 'cellOrRange', types: ['string'] }],
     returns: { vi: 'Tên đơn vị trong danh mục.', shape: 'cellOrRange', types: ['string'] },
   },
 ];
@@ -206,6 +211,6 @@ export function formulaSpec(name: string): FormulaSpec | undefined {
 /** Calls a formula by name; the result is a grid for element-wise formulas. */
 export function callFormula(name: string, args: FormulaArg[]): FormulaOutput | Grid<FormulaOutput> {
   const spec = formulaSpec(name);
-  if (!spec) throw new Error(`Unknown formula ${name}`);
+  if (!spec) throw new Error(`Không có hàm ${name} (các hàm: ${FORMULAS.map((f) => f.name).join(', ')}).`);
   return IMPLEMENTATIONS[spec.name](...args);
 }

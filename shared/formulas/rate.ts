@@ -1,4 +1,4 @@
-import { formatMagnitude, formatNumber, formatPercent, roundTo, truncateTo } from '../numbers/format';
+import { formatMagnitude, formatNumber, roundTo, truncateTo } from '../numbers/format';
 import { percentDecimalsOf } from '../numbers/parse';
 import { flatten } from './grid';
 import { isBlank, quantity, rateValue } from './inputs';
@@ -85,10 +85,4 @@ export function rateOk(reported: Scalar, numerator: Scalar, denominator: Scalar)
   const exact = (n / d) * 100;
   const target = roundTo(shownPercent, k);
   return Math.abs(roundTo(exact, k) - target) < 1e-9 || Math.abs(truncateTo(exact, k) - target) < 1e-9;
-}
-
-/** The sentence the validator prints when DX_RATE_OK is FALSE. */
-export function rateMismatchMessage(reportedFraction: number, decimals: number, n: number, d: number): string {
-  const reported = formatPercent(reportedFraction, decimals);
-  return `Tỷ lệ báo cáo ${reported} không khớp ${formatNumber(n)}/${formatNumber(d)} = ${formatPercent(n / d, 2)}`;
 }

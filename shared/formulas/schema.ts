@@ -14,7 +14,11 @@ export const FormulaType = z.enum(['number', 'string', 'Date', 'boolean']);
 export type FormulaType = z.infer<typeof FormulaType>;
 
 export const FormulaParam = z.object({
-  name: z.string(),
+  /**
+   * The parameter as Excel's and Sheets' tooltips name it: an identifier, so Vietnamese without tone marks in
+   * snake_case (`tu_so`, `ngay_bao_cao`), which a user reads where an English name would not be understood.
+   */
+  name: z.string().regex(/^[a-z]+(_[a-z]+)*$/),
   vi: z.string(),
   optional: z.boolean().default(false),
   shape: FormulaShape,

@@ -3,7 +3,7 @@
  * imports only shared/text, shared/numbers and shared/dates).
  */
 import { Day, dayFromExcelSerial, isDate, makeDay, parseDay } from '../dates/date';
-import { formatNumber } from '../numbers/format';
+import { vi } from '../numbers/format';
 
 /** A unit name not in the registry, with the nearest registered name when there is one. */
 export function unknownUnit(name: string, suggestion?: string): string {
@@ -101,5 +101,5 @@ export function completionChanged(at: string): string {
 
 /** A unit name too long to compare for typos (the comparison costs the product of the lengths). */
 export function nameTooLong(length: number, max: number): string {
-  return `Tên dài ${formatNumber(length)} ký tự (quá ${max} ký tự) nên không được so gần đúng với danh mục.`;
+  return vi`Tên dài ${length} ký tự (quá ${max} ký tự) nên không được so gần đúng với danh mục.`;
 }

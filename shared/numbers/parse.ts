@@ -1,5 +1,6 @@
 import { formatDay, isDate, parseDay } from '../dates/date';
 import { shortText, stripInvisible } from '../text/invisible';
+import { formatNumber, vi } from './format';
 import { NumberConvention, ParsedNumber } from './schema';
 
 /** Spaces that PDFs and Word put between thousands groups. */
@@ -35,7 +36,7 @@ function decimalsOf(n: number): number {
 function parseDigits(t: string, percent: boolean): Core | null {
   let m: RegExpExecArray | null;
   if (/^\d+$/.test(t)) {
-    const note = t.length > 1 && t.startsWith('0') ? `Số “${t}” có số 0 đứng đầu; đọc là ${Number(t)}.` : undefined;
+    const note = t.length > 1 && t.startsWith('0') ? vi`Số “${t}” có số 0 đứng đầu; đọc là ${Number(t)}.` : undefined;
     return { value: Number(t), decimals: 0, convention: 'plain', ambiguous: false, note };
   }
   if (/^\d{1,3}(\.\d{3})+$/.test(t)) {
@@ -78,7 +79,8 @@ function parseDigits(t: string, percent: boolean): Core | null {
       convention: 'vi',
       ambiguous,
       note: ambiguous
-        ? `“${t}”: dấu phẩy có thể là phần thập phân (${value}) hoặc phần nghìn (${t.replace(',', '')}).`
+        ? vi`“${t}”: dấu phẩy có thể là phần thập phân (${formatNumber(value, 3)}) ` +
+          vi`hoặc phần nghìn (${Number(t.replace(',', ''))}).`
         : undefined,
     };
   }
@@ -109,7 +111,7 @@ function parseDigits(t: string, percent: boolean): Core | null {
       ambiguous: true,
       note:
         `“${t}”: dấu chấm không tách đúng nhóm 3 chữ số; ` +
-        `không rõ là số thập phân ${value} hay số hàng nghìn viết sai.`,
+        vi`không rõ là số thập phân ${formatNumber(value, m[2].length)} hay số hàng nghìn viết sai.`,
     };
   }
   return null;
@@ -166,7 +168,8 @@ function parseRaw(raw: unknown): ParsedNumber {
   }
   const input = raw;
   const length = raw.trim().length;
-  if (length > MAX_NUMBER_TEXT) return nan(input, `“${shortText(raw.trim())}” quá dài để là một số (${length} ký tự).`);
+  if (length > MAX_NUMBER_TEXT)
+    return nan(input, vi`“${shortText(raw.trim())}” quá dài để là một số (${length} ký tự).`);
   const shown = shortText(input);
   const text = stripInvisible(raw)
     .normalize('NFC')
@@ -218,7 +221,7 @@ function parseRaw(raw: unknown): ParsedNumber {
   const q = parseQuantity(body, percent);
   if (!q) return nan(input, `“${shown}” không phải là số.`);
   if (q.unit) {
-    return nan(input, `“${shown}” có chữ “${q.unit}” bên cạnh số ${q.sign * q.value}; hãy chỉ ghi số.`, {
+    return nan(input, vi`“${shown}” có chữ “${q.unit}” bên cạnh số ${q.sign * q.value}; hãy chỉ ghi số.`, {
       unit: q.unit,
     });
   }

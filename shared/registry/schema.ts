@@ -9,14 +9,17 @@ import { shortText, stripInvisible } from '../text/invisible';
  * would be a new annex section: the annexes list their groups in a fixed order (consolidate/annex.ts), and a
  * province's communes are the same reporting level as a city's wards were — the same rows, subtotal and caption.
  */
-export const UnitGroup = z.enum([
+const GROUPS = [
   'co-quan-chuyen-mon', // cơ quan chuyên môn thuộc UBND cấp huyện
   'don-vi-su-nghiep', // đơn vị sự nghiệp
   'ubnd-xa-phuong', // UBND xã, phường, thị trấn; since 1 July 2025 also đặc khu
   'so-ban-nganh', // sở, ban, ngành cấp tỉnh
   'ubnd-huyen', // UBND huyện, thị xã, thành phố thuộc tỉnh
   'cap-tinh', // the province or city itself
-]);
+] as const;
+export const UnitGroup = z.enum(GROUPS, {
+  error: (i) => `${i.input === undefined ? 'thiếu nhóm' : `nhóm “${String(i.input)}” không có`} (${GROUPS.join(', ')})`,
+});
 export type UnitGroup = z.infer<typeof UnitGroup>;
 
 /** Vietnamese caption of each group, as the annexes print it. */
@@ -29,8 +32,25 @@ export const UNIT_GROUP_LABEL: Record<UnitGroup, string> = {
   'cap-tinh': 'Cấp tỉnh / thành phố',
 };
 
+/**
+ * A text field, refused in Vietnamese with what it is: a registry file typed or edited by hand is told which field
+ * is missing or not text (`units.2.code: thiếu mã đơn vị`), never zod's English.
+ */
+const text = (what: string) =>
+  z.string({
+    error: (i) => (i.input === undefined ? `thiếu ${what}` : `${what} phải là chữ, không phải ${typeOf(i.input)}`),
+  });
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'danh sách';
+  if (typeof v === 'number') return `số ${String(v)}`;
+  if (typeof v === 'boolean') return String(v);
+  return typeof v === 'object' ? 'một đối tượng' : typeof v;
+}
+
 /** Names lose their invisible characters (bidirectional controls, zero-width) when a registry is read. */
-const name = z.string().min(1).transform(stripInvisible);
+const name = text('tên đơn vị').min(1, 'tên đơn vị trống').transform(stripInvisible);
 
 /** A calendar day written "2025-07-01", a day that exists (no 2025-02-30). */
 export const IsoDate = z
@@ -57,7 +77,7 @@ export type UnitPosition = z.infer<typeof UnitPosition>;
 
 export const Unit = z.object({
   /** The official code where there is one: 5 digits for a commune, ward or special zone since 1 July 2025. */
-  code: z.string().min(1).transform(stripInvisible),
+  code: text('mã đơn vị').min(1, 'mã đơn vị trống').transform(stripInvisible),
   name,
   group: UnitGroup,
   parent: z.string().optional(),
@@ -129,11 +149,38 @@ export function registryDuplicates(
   return out;
 }
 
-export const Registry = z
+/**
+ * What `dx-report registry --json` prints without --code or --province: `{"registries": [...]}`. Holding one
+ * registry, it is that registry (a list saved and trimmed by hand is handed back as it is); holding several, it is
+ * refused with their codes and the command that saves one, since a consolidation matches against one registry.
+ */
+type AddIssue = { addIssue: (issue: { code: 'custom'; message: string; path?: string[] }) => void };
+function oneRegistry(value: unknown, ctx: AddIssue) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: 'không phải một danh mục ({"code", "name", "units": [...]})' });
+    return z.NEVER;
+  }
+  const list = (value as { registries?: unknown }).registries;
+  if (!('registries' in value) || 'units' in value) return value;
+  if (Array.isArray(list) && list.length === 1) return list[0];
+  const codes = Array.isArray(list) ? list.map((r) => String((r as { code?: unknown } | null)?.code ?? '?')) : [];
+  ctx.addIssue({
+    code: 'custom',
+    path: ['registries'],
+    message:
+      `tệp có ${codes.length} danh mục (${codes.join(', ')}), --registry nhận một danh mục: ` +
+      `lưu một danh mục bằng npx dx-report registry --code ${codes[0] ?? 'NT'} --json > ${codes[0] ?? 'NT'}.json`,
+  });
+  return z.NEVER;
+}
+
+const RegistryObject = z
   .object({
-    code: z.string(),
-    name: z.string(),
-    units: z.array(Unit),
+    code: text('mã danh mục (“code”)'),
+    name: text('tên danh mục (“name”)'),
+    units: z.array(Unit, {
+      error: (i) => (i.input === undefined ? 'thiếu danh sách đơn vị (“units”)' : '“units” phải là một danh sách'),
+    }),
     /** Whether an annex's group rows print their counts ("Sở, ban, ngành (22)", "9/22"); see showsCounts. */
     annexCounts: z
       .object({ I: z.boolean().optional(), II: z.boolean().optional(), III: z.boolean().optional() })
@@ -155,7 +202,8 @@ export const Registry = z
         message: `${d.message} (như units.${d.first})`,
       });
   });
-export type Registry = z.infer<typeof Registry>;
+export const Registry = z.preprocess(oneRegistry, RegistryObject);
+export type Registry = z.infer<typeof RegistryObject>;
 
 /** A group of an annex: its caption and its units, in the annex's order. */
 export interface AnnexGroup {

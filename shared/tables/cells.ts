@@ -19,3 +19,20 @@ export function numberOf(v: CellValue): number | null {
   if ((p.kind === 'count' || p.kind === 'decimal') && !p.ambiguous) return p.value;
   return null;
 }
+
+/** The mark a "mark" column asks for ("Đã ban hành": X), as the template's list offers it. */
+export const MARK = 'X';
+
+/**
+ * The one reader of marks: is the cell the mark? "X", "x", " x ", a full-width "Ｘ" all are (a list
+ * typed over, or a phone's keyboard, gives the lower case); blank is not marked. Every check and the
+ * consolidation ask this, so no message refuses an "x" another one counted as issued.
+ */
+export function isMark(v: CellValue): boolean {
+  return typeof v === 'string' && v.normalize('NFKC').trim().toUpperCase() === MARK;
+}
+
+/** A cell of a mark column holding something else than the mark or blank ("có", "1"): refused as such. */
+export function isForeignMark(v: CellValue): boolean {
+  return !isBlankValue(v) && !isMark(v);
+}

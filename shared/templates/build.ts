@@ -148,6 +148,7 @@ function familySheet(fam: FamilySpec, req: TemplateRequest): SheetSpecInput {
     validations,
     columnWidths: widths,
     freeze: { rows: freezeRows, columns: 0 },
+    protect: true,
     print: {
       landscape: true,
       repeatRows:
@@ -200,18 +201,39 @@ function tableRows(table: TableSpec, req: TemplateRequest, startRow: number): Ro
   return Array.from({ length: table.freeRows ?? 10 }, (_, k) => dataRow(table, startRow + k, {}));
 }
 
+/** The cover's e-mail line, under Điện thoại: the reporting officer's address, as the registry gives it. */
+export const EMAIL_LABEL = 'Thư điện tử';
+
+/**
+ * The unit's phone and e-mail as the registry gives them: its `phone` and `email` where it has them, else its one
+ * `contact` (an address if it has an "@", a phone number otherwise). Read defensively: a registry of another
+ * version may carry none, or something that is not text.
+ */
+export function unitContact(unit: Unit): { phone: string | null; email: string | null } {
+  const u = unit as Unit & { phone?: unknown; email?: unknown };
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const contact = text(u.contact);
+  const isEmail = contact !== null && contact.includes('@');
+  return {
+    phone: text(u.phone) ?? (contact !== null && !isEmail ? contact : null),
+    email: text(u.email) ?? (isEmail ? contact : null),
+  };
+}
+
 function coverSheet(req: TemplateRequest): SheetSpecInput {
   const L = COVER_LABELS;
+  const contact = unitContact(req.unit);
   const rows: Row[] = [
     [c('PHIẾU BÁO CÁO CHUYỂN ĐỔI SỐ', 'title')],
-    [c('Digital transformation report', 'subtitle')],
+    [c('Báo cáo kết quả thực hiện chuyển đổi số của đơn vị', 'subtitle')],
     [],
     [c(L.unit, 'label'), c(req.unit.name, 'input')],
     [c(L.unitCode, 'label'), c(req.unit.code, 'text')],
     [c(L.period, 'label'), c(req.periodLabel, 'text')],
     [c(L.reportDate, 'label'), c(null, 'inputDate')],
     [c(L.preparer, 'label'), c(req.preparer ?? null, 'input')],
-    [c(L.phone, 'label'), c(null, 'input')],
+    [c(L.phone, 'label'), c(contact.phone, 'input')],
+    [c(EMAIL_LABEL, 'label'), c(contact.email, 'input')],
     [c(L.version, 'label'), c(TEMPLATE_VERSION, 'stamp')],
     [c(L.completedAt, 'label'), c(null, 'stamp')],
     [c(L.mode, 'label'), c(REPORT_MODES[0], 'input')],
@@ -222,21 +244,32 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
         'note',
       ),
     ],
-    [c('Yellow cells: the unit types its figures. Grey cells: computed by formulas.', 'note')],
+    [
+      c(
+        'Ô nền xám và các tiêu đề được khóa để không gõ nhầm vào công thức; ô nền vàng không khóa, gõ được ngay, ' +
+          'không cần mật khẩu.',
+        'note',
+      ),
+    ],
   ];
   return {
     name: COVER_SHEET,
     rows,
     columnWidths: [26, 60],
-    merges: ['A1:B1', 'A2:B2', 'A13:B13', 'A14:B14'],
-    validations: [{ range: 'B12', list: REPORT_MODES }],
+    merges: ['A1:B1', 'A2:B2', 'A14:B14', 'A15:B15'],
+    validations: [{ range: 'B13', list: REPORT_MODES }],
     print: { landscape: false },
+    protect: true,
   };
 }
 
 /**
  * The unit workbook: a cover with the metadata block, one sheet per family, the unit's own words for the
  * report (results, difficulties, proposals), and the configuration sheet.
+ *
+ * The cover, the family sheets and the notes are protected without a password (computed cells, labels and stamps
+ * locked; the yellow cells open). DX_CauHinh is hidden, not very hidden: the unit has no need of it on screen or
+ * on paper (a hidden sheet is not printed), and the secretariat may unhide it to read or edit it.
  */
 export function buildUnitTemplate(req: TemplateRequest): SheetSpec[] {
   const families = req.families ?? FAMILIES;
@@ -245,7 +278,7 @@ export function buildUnitTemplate(req: TemplateRequest): SheetSpec[] {
   return [
     coverSheet(req),
     ...generated.map((fam) => familySheet(fam, req)),
-    notesSheet(),
-    configSheet(req.catalogue, rules, req.period.start.y),
+    { ...notesSheet(), protect: true },
+    { ...configSheet(req.catalogue, rules, req.period.start.y), hidden: true },
   ].map((s) => SheetSpec.parse({ ...s, rowHeights: fitRowHeights(s) }));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildCatalogue, defaultCatalogue } from '../catalogue/catalogue';
 import { Indicator, IndicatorGroup, IndicatorInput, TargetLevel } from '../catalogue/schema';
+import { issueSentence } from '../errors/messages';
 import { ConfigError } from '../errors/errors';
 import {
   Aggregation,
@@ -13,11 +14,12 @@ import { ColumnSpec } from '../tables/schema';
 import { parseTarget, targetText } from '../targets/target';
 import { findTable, Grid, readRows, TableLayout, TableRow } from '../tables/read';
 import { fingerprint } from '../text/fingerprint';
+import { toneKey } from '../text/fold';
 import { shortText, stripInvisible } from '../text/invisible';
 import { CellSpec, columnLetter, SheetSpecInput, StyleName } from '../workbook/sheet-spec';
 import { columnAggregation, columnLabel, FIGURE_COLUMNS, figureColumn, figureKey } from './aggregations';
 import { FAMILIES } from './families';
-import { RuleSpec, RuleSpecInput, TableSpec } from './schema';
+import { Operator, RuleSpec, RuleSpecInput, TableSpec } from './schema';
 import { CONFIG_SHEET, TEMPLATE_VERSION } from './version';
 
 const col = (key: string, label: string, width = 14) => ({ key, label, kind: 'text' as const, width });
@@ -82,8 +84,10 @@ export const CONFIG_RULES: TableSpec = TableSpec.parse({
 
 /**
  * The third table of DX_CauHinh (issue 12): how each count or amount of the unit tables adds up over months,
- * one row per column, editable in "Cách cộng". "Tên cột" and "Lý do" are written for the reader and not read
- * back. A copy issued before issue 12 has no such table: every column then adds up as built in.
+ * one row per column, editable in "Cách cộng". "Cột" names the column as the unit sheet heads it ("Đã giải
+ * quyết — Đúng hạn"); copies written before issue 16 hold its technical key there ("resolvedOnTime") and the
+ * heading in "Tên cột", and read as well. "Lý do" is written for the reader and not read back. A copy issued
+ * before issue 12 has no such table: every column then adds up as built in.
  */
 export const CONFIG_AGGREGATIONS: TableSpec = TableSpec.parse({
   id: 'CauHinhCachCong',
@@ -105,6 +109,74 @@ const PARTS = [
 ] as const;
 
 const AGGREGATION_CHOICES = Aggregation.options.map((a) => AGGREGATION_LABEL[a]);
+
+/** The columns DX_CauHinh writes for a table: all but those kept only to read older copies. */
+const WRITTEN: Record<string, readonly string[]> = { CauHinhCachCong: ['label'] };
+const written = (t: TableSpec) => t.columns.filter((c) => !WRITTEN[t.id]?.includes(c.key));
+
+/**
+ * The rule operators as DX_CauHinh shows them: a reader sees "≤" and "Cặp bắt buộc", not "<=" and
+ * "compulsory-pair". Reading takes either, so copies written before issue 16 still read.
+ */
+export const OPERATOR_VI: Record<z.infer<typeof Operator>, string> = {
+  '=': '=',
+  '!=': '≠',
+  '<': '<',
+  '<=': '≤',
+  '>': '>',
+  '>=': '≥',
+  'compulsory-pair': 'Cặp bắt buộc',
+  'exclusive-pair': 'Cặp loại trừ',
+};
+
+/** An operator as written in "Phép so sánh": its key or its Vietnamese, case and tone marks folded. */
+function readOperator(text: string): string {
+  const key = toneKey(text);
+  const found = (Object.entries(OPERATOR_VI) as Array<[z.infer<typeof Operator>, string]>).find(
+    ([op, vi]) => op === text || toneKey(vi) === key,
+  );
+  return found ? found[0] : text === '<>' ? '!=' : text;
+}
+
+/** The columns of each table a rule may be about (own keys only: no "constructor"). */
+const TABLE_SPECS = new Map(FAMILIES.flatMap((f) => f.tables).map((t) => [t.id, t.columns]));
+
+/** A rule's side as DX_CauHinh shows it: each column by its heading ("Đã giải quyết — Đúng hạn"), " + " apart. */
+export function sideText(table: string, keys: readonly string[]): string {
+  const columns = TABLE_SPECS.get(table);
+  return keys
+    .map((k) => columns?.find((c) => c.key === k))
+    .map((c, i) => (c ? columnLabel(c) : keys[i]))
+    .join(' + ');
+}
+
+/**
+ * A rule's side as written: each term a column's key ("resolvedOnTime", as copies before issue 16 hold it), its
+ * full heading, or its own heading where that names one column of the table; tone marks and case folded. A
+ * term that names no column is kept as written, for the refusal to quote.
+ */
+function readSide(table: string, text: string): string[] {
+  const columns = TABLE_SPECS.get(table) ?? [];
+  return text
+    .split('+')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((term) => {
+      if (columns.some((c) => c.key === term)) return term;
+      const key = toneKey(term);
+      const full = columns.find((c) => toneKey(columnLabel(c)) === key);
+      const own = columns.filter((c) => toneKey(c.label) === key);
+      return full?.key ?? (own.length === 1 ? own[0].key : term);
+    });
+}
+
+/** A unit table's column in "Cách cộng": its key (copies before issue 16) or its heading, folded. */
+function readFigureColumn(table: string, text: string): string {
+  const columns = FIGURE_COLUMNS.get(table) ?? [];
+  if (columns.some((c) => c.key === text)) return text;
+  const key = toneKey(text);
+  return columns.find((c) => toneKey(columnLabel(c)) === key)?.key ?? text;
+}
 
 /** The sentence refusing an unreadable aggregation type, naming the three the dropdown offers. */
 function aggregationRefusal(column: string, written: string): string {
@@ -159,10 +231,10 @@ export function configSheet(
   const validations: Array<{ range: string; list: string[] }> = [];
   // A dropdown of the three types over one column of the rows just written (0-based, inclusive).
   const dropdown = (spec: TableSpec, key: string, first: number, last: number) => {
-    const c = columnLetter(spec.columns.findIndex((x) => x.key === key));
+    const c = columnLetter(written(spec).findIndex((x) => x.key === key));
     if (last >= first) validations.push({ range: `${c}${first + 1}:${c}${last + 1}`, list: AGGREGATION_CHOICES });
   };
-  const h = (t: TableSpec) => t.columns.map((c) => ({ v: c.label, s: 'header' as StyleName }));
+  const h = (t: TableSpec) => written(t).map((c) => ({ v: c.label, s: 'header' as StyleName }));
   const txt = (v: string | number | null | undefined, s: StyleName = 'input'): CellSpec => ({ v: v ?? null, s });
   rows.push([{ v: 'CẤU HÌNH MẪU BÁO CÁO (sửa tại đây rồi phát hành lại mẫu)', s: 'title' }]);
   rows.push([
@@ -206,9 +278,9 @@ export function configSheet(
     rows.push([
       txt(r.id),
       txt(r.table),
-      txt(r.left.join(' + ')),
-      txt(r.op),
-      txt(r.right.join(' + ')),
+      txt(sideText(r.table, r.left)),
+      txt(OPERATOR_VI[r.op]),
+      txt(sideText(r.table, r.right)),
       txt(MISSING_VI[r.missing]),
       txt(IMPORTANCE_VI[r.importance]),
       txt(r.instruction, 'inputText'),
@@ -223,7 +295,6 @@ export function configSheet(
     const reason = f.value === f.builtIn ? columnAggregation(f.column).reason : AGGREGATION_REASON[f.value];
     rows.push([
       txt(f.table, 'text'),
-      txt(f.column.key, 'text'),
       txt(columnLabel(f.column), 'text'),
       txt(AGGREGATION_LABEL[f.value]),
       txt(reason, 'text'),
@@ -231,7 +302,7 @@ export function configSheet(
   }
   dropdown(CONFIG_AGGREGATIONS, 'aggregation', firstFigure, rows.length - 1);
   const tables = [CONFIG_INDICATORS, CONFIG_RULES, CONFIG_AGGREGATIONS];
-  const widths = CONFIG_INDICATORS.columns.map((_, i) => Math.max(...tables.map((t) => t.columns[i]?.width ?? 0)));
+  const widths = CONFIG_INDICATORS.columns.map((_, i) => Math.max(...tables.map((t) => written(t)[i]?.width ?? 0)));
   return { name: CONFIG_SHEET, rows, columnWidths: widths, freeze: { rows: 4, columns: 1 }, validations };
 }
 
@@ -470,7 +541,9 @@ export function compareConfig(read: ConfigRead, issued: ConfigEntries, sheet = C
       }
       const row = place?.rows.get(key);
       for (const [field, value] of Object.entries(fields)) {
-        if (have[field] === value) continue;
+        // A rule's Hướng dẫn is the hint the unit reads, not the rule: a release that words a hint better
+        // ("không được lớn hơn") must not make every copy issued before it a different configuration.
+        if (have[field] === value || (what === 'rule' && field === 'instruction')) continue;
         out.push({
           sheet,
           cell: cellOf(row, field) ?? cellOf(row, keyCol) ?? header,
@@ -478,8 +551,8 @@ export function compareConfig(read: ConfigRead, issued: ConfigEntries, sheet = C
           key,
           change: 'changed',
           column: label(field),
-          written: have[field],
-          issued: value,
+          written: what === 'rule' ? ruleFieldText(field, have[field], have.table) : have[field],
+          issued: what === 'rule' ? ruleFieldText(field, value, fields.table) : value,
         });
       }
     }
@@ -490,6 +563,19 @@ export function compareConfig(read: ConfigRead, issued: ConfigEntries, sheet = C
   }
   out.push(...compareAggregations(read, copy, issued, refused, sheet));
   return out;
+}
+
+/**
+ * A rule's field as DX_CauHinh shows it, for a difference a reader is told about: the entries hold keys (what
+ * the fingerprint is taken over, unchanged since copies were first stamped), the reader sees the sheet's words.
+ */
+function ruleFieldText(field: string, value: string | undefined, table: string | undefined): string | undefined {
+  if (value === undefined) return value;
+  if (field === 'left' || field === 'right') return value === '' ? value : sideText(table ?? '', value.split(' + '));
+  if (field === 'op') return OPERATOR_VI[value as keyof typeof OPERATOR_VI] ?? value;
+  if (field === 'missing') return MISSING_VI[value as keyof typeof MISSING_VI] ?? value;
+  if (field === 'importance') return IMPORTANCE_VI[value as keyof typeof IMPORTANCE_VI] ?? value;
+  return value;
 }
 
 /** The aggregation types of a copy that differ from the issued ones, each at its "Cách cộng" cell. */
@@ -548,6 +634,9 @@ function compareAggregations(
 }
 
 const GROUPS = IndicatorGroup.options;
+
+/** A column's heading in the indicator table, by its key. */
+const columnOf = (key: string) => CONFIG_INDICATORS.columns.find((c) => c.key === key)?.label ?? key;
 
 function str(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
@@ -677,7 +766,7 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
           quantities[part] = { ...quantities[part], aggregation };
       }
       if (bad) continue;
-      out.indicators.push({
+      const indicator: IndicatorInput = {
         code,
         group: group as IndicatorGroup,
         number: numberText(g.number) || undefined,
@@ -688,7 +777,18 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
         precision,
         targets,
         source: str(g.source) || `${sheet}!A${row.row + 1}`,
-      });
+      };
+      // The checks above give each refusal its own sentence; anything the catalogue's schema still refuses is
+      // said here at its cell, so buildCatalogue never meets a row that throws zod's English at the user.
+      const parsed = Indicator.safeParse(indicator);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = String(issue.path[0] ?? 'code');
+        const key = field in indLayout.columns ? field : field === 'allowOver100' ? 'over100' : 'code';
+        fail(key, `Chỉ tiêu ${code}: cột “${columnOf(key)}” ${issueSentence({ ...issue, path: [] })}.`);
+        continue;
+      }
+      out.indicators.push(indicator);
     }
   }
   if (ruleLayout && ruleLayout.missing.length === 0) {
@@ -703,18 +803,13 @@ export function readConfig(grid: Grid, sheet = CONFIG_SHEET): ConfigRead {
       const importance =
         Object.entries(IMPORTANCE_VI).find(([, vi]) => vi === str(g.importance).toLowerCase())?.[0] ??
         str(g.importance);
+      const table = str(g.table);
       const candidate = {
         id: str(g.id),
-        table: str(g.table),
-        left: str(g.left)
-          .split('+')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        op: str(g.op),
-        right: str(g.right)
-          .split('+')
-          .map((s) => s.trim())
-          .filter(Boolean),
+        table,
+        left: readSide(table, str(g.left)),
+        op: readOperator(str(g.op)),
+        right: readSide(table, str(g.right)),
         missing,
         importance,
         instruction: str(g.instruction),
@@ -759,7 +854,7 @@ function readAggregations(grid: Grid, layout: TableLayout, sheet: string, out: C
   for (const row of readRows(grid, CONFIG_AGGREGATIONS, layout)) {
     const g = row.cells;
     const table = str(g.table);
-    const column = str(g.column);
+    const column = readFigureColumn(table, str(g.column));
     const key = figureKey(table, column);
     const cell = (field: string) => `${columnLetter(layout.columns[field])}${row.row + 1}`;
     const fail = (field: string, message: string, refused: string | undefined = key) =>
@@ -777,20 +872,25 @@ function readAggregations(grid: Grid, layout: TableLayout, sheet: string, out: C
       fail(
         'column',
         `Cách cộng: bảng ${table} không có cột số liệu “${shortText(column)}” ` +
-          `(các cột: ${columns.map((c) => c.key).join(', ')}).`,
+          `(các cột: ${columns.map((c) => `“${columnLabel(c)}”`).join(', ')}).`,
       );
       continue;
     }
     if (seen.has(key)) {
       // The first row's type stands: the repeated row is refused, not compared.
-      fail('column', `Cách cộng: cột ${key} trùng với dòng ${seen.get(key)! + 1}.`, undefined);
+      fail(
+        'column',
+        `Cách cộng: cột “${columnLabel(spec)}” của ${table} trùng với dòng ${seen.get(key)! + 1}.`,
+        undefined,
+      );
       continue;
     }
-    const written = str(g.aggregation);
+    const writtenType = str(g.aggregation);
     const builtIn = columnAggregation(spec).aggregation;
-    const aggregation = written === '' ? builtIn : parseAggregation(written);
+    const aggregation = writtenType === '' ? builtIn : parseAggregation(writtenType);
     if (!aggregation) {
-      fail('aggregation', `${table}/${column}: ${aggregationRefusal(CONFIG_AGGREGATIONS.columns[3].label, written)}`);
+      const label = CONFIG_AGGREGATIONS.columns.find((c) => c.key === 'aggregation')!.label;
+      fail('aggregation', `${table} “${columnLabel(spec)}”: ${aggregationRefusal(label, writtenType)}`);
       continue;
     }
     seen.set(key, row.row);
@@ -827,13 +927,17 @@ function ruleRefusal(r: RuleSpec, seen: Map<string, number>): { column: string; 
         column: side,
         message:
           `Quy tắc “${id}”: bảng ${r.table} không có cột “${shortText(unknown)}” ` +
-          `(các cột: ${[...columns].join(', ')}).`,
+          `(các cột: ${TABLE_SPECS.get(r.table)!
+            .map((c) => `“${columnLabel(c)}”`)
+            .join(', ')}).`,
       };
   }
   return null;
 }
 
 function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value' && issue.path[0] === 'op')
+    return `chỉ nhận: ${Object.values(OPERATOR_VI).join(', ')}`;
   if (issue.code === 'invalid_value') return `chỉ nhận: ${(issue.values as unknown[]).join(', ')}`;
   if (issue.code === 'too_small') return 'đang trống';
   return 'giá trị không đúng';

@@ -479,7 +479,7 @@ export const FAMILIES: FamilySpec[] = [
         op: '<=',
         right: ['feeProcedures'],
         importance: 'trung-binh',
-        instruction: 'Số TTHC có phát sinh phí (4) không lớn hơn tổng số TTHC có nghĩa vụ tài chính (1).',
+        instruction: 'Số TTHC có phát sinh phí (4) không được lớn hơn tổng số TTHC có nghĩa vụ tài chính (1).',
       },
       {
         id: 'T3.GD-2-LE-1',
@@ -671,7 +671,7 @@ export const FAMILIES: FamilySpec[] = [
         op: '<=',
         right: ['total'],
         importance: 'trung-binh',
-        instruction: 'Kinh phí năm không lớn hơn tổng mức đầu tư.',
+        instruction: 'Kinh phí năm không được lớn hơn tổng mức đầu tư.',
       },
     ],
   },

@@ -60,7 +60,7 @@ export const NOTE_SECTIONS: NoteSectionSpec[] = [
 ];
 
 /** The line under each heading; the reader skips it, so a unit may leave it where it is. */
-export const NOTE_HINT = 'Mỗi ý một dòng, viết như trong báo cáo; bỏ trống nếu không có. / One point per line.';
+export const NOTE_HINT = 'Mỗi ý một dòng, viết như trong báo cáo; bỏ trống nếu không có.';
 export const NOTES_INTRO = 'Các ý dưới đây được đưa vào báo cáo tổng hợp (bản Word), theo từng đơn vị, dưới từng mục.';
 
 /** Lines per section: a short list, as the seeds' sections are; more lines are added by inserting rows. */

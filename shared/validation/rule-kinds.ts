@@ -7,11 +7,10 @@
  * rule table, so the documentation cannot drift from what users see.
  */
 import { z } from 'zod';
-import { rateMismatchMessage } from '../formulas/rate';
 import { CHUA_DAT } from '../formulas/target-met';
 import { periodMismatch, unknownUnit } from '../messages/wording';
 import { PLAUSIBLE_MAX } from '../numbers/bounds';
-import { formatNumber, formatPercent } from '../numbers/format';
+import { formatNumber, formatPercent, vi } from '../numbers/format';
 import { parseNumber } from '../numbers/parse';
 import { MAX_FUZZY_LENGTH, tooLongToMatch } from '../registry/match';
 import { shortText, stripInvisible } from '../text/invisible';
@@ -46,13 +45,9 @@ interface Side {
   total: number;
 }
 
+// Amounts in millions carry decimals (4,813): every figure through `vi`, never JavaScript's "4.813".
 const sideText = (s: Side) =>
-  s.values.length > 1
-    ? `${s.values.map((v) => formatNumber(v ?? 0)).join(' + ')} = ${formatNumber(s.total)}`
-    : formatNumber(s.total);
-
-/** Places to write a figure with: an amount in millions may have decimals (12,5), a count has none. */
-const decimalsOf = (x: number) => (Number.isInteger(x) ? 0 : Math.min(3, (String(x).split('.')[1] ?? '').length));
+  s.values.length > 1 ? `${s.values.map((v) => vi`${v ?? 0}`).join(' + ')} = ${vi`${s.total}`}` : vi`${s.total}`;
 
 /** The sign that says how a rule was broken: "=" broken reads "≠". */
 const BROKEN: Record<z.infer<typeof Operator>, string> = {
@@ -215,7 +210,8 @@ const KIND_SPECS = {
     importance: 'cao',
     /** `reported` is the written rate as a fraction, `decimals` the places it was written with. */
     message: (v: { reported: number; decimals: number; numerator: number; denominator: number }) =>
-      rateMismatchMessage(v.reported, v.decimals, v.numerator, v.denominator),
+      vi`Tỷ lệ báo cáo ${formatPercent(v.reported, v.decimals)} không khớp ${v.numerator}/${v.denominator} = ` +
+      formatPercent(v.numerator / v.denominator, 2),
     fix: (v) => `Tỷ lệ đúng: ${formatPercent(v.numerator / v.denominator, Math.max(v.decimals, 2))}`,
     example: { reported: 0.5403, decimals: 2, numerator: 118103, denominator: 142378 },
   }),
@@ -225,7 +221,7 @@ const KIND_SPECS = {
     severity: 'loi',
     importance: 'cao',
     message: (v: { numerator: number; denominator: number; code?: string }) =>
-      `Tử số ${formatNumber(v.numerator)} lớn hơn mẫu số ${formatNumber(v.denominator)}` +
+      vi`Tử số ${v.numerator} lớn hơn mẫu số ${v.denominator}` +
       `${v.code ? ` (${v.code} không được vượt 100%)` : ''}.`,
     example: { numerator: 23802, denominator: 23391, code: 'CQS.07' },
   }),
@@ -392,7 +388,9 @@ const KIND_SPECS = {
     severity: 'canh-bao',
     importance: 'trung-binh',
     /** Row numbers as the sheet shows them (from 1). */
-    message: (v: { row: number; first: number; text: string }) => `Dòng ${v.row} trùng dòng ${v.first} (“${v.text}”).`,
+    // A row number is an address, as the sheet's margin shows it ("Dòng 1234"), not a quantity to group.
+    message: (v: { row: number; first: number; text: string }) =>
+      `Dòng ${String(v.row)} trùng dòng ${String(v.first)} (“${v.text}”).`,
     example: { row: 14, first: 9, text: 'Phường 1' },
   }),
   'TONG-NHOM': kind({
@@ -407,10 +405,9 @@ const KIND_SPECS = {
     importance: 'cao',
     /** `items`: how many item rows are under the group; `sum` their figures in the column. */
     message: (v: { group: string; column: string; value: number; sum: number; items: number }) =>
-      `Dòng nhóm “${v.group}” ghi ${v.column} là ${formatNumber(v.value, decimalsOf(v.value))}, ` +
-      `tổng ${v.items} dòng bên dưới là ${formatNumber(v.sum, decimalsOf(v.sum))}.`,
+      vi`Dòng nhóm “${v.group}” ghi ${v.column} là ${v.value}, tổng ${v.items} dòng bên dưới là ${v.sum}.`,
     fix: (v) =>
-      `Sửa thành ${formatNumber(v.sum, decimalsOf(v.sum))} nếu là tổng của nhóm; nếu là số liệu riêng của ` +
+      vi`Sửa thành ${v.sum} nếu là tổng của nhóm; nếu là số liệu riêng của ` +
       'cơ quan (không phải tổng), ghi thành một dòng đơn vị có số thứ tự 1, 2….',
     example: { group: 'UBND TP. Vũng Tàu', column: 'VB đi', value: 4602, sum: 16791, items: 12 },
   }),
@@ -438,7 +435,7 @@ const KIND_SPECS = {
   }),
   'GOP-O': kind({
     title: 'Ô gộp trong vùng nhập',
-    checks: 'Ô gộp (merge) nằm trong vùng số liệu của một bảng.',
+    checks: 'Ô gộp (hợp nhất ô) nằm trong vùng số liệu của một bảng.',
     severity: 'loi',
     importance: 'trung-binh',
     message: (v: { range: string; table: string }) =>
@@ -505,10 +502,8 @@ const KIND_SPECS = {
       const ratio = v.now / v.before;
       const change =
         ratio > 1
-          ? `tăng từ ${formatNumber(v.before)} (${v.beforePeriod}) lên ${formatNumber(v.now)}, ` +
-            `gấp ${formatNumber(ratio, 1)} lần`
-          : `giảm từ ${formatNumber(v.before)} (${v.beforePeriod}) xuống ${formatNumber(v.now)}, ` +
-            `còn 1/${formatNumber(1 / ratio, 1)}`;
+          ? vi`tăng từ ${v.before} (${v.beforePeriod}) lên ${v.now}, gấp ${formatNumber(ratio, 1)} lần`
+          : vi`giảm từ ${v.before} (${v.beforePeriod}) xuống ${v.now}, còn 1/${formatNumber(1 / ratio, 1)}`;
       return `“${v.column}” ${change} so với kỳ trước.`;
     },
     fix: () => 'Kiểm tra lại số liệu; nếu đúng, ghi lý do ở cột ghi chú.',

@@ -90,6 +90,9 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
     emit,
   };
   for (const check of Object.values(CHECKS)) check.run(ctx);
-  const sorted = sortIssues(issues);
+  const sorted = sortIssues(
+    issues,
+    sheets.map((s) => s.name),
+  );
   return { issues: sorted, summary: summarise(sorted, read.tables.length), read, configuration: conf.from };
 }

@@ -71,6 +71,14 @@ export const SheetSpec = z.object({
     .default([]),
   hidden: z.boolean().default(false),
   /**
+   * The sheet protected with no password (a unit's template, issue 16): every cell is locked but those whose
+   * style is `unlocked` (the yellow input cells), so a formula, a label or a stamp cannot be typed over while
+   * the figures are typed as before. No password: whoever must change a locked cell unprotects the sheet
+   * (Excel: Xem lại → Bỏ bảo vệ trang tính) without being asked for one. Each host applies it its own way (the
+   * adapters say how); a host writing into a protected sheet afterwards lifts and restores it (port.ts).
+   */
+  protect: z.boolean().optional(),
+  /**
    * The font of every cell of the sheet ("Times New Roman": official documents are printed in it, Decree
    * 30/2020/NĐ-CP); styles change weight, size and colour, never the family. Absent: the host's default.
    */
@@ -90,6 +98,76 @@ export const SheetSpec = z.object({
 });
 export type SheetSpec = z.infer<typeof SheetSpec>;
 export type SheetSpecInput = z.input<typeof SheetSpec>;
+
+/**
+ * What a user may still do in a protected sheet, every host alike: select any cell (the default), change how
+ * cells, columns and rows look, and insert rows (a list of sub-units or notes longer than the template's rows).
+ * Nothing else: deleting rows, columns, sorting would move the formulas' references.
+ */
+export const PROTECTION_ALLOWS = {
+  formatCells: true,
+  formatColumns: true,
+  formatRows: true,
+  insertRows: true,
+} as const;
+
+/**
+ * The order hosts add a write's sheets in: first the sheets a dropdown of another sheet takes its list from (the
+ * lists sheet: Excel and Sheets resolve a validation's source when it is set), then the other hidden ones, then the
+ * rest, each group in the order given.
+ */
+export function writeOrder<T extends Pick<SheetSpec, 'name' | 'hidden' | 'validations'>>(specs: T[]): T[] {
+  const sources = new Set(
+    specs.flatMap((s) => s.validations.map((v) => v.source?.split('!')[0].replace(/^'|'$/g, '').replace(/''/g, "'"))),
+  );
+  const rank = (s: T) => (sources.has(s.name) ? 0 : s.hidden ? 1 : 2);
+  return specs
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map((x) => x.s);
+}
+
+/** Whether a cell of this style is left unlocked in a protected sheet: the cells the unit types into. */
+export const isUnlocked = (style: StyleName | null | undefined): boolean => Boolean(style && STYLES[style].unlocked);
+
+/**
+ * The unlocked cells of a sheet as rectangles ("B4", "E6:H40"): a few areas per table, for hosts that unlock
+ * (Excel, .xlsx) or list (Sheets' unprotected ranges) them in one call per area rather than per cell. Runs of
+ * unlocked cells in a row are joined, then equal runs of consecutive rows.
+ */
+export function unlockedAreas(spec: Pick<SheetSpec, 'rows'>): string[] {
+  const done: string[] = [];
+  let open = new Map<string, { c0: number; c1: number; r0: number; r1: number }>();
+  const close = (x: { c0: number; c1: number; r0: number; r1: number }) => {
+    const from = a1(x.r0, x.c0);
+    const to = a1(x.r1, x.c1);
+    done.push(from === to ? from : `${from}:${to}`);
+  };
+  spec.rows.forEach((row, r) => {
+    const next = new Map<string, { c0: number; c1: number; r0: number; r1: number }>();
+    let c = 0;
+    while (c < row.length) {
+      if (!isUnlocked(row[c]?.s)) {
+        c++;
+        continue;
+      }
+      let end = c;
+      while (end + 1 < row.length && isUnlocked(row[end + 1]?.s)) end++;
+      const key = `${c}:${end}`;
+      const prev = open.get(key);
+      if (prev) {
+        prev.r1 = r;
+        next.set(key, prev);
+        open.delete(key);
+      } else next.set(key, { c0: c, c1: end, r0: r, r1: r });
+      c = end + 1;
+    }
+    open.forEach(close);
+    open = next;
+  });
+  open.forEach(close);
+  return done;
+}
 
 /** "A", "B", … "AA" for a 0-based column index. */
 export function columnLetter(index: number): string {

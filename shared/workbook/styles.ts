@@ -13,6 +13,11 @@ export interface Style {
   /** Locale-independent format code; Excel and Sheets show it the vi-VN way in a vi-VN workbook. */
   numFmt?: string;
   border?: boolean;
+  /**
+   * Left unlocked when the sheet is protected (`SheetSpec.protect`): the unit types here. Every other cell of a
+   * protected sheet is locked, as every cell is by default in Excel and in an .xlsx file.
+   */
+  unlocked?: boolean;
 }
 
 const INPUT_FILL = '#FFF8DC'; // pale yellow: the unit types here
@@ -33,12 +38,12 @@ export const STYLES: Record<StyleName, Style> = {
   // A group row's count per column ("12/12" in Phụ lục II), centred as the marks under it are.
   groupCount: { bold: true, border: true, fill: '#F3F6F4', align: 'center', valign: 'top' },
   label: { bold: true, border: true },
-  input: { fill: INPUT_FILL, border: true },
+  input: { fill: INPUT_FILL, border: true, unlocked: true },
   // Text the unit types stays text ("12/12", "01"): the cell carries the text format before anything is typed.
-  inputText: { fill: INPUT_FILL, border: true, wrap: true, valign: 'top', numFmt: '@' },
-  inputCount: { fill: INPUT_FILL, border: true, numFmt: '#,##0' },
-  inputMoney: { fill: INPUT_FILL, border: true, numFmt: '#,##0' },
-  inputDate: { fill: INPUT_FILL, border: true, numFmt: 'dd/mm/yyyy', align: 'center' },
+  inputText: { fill: INPUT_FILL, border: true, unlocked: true, wrap: true, valign: 'top', numFmt: '@' },
+  inputCount: { fill: INPUT_FILL, border: true, unlocked: true, numFmt: '#,##0' },
+  inputMoney: { fill: INPUT_FILL, border: true, unlocked: true, numFmt: '#,##0' },
+  inputDate: { fill: INPUT_FILL, border: true, unlocked: true, numFmt: 'dd/mm/yyyy', align: 'center' },
   computedRate: { fill: COMPUTED_FILL, border: true, numFmt: '0.00%', align: 'right' },
   // Wrapped: a stage such as "Trễ hạn (hồ sơ trình thẩm định chưa đạt yêu cầu)" stays inside its column.
   computedText: { fill: COMPUTED_FILL, border: true, align: 'center', valign: 'top', wrap: true },

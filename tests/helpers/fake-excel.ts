@@ -38,6 +38,15 @@
  * - Sheet names: at most 31 characters, none of : \ / ? * [ ], unique whatever the case (ItemAlreadyExists).
  * - Merged areas are readable with Range.getMergedAreasOrNullObject (ExcelApi 1.13), which "will fail to
  *   return the result" over 512 areas (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member-1).
+ * - Sheet protection (WorksheetProtection, ExcelApi 1.2): `protect(options, password)` "Fails if the worksheet has
+ *   already been protected" (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection), and since
+ *   June 2026 `unprotect()` of a sheet not protected fails too, both with AccessDenied (OfficeDev/office-js#6784);
+ *   a password given must be the one set. In a protected sheet, writing values, formulas or number formats into a
+ *   locked cell fails with AccessDenied ("You cannot perform the requested operation", as Microsoft Graph's range
+ *   update reports it: microsoftgraph/microsoft-graph-docs#4546), the whole write refused; so does formatting a
+ *   locked cell (fill, font…) unless the protection allows formatting cells (allowFormatCells, Excel's "Format
+ *   cells" permission), and changing whether a cell is locked (`format.protection.locked`, FormatProtection) while
+ *   the sheet is protected. Every cell is locked until `format.protection.locked = false` unlocks it.
  * - Every sync is counted, and the size of each request is kept (`requests`).
  * - Page setup (orientation, print titles, PageLayout.headersFooters of ExcelApi 1.9) and formats are queued
  *   commands like any other, recorded in `formats` in the order they run.
@@ -202,7 +211,46 @@ export class FakeSheet {
   frozenColumns = 0;
   validations: Array<{ range: string; rule: unknown }> = [];
   formats: Array<{ address: string; prop: string; value: unknown }> = [];
+  /** WorksheetProtection: whether the sheet is protected, with what options and password. */
+  protection: { protected: boolean; options: Record<string, unknown>; password?: string } = {
+    protected: false,
+    options: {},
+  };
+  /** `format.protection.locked` as set, in order: a cell is locked unless the last record over it says not. */
+  locks: Array<{ areas: Area[]; locked: boolean }> = [];
   constructor(public name: string) {}
+
+  /** Whether a cell is locked (every cell is, until unlocked). */
+  isLocked(cell: string): boolean {
+    const { row, col } = parseA1(cell);
+    for (let i = this.locks.length - 1; i >= 0; i--)
+      if (this.locks[i].areas.some((x) => x.r0 <= row && row <= x.r1 && x.c0 <= col && col <= x.c1))
+        return this.locks[i].locked;
+    return true;
+  }
+
+  /**
+   * Whether any cell of the areas is locked. An area of more than 100,000 cells (a whole column, the whole sheet)
+   * is taken as holding a locked one: no product sheet unlocks that much.
+   */
+  anyLocked(areas: Area[]): boolean {
+    for (const x of areas) {
+      if ((x.r1 - x.r0 + 1) * (x.c1 - x.c0 + 1) > 100_000) return true;
+      for (let r = x.r0; r <= x.r1; r++) for (let c = x.c0; c <= x.c1; c++) if (this.isLocked(a1(r, c))) return true;
+    }
+    return false;
+  }
+
+  /** Refuses a change to locked cells of the protected sheet, as Excel does (AccessDenied). */
+  guard(areas: Area[], kind: 'content' | 'format'): void {
+    if (!this.protection.protected) return;
+    if (kind === 'format' && this.protection.options.allowFormatCells === true) return;
+    if (this.anyLocked(areas))
+      throw new ExcelApiError(
+        'AccessDenied',
+        `You cannot perform the requested operation. (${this.name} is protected)`,
+      );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -400,6 +448,52 @@ class FakeWorksheet {
       },
     };
   }
+  /** Worksheet.protection (ExcelApi 1.2): `protected` and `options` once loaded; protect, unprotect queued. */
+  get protection() {
+    const excel = this.excel;
+    const sheetOf = () => this.target();
+    const snap: { protected?: boolean; options?: Record<string, unknown> } = {};
+    return {
+      load(_props?: string) {
+        excel.enqueue(() => {
+          const p = sheetOf().protection;
+          snap.protected = p.protected;
+          snap.options = { ...p.options };
+        });
+        return this;
+      },
+      get protected(): boolean {
+        if (snap.protected === undefined) throw new NotLoaded('protection/protected');
+        return snap.protected;
+      },
+      get options(): Record<string, unknown> {
+        if (snap.options === undefined) throw new NotLoaded('protection/options');
+        return snap.options;
+      },
+      protect(options?: Record<string, unknown>, password?: string) {
+        excel.enqueue(
+          () => {
+            const s = sheetOf();
+            if (s.protection.protected)
+              throw new ExcelApiError('AccessDenied', 'You cannot perform the requested operation.');
+            s.protection = { protected: true, options: { ...(options ?? {}) }, password };
+          },
+          () => `protect ${sheetOf().name}`,
+        );
+      },
+      unprotect(password?: string) {
+        excel.enqueue(
+          () => {
+            const s = sheetOf();
+            if (!s.protection.protected || (s.protection.password ?? '') !== (password ?? ''))
+              throw new ExcelApiError('AccessDenied', 'You cannot perform the requested operation.');
+            s.protection = { protected: false, options: {} };
+          },
+          () => `unprotect ${sheetOf().name}`,
+        );
+      },
+    };
+  }
   activate() {
     this.excel.enqueue(() => {
       const s = this.target();
@@ -529,6 +623,12 @@ class FakeRange extends Loadable {
   get addressFor() {
     return 'address' in this.spec ? this.spec.address : null;
   }
+  /** Every area of the range: one, or those of a RangeAreas address ("A1:B2,D4"). */
+  private areas(): Area[] {
+    if ('address' in this.spec) return this.spec.address.split(',').map((a) => parseArea(a.trim()));
+    const x = this.resolve();
+    return x ? [x] : [];
+  }
   /** The cells this range covers, decided when the batch reaches it. */
   private resolve(): Area | null {
     if ('address' in this.spec) return (this.area ??= parseArea(this.spec.address));
@@ -647,6 +747,7 @@ class FakeRange extends Loadable {
       const sheet = this.sheetOf();
       if (this.excel.fault?.(`write ${sheet.name}`))
         throw new ExcelApiError('GeneralException', 'An internal error has occurred.');
+      sheet.guard(this.areas(), 'content');
       this.each(grid, (k, v) => enter(this.excel, sheet, k, v));
     });
   }
@@ -657,6 +758,7 @@ class FakeRange extends Loadable {
     this.excel.payload(grid);
     this.excel.enqueue(() => {
       const sheet = this.sheetOf();
+      sheet.guard(this.areas(), 'format');
       this.each(grid, (k, v) => {
         if (v === 'General' || v === null || v === '') sheet.numberFormats.delete(k);
         else sheet.numberFormats.set(k, String(v));
@@ -681,6 +783,7 @@ class FakeRange extends Loadable {
       color: '',
       clear: () =>
         this.excel.enqueue(() => {
+          this.sheetOf().guard(this.areas(), 'format');
           this.sheetOf().fills.delete(address);
         }),
     };
@@ -691,11 +794,21 @@ class FakeRange extends Loadable {
       },
       set: (v: string) =>
         this.excel.enqueue(() => {
+          this.sheetOf().guard(this.areas(), 'format');
           this.sheetOf().fills.set(address, v);
         }),
     });
     const record = (prop: string) => (value: unknown) =>
-      this.excel.enqueue(() => this.sheetOf().formats.push({ address, prop, value }));
+      this.excel.enqueue(() => {
+        const sheet = this.sheetOf();
+        if (prop === 'protection.locked') {
+          // FormatProtection.locked: not changeable while the sheet is protected.
+          if (sheet.protection.protected)
+            throw new ExcelApiError('AccessDenied', `You cannot perform the requested operation. (${sheet.name})`);
+          sheet.locks.push({ areas: this.areas(), locked: Boolean(value) });
+        } else sheet.guard(this.areas(), 'format');
+        sheet.formats.push({ address, prop, value });
+      });
     const proxy = (prefix: string): object =>
       new Proxy(
         {},

@@ -8,7 +8,14 @@
  * - getValues gives Date objects for date cells and computed values for formula cells, never the formula;
  * - insertSheet makes the new sheet active; a new sheet is a 1,000 × 26 grid and ranges outside it throw;
  * - freezing through a merged range, merging across the frozen edge, hiding or deleting every sheet throw;
- * - merged ranges are readable (getMergedRanges); the document lock is held by one execution at a time.
+ * - merged ranges are readable (getMergedRanges); the document lock is held by one execution at a time;
+ * - protections (Sheet.protect, Protection): a new sheet protection mirrors the spreadsheet's own permissions until
+ *   its editors are changed ("the sheet remains unprotected" for its editors, Sheet.protect()); a warning-only one
+ *   lets every user edit ("every user can edit data in the area, except editing prompts a warning",
+ *   Protection.setWarningOnly) — a script is not asked; one whose editors were cut (removeEditors) refuses a
+ *   write into its cells outside its unprotected ranges by any other user, with the host's message.
+ *   https://developers.google.com/apps-script/reference/spreadsheet/sheet#protect(),
+ *   https://developers.google.com/apps-script/reference/spreadsheet/protection
  */
 import * as zlib from 'zlib';
 import { a1, parseA1 } from '../../shared/workbook/sheet-spec';
@@ -43,6 +50,10 @@ export const FREEZE_ROWS_THROUGH_MERGE = "You can't freeze rows which contain on
  * Sheet.getMaxRows / getMaxColumns give it, insertRowsAfter / insertColumnsAfter grow it
  * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)).
  */
+export const PROTECTED_CELL =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if ' +
+  'you need to edit.';
+
 export const NEW_SHEET_ROWS = 1000;
 export const NEW_SHEET_COLUMNS = 26;
 
@@ -212,6 +223,8 @@ export class FakeSpreadsheet {
     /** The spreadsheet's locale (File → Settings), which decides how typed strings are parsed. */
     public locale: SheetsLocale = 'vi_VN',
   ) {}
+  /** The e-mail address of the user the script runs as (Session.getEffectiveUser), for protections' editors. */
+  user = 'nguoi-dung@example.com';
   getName() {
     return this.name;
   }
@@ -494,6 +507,28 @@ export class FakeGasSheet {
       throw new Error(OUTSIDE_SHEET);
     return new FakeGasRange(this.ss, this, row, col, rows, cols);
   }
+  protections: FakeProtection[] = [];
+  /** A sheet protection: a sheet has at most one; asked again, the sheet's own comes back. */
+  protect() {
+    let p = this.protections[0];
+    if (!p) this.protections.push((p = new FakeProtection(this)));
+    return p;
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#getProtections(ProtectionType) */
+  getProtections(type: string) {
+    return type === 'SHEET' ? [...this.protections] : [];
+  }
+  /** Refuses a write by the running user into cells a protection keeps from them. */
+  guard(b: { top: number; left: number; bottom: number; right: number }) {
+    for (const p of this.protections) {
+      if (p.warningOnly || p.editors === null || p.editors.includes(this.ss.user)) continue;
+      const open = p.unprotected.map(box);
+      for (let r = b.top; r <= b.bottom; r++)
+        for (let c = b.left; c <= b.right; c++)
+          if (!open.some((o) => o.top <= r && r <= o.bottom && o.left <= c && c <= o.right))
+            throw new Error(PROTECTED_CELL);
+    }
+  }
   getRangeList(refs: string[]) {
     this.ss.count('Sheet.getRangeList');
     const ranges = refs.map((ref) => this.getRange(ref));
@@ -503,6 +538,54 @@ export class FakeGasSheet {
       },
       getRanges: () => ranges,
     };
+  }
+}
+
+/** A sheet's protection (Protection): its description, warning, editors and unprotected ranges. */
+export class FakeProtection {
+  description = '';
+  warningOnly = false;
+  /** Who may edit: null while it mirrors the spreadsheet's permissions (no editor changed yet). */
+  editors: string[] | null = null;
+  /** A1 ranges of the sheet left open. */
+  unprotected: string[] = [];
+  constructor(readonly sheet: FakeGasSheet) {}
+  setDescription(d: string) {
+    this.description = d;
+    return this;
+  }
+  getDescription() {
+    return this.description;
+  }
+  setWarningOnly(w: boolean) {
+    this.warningOnly = w;
+    return this;
+  }
+  isWarningOnly() {
+    return this.warningOnly;
+  }
+  /** "Unprotected ranges are only supported on protected sheets": each must be a range of the sheet. */
+  setUnprotectedRanges(ranges: FakeGasRange[]) {
+    if (ranges.some((r) => r.getSheet() !== this.sheet)) throw new Error('The range must be on the protected sheet.');
+    this.unprotected = ranges.map((r) => r.getA1Notation());
+    return this;
+  }
+  getUnprotectedRanges() {
+    return this.unprotected.map((a) => this.sheet.getRange(a));
+  }
+  removeEditors(emails: string[]) {
+    this.editors = (this.editors ?? [this.sheet.ss.user]).filter((e) => !emails.includes(e));
+    return this;
+  }
+  addEditor(email: string) {
+    this.editors = [...new Set([...(this.editors ?? []), email])];
+    return this;
+  }
+  getProtectionType() {
+    return 'SHEET';
+  }
+  remove() {
+    this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
   }
 }
 
@@ -522,6 +605,7 @@ export class FakeGasRange {
   }
   private put(name: string, grid: unknown[][], f: (key: string, v: unknown) => void) {
     this.ss.count(`Range.${name}`);
+    this.sheet.guard(this.bounds());
     if (grid.length !== this.rows || grid.some((r) => r.length !== this.cols))
       throw new Error(
         `The number of rows in the data does not match the number of rows in the range. The data has ` +
@@ -619,6 +703,7 @@ export class FakeGasRange {
    */
   setBackground(color: string | null) {
     this.ss.count('Range.setBackground');
+    this.sheet.guard(this.bounds());
     this.grid((k) => {
       const c = this.sheet.cells.get(k);
       if (c || (color && color !== '#ffffff')) this.entry(k).background = color;
@@ -632,6 +717,7 @@ export class FakeGasRange {
   /** https://developers.google.com/apps-script/reference/spreadsheet/range#setNote(String) */
   setNote(note: string | null) {
     this.ss.count('Range.setNote');
+    this.sheet.guard(this.bounds());
     this.grid((k) => {
       const c = this.sheet.cells.get(k);
       if (c || note) this.entry(k).note = note ?? '';
@@ -644,6 +730,7 @@ export class FakeGasRange {
   }
   setValue(v: unknown) {
     this.ss.count('Range.setValue');
+    this.sheet.guard(this.bounds());
     checkCellText([[v]]);
     this.grid((k) => this.write(k, v));
     return this;
@@ -676,6 +763,7 @@ export class FakeGasRange {
   }
   setNumberFormat(format: string) {
     this.ss.count('Range.setNumberFormat');
+    this.sheet.guard(this.bounds());
     this.grid((k) => this.format(k, format));
     return this;
   }

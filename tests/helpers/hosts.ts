@@ -61,6 +61,7 @@ export function loadExcelFunctions(): ExcelRuntime {
 export interface GasCalls {
   menus: Array<{ title: string; items: Array<[string, string]> }>;
   sidebars: Array<{ file: string; title?: string }>;
+  dialogs: Array<{ file: string; title: string; width?: number; height?: number }>;
 }
 
 /** The script's global scope: the top-level functions of Code.js, untyped as Apps Script sees them. */
@@ -69,7 +70,7 @@ type GasGlobal = Record<string, any>;
 
 /** Runs dist/appsscript/Code.js as Apps Script would: one global scope, top-level functions. */
 export function loadAppsScript(spreadsheet?: object): { global: GasGlobal; calls: GasCalls } {
-  const calls: GasCalls = { menus: [], sidebars: [] };
+  const calls: GasCalls = { menus: [], sidebars: [], dialogs: [] };
   const ui = {
     createMenu(title: string) {
       const menu = { title, items: [] as Array<[string, string]> };
@@ -90,6 +91,9 @@ export function loadAppsScript(spreadsheet?: object): { global: GasGlobal; calls
     showSidebar(output: { file: string; title?: string }) {
       calls.sidebars.push(output);
     },
+    showModalDialog(output: { file: string; width?: number; height?: number }, title: string) {
+      calls.dialogs.push({ file: output.file, title, width: output.width, height: output.height });
+    },
   };
   const SpreadsheetApp = {
     ...(spreadsheet ? fakeSpreadsheetApp(spreadsheet as FakeSpreadsheet) : {}),
@@ -107,6 +111,16 @@ export function loadAppsScript(spreadsheet?: object): { global: GasGlobal; calls
         },
         append(html: string) {
           out.appended += html;
+          return out;
+        },
+        width: undefined as number | undefined,
+        height: undefined as number | undefined,
+        setWidth(w: number) {
+          out.width = w;
+          return out;
+        },
+        setHeight(h: number) {
+          out.height = h;
           return out;
         },
       };

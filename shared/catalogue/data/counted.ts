@@ -1,3 +1,4 @@
+import { DOCUMENTS } from './documents';
 import { IndicatorInput } from '../schema';
 
 /**
@@ -11,8 +12,8 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Văn bản đi được gửi dưới dạng điện tử',
     numerator: { label: 'Văn bản đi gửi điện tử', unit: 'văn bản' },
     denominator: { label: 'Văn bản đi', unit: 'văn bản' },
-    targets: [{ level: 'thanh-pho', year: 2024, text: '100%', source: 'seed 004 §II.1' }],
-    source: 'seed 000 §6 (99,30%)',
+    targets: [{ level: 'thanh-pho', year: 2024, text: '100%', source: `${DOCUMENTS.nhaTrang2024}, mục II.1` }],
+    source: `${DOCUMENTS.nhaTrang2023}, mục 6 (99,30%)`,
   },
   {
     code: 'CQS.KYSO',
@@ -20,8 +21,8 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Văn bản điện tử có đầy đủ chữ ký số theo quy định',
     numerator: { label: 'Văn bản có chữ ký số', unit: 'văn bản' },
     denominator: { label: 'Văn bản điện tử', unit: 'văn bản' },
-    targets: [{ level: 'thanh-pho', text: 'trên 95%', source: 'seed 000 §6' }],
-    source: 'seed 000 §6 (trên 95%)',
+    targets: [{ level: 'thanh-pho', text: 'trên 95%', source: `${DOCUMENTS.nhaTrang2023}, mục 6` }],
+    source: `${DOCUMENTS.nhaTrang2023}, mục 6 (trên 95%)`,
   },
   {
     code: 'CQS.HSTT',
@@ -29,8 +30,10 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận',
     numerator: { label: 'Hồ sơ trực tuyến', unit: 'hồ sơ' },
     denominator: { label: 'Hồ sơ tiếp nhận', unit: 'hồ sơ' },
-    targets: [{ level: 'tinh', year: 2023, text: '45%', source: 'seed 000 §6 (chỉ tiêu UBND tỉnh giao)' }],
-    source: 'seed 000 §6 (3.996 hồ sơ, 68,67%)',
+    targets: [
+      { level: 'tinh', year: 2023, text: '45%', source: `${DOCUMENTS.nhaTrang2023}, mục 6 (chỉ tiêu UBND tỉnh giao)` },
+    ],
+    source: `${DOCUMENTS.nhaTrang2023}, mục 6 (3.996 hồ sơ, 68,67%)`,
   },
   {
     code: 'CQS.BCCI',
@@ -38,7 +41,7 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Hồ sơ tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích',
     numerator: { label: 'Hồ sơ qua bưu chính công ích', unit: 'hồ sơ' },
     denominator: { label: 'Hồ sơ phát sinh', unit: 'hồ sơ' },
-    source: 'seed 000 §6 (50 hồ sơ, 0,76%)',
+    source: `${DOCUMENTS.nhaTrang2023}, mục 6 (50 hồ sơ, 0,76%)`,
   },
   {
     code: 'CQS.TTTT',
@@ -46,7 +49,9 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Hồ sơ thanh toán trực tuyến',
     numerator: { label: 'Hồ sơ thanh toán trực tuyến', unit: 'hồ sơ' },
     denominator: { label: 'Hồ sơ có phát sinh phí, lệ phí', unit: 'hồ sơ' },
-    source: 'seed 000 §6 (1.522 hồ sơ, 24,14%); seed 002 fn 13 (5.909/10.123)',
+    source:
+      `${DOCUMENTS.nhaTrang2023}, mục 6 (1.522 hồ sơ, 24,14%); ` +
+      `${DOCUMENTS.quyNhon2023}, chú thích 13 (5.909/10.123)`,
   },
   {
     code: 'CQS.SOHOA',
@@ -54,7 +59,7 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Hồ sơ TTHC được số hóa, gắn file kết quả',
     numerator: { label: 'Hồ sơ đã gắn file kết quả', unit: 'hồ sơ' },
     denominator: { label: 'Tổng số hồ sơ', unit: 'hồ sơ' },
-    source: 'seed 000 §3 (5.861/8.122); seed 002 (4.173/12.306)',
+    source: `${DOCUMENTS.nhaTrang2023}, mục 3 (5.861/8.122); ${DOCUMENTS.quyNhon2023} (4.173/12.306)`,
   },
   {
     code: 'CQS.KTS',
@@ -62,8 +67,8 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Hoạt động kiểm tra của cơ quan quản lý nhà nước thực hiện qua môi trường số',
     numerator: { label: 'Cuộc kiểm tra qua môi trường số', unit: 'cuộc' },
     denominator: { label: 'Cuộc kiểm tra', unit: 'cuộc' },
-    targets: [{ level: 'thanh-pho', year: 2024, text: '45%', source: 'seed 004 §II.1' }],
-    source: 'seed 004 §II.1',
+    targets: [{ level: 'thanh-pho', year: 2024, text: '45%', source: `${DOCUMENTS.nhaTrang2024}, mục II.1` }],
+    source: `${DOCUMENTS.nhaTrang2024}, mục II.1`,
   },
   {
     code: 'KTS.GRDP',
@@ -71,8 +76,10 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Kinh tế số trong GRDP của thành phố',
     numerator: { label: 'Giá trị kinh tế số', unit: 'triệu đồng' },
     denominator: { label: 'GRDP', unit: 'triệu đồng' },
-    targets: [{ level: 'thanh-pho', year: 2024, text: 'tối thiểu 9,5%', source: 'seed 004 §II.2' }],
-    source: 'seed 004 §II.2',
+    targets: [
+      { level: 'thanh-pho', year: 2024, text: 'tối thiểu 9,5%', source: `${DOCUMENTS.nhaTrang2024}, mục II.2` },
+    ],
+    source: `${DOCUMENTS.nhaTrang2024}, mục II.2`,
   },
   {
     code: 'KTS.NENTANG',
@@ -80,8 +87,8 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Doanh nghiệp nhỏ và vừa, hợp tác xã, hộ kinh doanh sử dụng nền tảng số',
     numerator: { label: 'Cơ sở sử dụng nền tảng số', unit: 'cơ sở' },
     denominator: { label: 'DNNVV, HTX, hộ kinh doanh', unit: 'cơ sở' },
-    targets: [{ level: 'thanh-pho', year: 2024, text: 'trên 50%', source: 'seed 004 §II.2' }],
-    source: 'seed 002 (3.804/12.679 = 30%)',
+    targets: [{ level: 'thanh-pho', year: 2024, text: 'trên 50%', source: `${DOCUMENTS.nhaTrang2024}, mục II.2` }],
+    source: `${DOCUMENTS.quyNhon2023} (3.804/12.679 = 30%)`,
   },
   {
     code: 'KTS.THUEDT',
@@ -89,9 +96,9 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Doanh nghiệp nộp tờ khai thuế, nộp thuế, hoàn thuế qua hồ sơ điện tử',
     numerator: { label: 'Doanh nghiệp nộp thuế điện tử', unit: 'doanh nghiệp' },
     denominator: { label: 'Doanh nghiệp', unit: 'doanh nghiệp' },
-    targets: [{ level: 'thanh-pho', year: 2024, text: '100%', source: 'seed 004 §II.2' }],
+    targets: [{ level: 'thanh-pho', year: 2024, text: '100%', source: `${DOCUMENTS.nhaTrang2024}, mục II.2` }],
     precision: 1,
-    source: 'seed 002 (4.837 hộ/4886 hộ = 98,9%)',
+    source: `${DOCUMENTS.quyNhon2023} (4.837 hộ/4886 hộ = 98,9%)`,
   },
   {
     code: 'KTS.THUEDD',
@@ -100,7 +107,7 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     numerator: { label: 'Hộ nộp thuế qua ứng dụng', unit: 'hộ' },
     denominator: { label: 'Hộ kinh doanh cá thể', unit: 'hộ' },
     precision: 1,
-    source: 'seed 002 (1.852 hộ/7763 hộ = 23,9%)',
+    source: `${DOCUMENTS.quyNhon2023} (1.852 hộ/7763 hộ = 23,9%)`,
   },
   {
     code: 'KTS.HDMTT',
@@ -109,7 +116,7 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     numerator: { label: 'Cơ sở dùng hóa đơn từ máy tính tiền', unit: 'cơ sở' },
     denominator: { label: 'Cơ sở thuộc diện', unit: 'cơ sở' },
     precision: 1,
-    source: 'seed 002 (312/328 = 95,1%)',
+    source: `${DOCUMENTS.quyNhon2023} (312/328 = 95,1%)`,
   },
   {
     code: 'XHS.DDDT',
@@ -117,8 +124,17 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Dân số trưởng thành có tài khoản định danh điện tử (kích hoạt)',
     numerator: { label: 'Tài khoản định danh điện tử đã kích hoạt', unit: 'người' },
     denominator: { label: 'Dân số trưởng thành', unit: 'người' },
-    targets: [{ level: 'quoc-gia', year: 2023, text: '30% đến cuối năm là 50%', source: 'seed 003 §6.2 III.03' }],
-    source: 'seed 000 §8 (103.223/311.736 = 33,11%); seed 002 (100.985/237.649 = 42,5%)',
+    targets: [
+      {
+        level: 'quoc-gia',
+        year: 2023,
+        text: '30% đến cuối năm là 50%',
+        source: `${DOCUMENTS.vungTau2023}, mục 6.2, dòng III.03`,
+      },
+    ],
+    source:
+      `${DOCUMENTS.nhaTrang2023}, mục 8 (103.223/311.736 = 33,11%); ` +
+      `${DOCUMENTS.quyNhon2023} (100.985/237.649 = 42,5%)`,
   },
   {
     code: 'XHS.TBDD',
@@ -127,7 +143,7 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     numerator: { label: 'Thuê bao truy cập Internet di động', unit: 'thuê bao' },
     denominator: { label: 'Dân số', unit: 'người' },
     allowOver100: true,
-    source: 'seed 000 §8 (486.272/427.963)',
+    source: `${DOCUMENTS.nhaTrang2023}, mục 8 (486.272/427.963)`,
   },
   {
     code: 'XHS.CAPQUANG',
@@ -136,8 +152,8 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     numerator: { label: 'Thuê bao Internet hộ gia đình', unit: 'thuê bao' },
     denominator: { label: 'Hộ gia đình', unit: 'hộ' },
     allowOver100: true,
-    targets: [{ level: 'thanh-pho', year: 2024, text: 'trên 80%', source: 'seed 004 §II.3' }],
-    source: 'seed 000 §8 (133.877/90.401)',
+    targets: [{ level: 'thanh-pho', year: 2024, text: 'trên 80%', source: `${DOCUMENTS.nhaTrang2024}, mục II.3` }],
+    source: `${DOCUMENTS.nhaTrang2023}, mục 8 (133.877/90.401)`,
   },
   {
     code: 'XHS.SMARTPHONE',
@@ -145,8 +161,8 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Dân số trưởng thành sử dụng điện thoại thông minh',
     numerator: { label: 'Người trưởng thành dùng điện thoại thông minh', unit: 'người' },
     denominator: { label: 'Dân số trưởng thành', unit: 'người' },
-    targets: [{ level: 'thanh-pho', year: 2024, text: 'trên 80%', source: 'seed 004 §II.3' }],
-    source: 'seed 004 §II.3',
+    targets: [{ level: 'thanh-pho', year: 2024, text: 'trên 80%', source: `${DOCUMENTS.nhaTrang2024}, mục II.3` }],
+    source: `${DOCUMENTS.nhaTrang2024}, mục II.3`,
   },
   {
     code: 'XHS.HOCPHI',
@@ -154,8 +170,8 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Trường học thanh toán học phí không dùng tiền mặt',
     numerator: { label: 'Trường thu học phí không dùng tiền mặt', unit: 'trường' },
     denominator: { label: 'Trường học', unit: 'trường' },
-    targets: [{ level: 'thanh-pho', year: 2024, text: 'Tối thiểu 70%', source: 'seed 004 §II.3' }],
-    source: 'seed 000 §7 (86/104 trường)',
+    targets: [{ level: 'thanh-pho', year: 2024, text: 'Tối thiểu 70%', source: `${DOCUMENTS.nhaTrang2024}, mục II.3` }],
+    source: `${DOCUMENTS.nhaTrang2023}, mục 7 (86/104 trường)`,
   },
   {
     code: 'XHS.VIENPHI',
@@ -163,8 +179,8 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     name: 'Cơ sở y tế thanh toán viện phí không dùng tiền mặt',
     numerator: { label: 'Cơ sở y tế thanh toán không dùng tiền mặt', unit: 'cơ sở' },
     denominator: { label: 'Cơ sở y tế', unit: 'cơ sở' },
-    targets: [{ level: 'thanh-pho', year: 2024, text: 'tối thiểu 70%', source: 'seed 004 §II.3' }],
-    source: 'seed 000 §9c (35/35 cơ sở)',
+    targets: [{ level: 'thanh-pho', year: 2024, text: 'tối thiểu 70%', source: `${DOCUMENTS.nhaTrang2024}, mục II.3` }],
+    source: `${DOCUMENTS.nhaTrang2023}, mục 9c (35/35 cơ sở)`,
   },
   {
     code: 'XHS.DVCTK',
@@ -173,6 +189,6 @@ export const COUNTED_INDICATORS: IndicatorInput[] = [
     numerator: { label: 'Người có tài khoản DVC', unit: 'người' },
     denominator: { label: 'Dân số trưởng thành', unit: 'người' },
     precision: 0,
-    source: 'seed 002 (khoảng 34%)',
+    source: `${DOCUMENTS.quyNhon2023} (khoảng 34%)`,
   },
 ];

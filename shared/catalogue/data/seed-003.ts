@@ -1,6 +1,7 @@
+import { DOCUMENTS } from './documents';
 import { IndicatorGroup, IndicatorInput } from '../schema';
 
-const SRC = 'seed 003 §6.2 (Vũng Tàu, 9 tháng 2023)';
+const SRC = `${DOCUMENTS.vungTau2023}, mục 6.2`;
 
 /** One row of seed 003 §6.2 with its national / provincial / city targets, verbatim. */
 function row(

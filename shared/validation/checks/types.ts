@@ -2,7 +2,7 @@ import { parseDay } from '../../dates/date';
 import { parsePeriod } from '../../dates/period';
 import { isPlausible } from '../../numbers/bounds';
 import { parseNumber } from '../../numbers/parse';
-import { isBlankValue, isErrorValue } from '../../tables/cells';
+import { isBlankValue, isErrorValue, isForeignMark } from '../../tables/cells';
 import { tableSpec } from '../../templates/families';
 import { ColumnSpec } from '../../templates/schema';
 import { CellValue } from '../../workbook/sheet-spec';
@@ -46,7 +46,9 @@ function checkCell(col: ColumnSpec, v: CellValue, at: At, emit: Emit<(typeof KIN
     emit('KIEU-NGAY', at, { text: show(v) });
     return;
   }
-  if (col.list && col.input && !col.list.includes(String(v).trim())) {
+  // A mark column asks for the mark: "x" is "X" (isMark), anything else is outside its list.
+  const outside = col.kind === 'mark' ? isForeignMark(v) : !col.list?.includes(String(v).trim());
+  if (col.list && col.input && outside) {
     emit('KIEU-DANH-SACH', at, { text: show(v), column: col.label, list: col.list });
   }
 }
