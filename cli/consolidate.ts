@@ -9,12 +9,11 @@ import { configuredBy } from './validate';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidateExamined, Consolidation } from '../shared/consolidate/consolidate';
 import { Examined } from '../shared/consolidate/collect';
-import { Registry } from '../shared/registry/schema';
 import { htmlReport } from '../shared/consolidate/html-report';
 import { tidyCsv } from '../shared/consolidate/tidy';
 import { digestLines, digestOf } from '../shared/consolidate/digest';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
-import { loadRegistryFile } from './registry-file';
+import { givenRegistry } from './registry-file';
 import { streamedWorkbook } from '../xlsx/stream-writer';
 import { reportDocument } from '../shared/report/report';
 import { ReportOptions } from '../shared/report/schema';
@@ -76,15 +75,9 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   inputs.files = files;
   // Mapping files are refused here, naming the file, before any unit is read (each worker reads them again).
   const given = givenMappings(flags(args, 'mapping'));
-  let registry: Registry | undefined;
-  if (registryFile) {
-    const r = await loadRegistryFile(registryFile);
-    if (!r.registry || r.errors.length) {
-      out(`${r.errors.map((e) => `${registryFile}!${e.cell}: ${e.message}`).join('\n')}\n`);
-      return EXIT.usage;
-    }
-    registry = r.registry;
-  }
+  const read = await givenRegistry(registryFile, out);
+  if (read === 'refused') return EXIT.usage;
+  const registry = read;
   const master = configFile ? await loadMaster(configFile) : undefined;
   if (!json) out(foundLine(inputs));
   if (!json && configFile) out(`${configuredBy(configFile)}\n`);

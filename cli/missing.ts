@@ -11,13 +11,12 @@ import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings } from './inputs'
 import { loadMaster } from './master';
 import { checkTargets, commitFiles, existingOwned, OutputTarget, realPath, withLocks } from './output';
 import { progress } from './progress';
-import { loadRegistryFile } from './registry-file';
+import { givenRegistry } from './registry-file';
 import { readUnits } from './units';
 import { Examined } from '../shared/consolidate/collect';
 import { consolidateExamined } from '../shared/consolidate/consolidate';
 import { contactWords, digestOf } from '../shared/consolidate/digest';
 import { isMissingCsv, missingCsv, missingSheets, MissingListSource } from '../shared/consolidate/missing-list';
-import { Registry } from '../shared/registry/schema';
 import { streamedWorkbook } from '../xlsx/stream-writer';
 
 /** What the command says, in one table. */
@@ -54,15 +53,9 @@ export async function runMissing(args: Args, out: (s: string) => void): Promise<
   const outputs = new Set(targets.map((t) => realPath(t.file)));
   inputs.files = inputs.files.filter((f) => !outputs.has(realPath(f)));
   const given = givenMappings(flags(args, 'mapping'));
-  let registry: Registry | undefined;
-  if (registryFile) {
-    const r = await loadRegistryFile(registryFile);
-    if (!r.registry || r.errors.length) {
-      out(`${r.errors.map((e) => `${registryFile}!${e.cell}: ${e.message}`).join('\n')}\n`);
-      return EXIT.usage;
-    }
-    registry = r.registry;
-  }
+  const read = await givenRegistry(registryFile, out);
+  if (read === 'refused') return EXIT.usage;
+  const registry = read;
   const master = configFile ? await loadMaster(configFile) : undefined;
   if (!json) out(foundLine(inputs));
   return withLocks(targets, async () => {

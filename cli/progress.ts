@@ -5,13 +5,17 @@
  */
 import { formatNumber } from '../shared/numbers/format';
 
-export function progress(json: boolean, stream: NodeJS.WriteStream = process.stderr) {
+export function progress(
+  json: boolean,
+  stream: NodeJS.WriteStream = process.stderr,
+  say: { verb: string; what: string } = { verb: 'Đã đọc', what: 'tệp' },
+) {
   if (json || !stream.isTTY) return () => {};
   let shown = 0;
   return (done: number, total: number) => {
     const now = Date.now();
     if (done < total && now - shown < 250) return;
     shown = now;
-    stream.write(done < total ? `\rĐã đọc ${formatNumber(done)}/${formatNumber(total)} tệp…` : '\r\x1b[K');
+    stream.write(done < total ? `\r${say.verb} ${formatNumber(done)}/${formatNumber(total)} ${say.what}…` : '\r\x1b[K');
   };
 }

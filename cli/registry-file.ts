@@ -42,3 +42,18 @@ export async function loadRegistryFile(file: string): Promise<RegistryRead> {
   }
   return registryFromSheet(first?.values ?? [], code, path.basename(file));
 }
+
+/**
+ * The --registry file's registry (undefined without the flag), or 'refused' once its rows' errors are said,
+ * each as FILE!CELL: message.
+ */
+export async function givenRegistry(
+  file: string | undefined,
+  out: (s: string) => void,
+): Promise<Registry | undefined | 'refused'> {
+  if (!file) return undefined;
+  const r = await loadRegistryFile(file);
+  if (r.registry && !r.errors.length) return r.registry;
+  out(`${r.errors.map((e) => `${file}!${e.cell}: ${e.message}`).join('\n')}\n`);
+  return 'refused';
+}

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Args, EXIT, flag, has, Refused, UsageError } from './args';
 import { configSheet } from './master';
 import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
+import { progress } from './progress';
 import { loadRegistryFile } from './registry-file';
 import { isoDay } from '../shared/dates/date';
 import { parsePeriod } from '../shared/dates/period';
@@ -150,18 +151,6 @@ export function unitFileNames(units: Array<Pick<Unit, 'name' | 'code'>>, period:
   return stems.map((x, i) => `${count.get(key(x))! > 1 ? `${x} (${safeFileStem(units[i].code)})` : x}${tail}`);
 }
 
-/** Progress on a terminal: "Đã tạo 12/48 phiếu…" on one line of standard error, wiped at the end (as progress.ts). */
-function progressLine(json: boolean, stream: NodeJS.WriteStream = process.stderr) {
-  if (json || !stream.isTTY) return () => {};
-  let shown = 0;
-  return (done: number, total: number) => {
-    const now = Date.now();
-    if (done < total && now - shown < 250) return;
-    shown = now;
-    stream.write(done < total ? `\rĐã tạo ${formatNumber(done)}/${formatNumber(total)} phiếu…` : '\r\x1b[K');
-  };
-}
-
 async function registryFor(o: AllTemplatesOptions): Promise<{ registry: Registry; source: string }> {
   if (o.registry && o.province) throw new UsageError('Chỉ dùng một trong --registry và --province.');
   if (o.province) {
@@ -267,7 +256,7 @@ export async function templatesForAll(o: AllTemplatesOptions, out: (s: string) =
   const matcher = new UnitMatcher([registry]);
   return withLocks(targets, async () => {
     for (const t of targets) await existingOwned(t);
-    const tick = progressLine(Boolean(o.json), o.progressStream);
+    const tick = progress(Boolean(o.json), o.progressStream, { verb: 'Đã tạo', what: 'phiếu' });
     const files: Array<{ file: string; data: Uint8Array }> = [];
     const done: AllTemplatesResult['files'] = [];
     let last: CreateTemplateResult | undefined;
