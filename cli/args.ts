@@ -139,6 +139,22 @@ const tableId = (v: string) => {
 // ---- the table ----
 
 const JSON_FLAG: FlagSpec = { name: 'json', help: 'in kết quả dạng JSON' };
+/** The deadline of `consolidate` and `missing`: the same day of the same rule (Phụ lục II's). */
+const DEADLINE_FLAG: FlagSpec = {
+  name: 'deadline-day',
+  value: 'N',
+  help: 'hạn nộp: ngày N của tháng sau kỳ (1–31, mặc định 20)',
+  check: dayOfMonth,
+};
+/** A period that may be a month or a longer range (`consolidate`, `missing`), as `label` says it. */
+const rangePeriodFlag = (label: string): FlagSpec => ({
+  name: 'period',
+  value: 'YYYY-MM',
+  help:
+    `${label}: tháng (2023-06), quý (2023-Q3), 6 tháng (2023-H1), 9 tháng (2023-9M), năm (2023); ` +
+    'mặc định: kỳ mới nhất nhận được',
+  check: periodCheck(),
+});
 const MAPPING_FLAG: FlagSpec = {
   name: 'mapping',
   value: 'ÁNH_XẠ.json',
@@ -292,20 +308,8 @@ export const COMMANDS: CommandSpec[] = [
         help: 'danh mục đơn vị của văn phòng',
         check: existingFile(['.xlsx', '.json']),
       },
-      {
-        name: 'period',
-        value: 'YYYY-MM',
-        help:
-          'kỳ tổng hợp: tháng (2023-06), quý (2023-Q3), 6 tháng (2023-H1), 9 tháng (2023-9M), năm (2023); ' +
-          'mặc định: kỳ mới nhất nhận được',
-        check: periodCheck(),
-      },
-      {
-        name: 'deadline-day',
-        value: 'N',
-        help: 'hạn nộp: ngày N của tháng sau kỳ (1–31, mặc định 20)',
-        check: dayOfMonth,
-      },
+      rangePeriodFlag('kỳ tổng hợp'),
+      DEADLINE_FLAG,
       {
         name: 'report-no',
         value: 'SỐ',
@@ -372,20 +376,8 @@ export const COMMANDS: CommandSpec[] = [
         help: 'danh mục đơn vị của văn phòng (liên hệ: cột Thư điện tử/Điện thoại)',
         check: existingFile(['.xlsx', '.json']),
       },
-      {
-        name: 'period',
-        value: 'YYYY-MM',
-        help:
-          'kỳ: tháng (2023-06), quý (2023-Q3), 6 tháng (2023-H1), 9 tháng (2023-9M), năm (2023); ' +
-          'mặc định: kỳ mới nhất nhận được',
-        check: periodCheck(),
-      },
-      {
-        name: 'deadline-day',
-        value: 'N',
-        help: 'hạn nộp: ngày N của tháng sau kỳ (1–31, mặc định 20)',
-        check: dayOfMonth,
-      },
+      rangePeriodFlag('kỳ'),
+      DEADLINE_FLAG,
       {
         name: 'out',
         value: 'CHUA_NOP.csv|.xlsx',

@@ -1,19 +1,14 @@
-import * as fs from 'fs';
 import { Args, EXIT, flag, flags, has, UsageError } from './args';
-import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings } from './inputs';
-import { progress } from './progress';
-import { readUnits } from './units';
-import { checkTargets, commitFiles, existingOwned, HTML_MARKER, OutputTarget, realPath, withLocks } from './output';
-import { loadMaster } from './master';
+import { ANNEX_SKIPPED, expandInputs, foundLine } from './inputs';
+import { commitFiles, existingOwned, HTML_MARKER, OutputTarget, withLocks } from './output';
+import { readExamined, unitInputs } from './unit-inputs';
 import { configuredBy } from './validate';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { consolidateExamined, Consolidation } from '../shared/consolidate/consolidate';
-import { Examined } from '../shared/consolidate/collect';
 import { htmlReport } from '../shared/consolidate/html-report';
 import { tidyCsv } from '../shared/consolidate/tidy';
 import { digestLines, digestOf } from '../shared/consolidate/digest';
 import { formatNumber, formatPercent } from '../shared/numbers/format';
-import { givenRegistry } from './registry-file';
 import { streamedWorkbook } from '../xlsx/stream-writer';
 import { reportDocument } from '../shared/report/report';
 import { ReportOptions } from '../shared/report/schema';
@@ -60,46 +55,15 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   ];
   // Named on the command line, an output is an input: refused. Found in a walked folder, it is last run's
   // output (or a file the ownership check refuses), never a unit's report.
-  const named = expandInputs(args.words.filter((w) => !fs.statSync(w).isDirectory())).files;
-  const registryFile = flag(args, 'registry');
-  const configFile = flag(args, 'config');
-  checkTargets(targets, [
-    ...named,
-    ...(registryFile ? [registryFile] : []),
-    ...(configFile ? [configFile] : []),
-    ...flags(args, 'mapping'),
-  ]);
-  const outputs = new Set(targets.map((t) => realPath(t.file)));
-  const files = inputs.files.filter((f) => !outputs.has(realPath(f)));
-  // This run's own outputs, found in a walked folder, are neither read nor counted.
-  inputs.files = files;
-  // Mapping files are refused here, naming the file, before any unit is read (each worker reads them again).
-  const given = givenMappings(flags(args, 'mapping'));
-  const read = await givenRegistry(registryFile, out);
-  if (read === 'refused') return EXIT.usage;
-  const registry = read;
-  const master = configFile ? await loadMaster(configFile) : undefined;
+  const units = await unitInputs(args, inputs, targets, out);
+  if (units === 'refused') return EXIT.usage;
+  const { registry, master, configFile } = units;
   if (!json) out(foundLine(inputs));
   if (!json && configFile) out(`${configuredBy(configFile)}\n`);
   return withLocks(targets, async () => {
     // Checked under the lock: what is there now is what would be replaced.
     for (const t of targets) await existingOwned(t);
-    const examined: Examined[] = [];
-    const unreadable: string[] = [];
-    const skipped: string[] = [];
-    // Read only: each unit's file is opened, reduced to its examined report and let go.
-    const outcomes = await readUnits(
-      files,
-      { kind: 'consolidate', mappingFiles: flags(args, 'mapping'), configFile, registry },
-      progress(json),
-      undefined,
-      { given, master },
-    );
-    for (const o of outcomes) {
-      if ('examined' in o) examined.push(o.examined);
-      else if ('skipped' in o) skipped.push(o.file);
-      else if ('unreadable' in o) unreadable.push(`${o.file}: ${o.unreadable}`);
-    }
+    const { examined, unreadable, skipped } = await readExamined(args, units, json);
     const deadline = flag(args, 'deadline-day');
     const result = consolidateExamined(examined, {
       period: flag(args, 'period'),

@@ -6,14 +6,10 @@
  * last report is where its contact comes from. Nothing is written but --out.
  */
 import * as fs from 'fs';
-import { Args, EXIT, flag, flags, has, UsageError } from './args';
-import { ANNEX_SKIPPED, expandInputs, foundLine, givenMappings } from './inputs';
-import { loadMaster } from './master';
-import { checkTargets, commitFiles, existingOwned, OutputTarget, realPath, withLocks } from './output';
-import { progress } from './progress';
-import { givenRegistry } from './registry-file';
-import { readUnits } from './units';
-import { Examined } from '../shared/consolidate/collect';
+import { Args, EXIT, flag, has, UsageError } from './args';
+import { ANNEX_SKIPPED, expandInputs, foundLine } from './inputs';
+import { commitFiles, existingOwned, OutputTarget, withLocks } from './output';
+import { readExamined, unitInputs } from './unit-inputs';
 import { consolidateExamined } from '../shared/consolidate/consolidate';
 import { contactWords, digestOf } from '../shared/consolidate/digest';
 import { isMissingCsv, missingCsv, missingSheets, MissingListSource } from '../shared/consolidate/missing-list';
@@ -37,26 +33,13 @@ export async function runMissing(args: Args, out: (s: string) => void): Promise<
   const inputs = expandInputs(args.words);
   if (inputs.missing.length)
     throw new UsageError(`Không tìm thấy ${inputs.missing.map((m) => `“${m}”`).join(', ')}: không ghi tệp nào.`);
-  const registryFile = flag(args, 'registry');
-  const configFile = flag(args, 'config');
   const targets: OutputTarget[] = target
     ? [{ file: target, role: '--out', kind: /\.csv$/i.test(target) ? 'csv' : 'xlsx' }]
     : [];
-  const named = expandInputs(args.words.filter((w) => !fs.statSync(w).isDirectory())).files;
-  checkTargets(targets, [
-    ...named,
-    ...(registryFile ? [registryFile] : []),
-    ...(configFile ? [configFile] : []),
-    ...flags(args, 'mapping'),
-  ]);
   // The list written last time, found in a walked folder, is no unit's report.
-  const outputs = new Set(targets.map((t) => realPath(t.file)));
-  inputs.files = inputs.files.filter((f) => !outputs.has(realPath(f)));
-  const given = givenMappings(flags(args, 'mapping'));
-  const read = await givenRegistry(registryFile, out);
-  if (read === 'refused') return EXIT.usage;
-  const registry = read;
-  const master = configFile ? await loadMaster(configFile) : undefined;
+  const units = await unitInputs(args, inputs, targets, out);
+  if (units === 'refused') return EXIT.usage;
+  const { registry, master } = units;
   if (!json) out(foundLine(inputs));
   return withLocks(targets, async () => {
     for (const t of targets) {
@@ -64,21 +47,7 @@ export async function runMissing(args: Args, out: (s: string) => void): Promise<
       if (t.kind === 'csv' && fs.existsSync(t.file) && isMissingCsv(head(t.file))) t.force = true;
       await existingOwned(t);
     }
-    const outcomes = await readUnits(
-      inputs.files,
-      { kind: 'consolidate', mappingFiles: flags(args, 'mapping'), configFile, registry },
-      progress(json),
-      undefined,
-      { given, master },
-    );
-    const examined: Examined[] = [];
-    const unreadable: string[] = [];
-    const skipped: string[] = [];
-    for (const o of outcomes) {
-      if ('examined' in o) examined.push(o.examined);
-      else if ('skipped' in o) skipped.push(o.file);
-      else if ('unreadable' in o) unreadable.push(`${o.file}: ${o.unreadable}`);
-    }
+    const { examined, unreadable, skipped } = await readExamined(args, units, json);
     const deadline = flag(args, 'deadline-day');
     const s = consolidateExamined(examined, {
       period: flag(args, 'period'),

@@ -1,4 +1,4 @@
-import { compareDays, endOfMonth, formatDay } from '../dates/date';
+import { compareDays, Day, endOfMonth, formatDay } from '../dates/date';
 import { MonthSpan, monthSpan, parsePeriod, spanWords } from '../dates/period';
 import { reportDeadline } from '../formulas/ontime';
 import { parseStamp } from '../messages/wording';
@@ -6,6 +6,22 @@ import { Registry } from '../registry/schema';
 import { shortText } from '../text/invisible';
 import { Submission } from './collect';
 import { within } from './over-time';
+
+/**
+ * Phụ lục II's rule, written once (the annex's marks and the summary's lists): a report of a period ending `end`
+ * is late when completed after `deadlineDay` of the following month (that day itself is on time); without a
+ * completion stamp whether it was on time cannot be told.
+ */
+export function timeliness(
+  completedAt: string | null | undefined,
+  end: Day,
+  deadlineDay: number,
+): { state: 'on-time' | 'late' | 'unstamped'; done: Day | null; due: Day } {
+  const due = reportDeadline(end, deadlineDay);
+  const done = completedAt ? (parseStamp(completedAt)?.day ?? null) : null;
+  const state = !done ? 'unstamped' : compareDays(done, due) > 0 ? 'late' : 'on-time';
+  return { state, done, due };
+}
 
 /** A report completed after its deadline: what Phụ lục II marks "X (trễ hạn)". */
 export interface LateReport {
@@ -81,19 +97,15 @@ export function followUp(
     const span = monthSpan(p);
     if (!p?.end || !span || !range || !within(span, range) || s.carried) continue;
     const words = spanWords(span);
-    const done = s.completedAt ? (parseStamp(s.completedAt)?.day ?? null) : null;
-    if (!done) {
-      unstamped.push({ unit: s.unit.name, code: s.unit.code, period: words });
-      continue;
-    }
-    const due = reportDeadline(p.end, deadlineDay);
-    if (compareDays(done, due) > 0)
+    const t = timeliness(s.completedAt, p.end, deadlineDay);
+    if (t.state === 'unstamped') unstamped.push({ unit: s.unit.name, code: s.unit.code, period: words });
+    else if (t.state === 'late')
       late.push({
         unit: s.unit.name,
         code: s.unit.code,
         period: words,
-        completed: formatDay(done),
-        deadline: formatDay(due),
+        completed: formatDay(t.done!),
+        deadline: formatDay(t.due),
       });
   }
   const notSent = missing.map((name): MissingUnit => {

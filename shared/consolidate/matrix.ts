@@ -1,8 +1,6 @@
-import { parseStamp } from '../messages/wording';
-import { compareDays, isoDay } from '../dates/date';
+import { isoDay } from '../dates/date';
 import { existsDuring } from '../registry/history';
 import { MonthSpan, monthSpan, parsePeriod, Period, spanWords } from '../dates/period';
-import { reportDeadline } from '../formulas/ontime';
 import { AnnexId, annexGroups, Registry, showsCounts, Unit } from '../registry/schema';
 import { isMark } from '../tables/cells';
 import { roman } from '../templates/version';
@@ -10,6 +8,7 @@ import { SheetSpec } from '../workbook/sheet-spec';
 import { AnnexOptions, c, captionFor, opening, Row, sheet } from './annex';
 import { looseKey } from '../text/fold';
 import { Submission } from './collect';
+import { timeliness } from './follow-up';
 import { isEarlier, latestFirst, reportWords } from './latest';
 
 /** The covering line's fields and the range in words come with the annex options. */
@@ -134,9 +133,9 @@ export function submissionMatrix(
       if (sent.length && sent.every((e) => e.empty)) return 'Phiếu trống';
       return sent.length ? 'X (còn lỗi)' : '';
     }
-    const done = s.completedAt ? (parseStamp(s.completedAt)?.day ?? null) : null;
-    if (!done || !p.end) return 'X (chưa hoàn thành)';
-    return compareDays(done, reportDeadline(p.end, opts.deadlineDay)) <= 0 ? 'X' : 'X (trễ hạn)';
+    if (!p.end) return 'X (chưa hoàn thành)';
+    const { state } = timeliness(s.completedAt, p.end, opts.deadlineDay);
+    return state === 'unstamped' ? 'X (chưa hoàn thành)' : state === 'late' ? 'X (trễ hạn)' : 'X';
   };
   // A unit that did not exist in a month (formed later, merged away) owes no report for it: "—", not counted.
   const exists = (u: Unit, p: Period) => !p.end || existsDuring(u, isoDay(p.start), isoDay(p.end), registry.units);
