@@ -7,6 +7,7 @@
  */
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { Worker } from 'worker_threads';
 import { describeError } from '../shared/errors/describe';
 import { examine, Examined } from '../shared/consolidate/collect';
@@ -17,7 +18,6 @@ import { MasterConfig } from '../shared/templates/config-sheet';
 import { Issue } from '../shared/validation/issue';
 import { validateSheets } from '../shared/validation/validate';
 import { givenMappings, InputError, isProductAnnex, readInput } from './inputs';
-import { loadMaster } from './master';
 import { MappingFile } from './mapping-file';
 
 /** What is asked of every file: plain data, so that a worker thread can be given it. */
@@ -56,7 +56,10 @@ export async function prepare(
   known: Partial<Pick<Prepared, 'given' | 'master'>> = {},
 ): Promise<Prepared> {
   const given = known.given ?? givenMappings(job.mappingFiles);
-  const master = known.master ?? (job.configFile ? await loadMaster(job.configFile) : undefined);
+  // Loaded only for a master: it reads with ExcelJS, which a worker reading units (xlsx/snapshots.ts) need not hold.
+  const master =
+    known.master ??
+    (job.configFile ? await (require('./master') as typeof import('./master')).loadMaster(job.configFile) : undefined);
   const ctx = job.kind === 'consolidate' ? unitContext({ registry: job.registry, master }) : undefined;
   return { job, given, master, ctx };
 }
@@ -76,6 +79,51 @@ export async function workOn(file: string, p: Prepared): Promise<UnitOutcome> {
       : { file, unreadable: describeError(e), input: false };
   }
 }
+
+/**
+ * The same texts once: an outcome's strings (labels, indicator names, sheet names, the same in every unit's
+ * report) replaced, in place, by the first equal string seen. Thousands of units' reports are held until they
+ * are consolidated; with their texts shared they take about half the memory (issue 15). Plain objects and
+ * arrays only; a frozen object is left as it is.
+ */
+export class Texts {
+  private seen = new Map<string, string>();
+
+  of(s: string): string {
+    const known = this.seen.get(s);
+    if (known !== undefined) return known;
+    this.seen.set(s, s);
+    return s;
+  }
+
+  share<T>(value: T): T {
+    const stack: unknown[] = [value];
+    while (stack.length) {
+      const x = stack.pop();
+      if (x === null || typeof x !== 'object' || x instanceof Date || Object.isFrozen(x)) continue;
+      if (Array.isArray(x)) {
+        for (let i = 0; i < x.length; i++) {
+          const v: unknown = x[i];
+          // Always written back: an equal string is === in JavaScript whichever copy it is.
+          if (typeof v === 'string') x[i] = this.of(v);
+          else if (v !== null && typeof v === 'object') stack.push(v);
+        }
+        continue;
+      }
+      const o = x as Record<string, unknown>;
+      for (const k in o) {
+        if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+        const v = o[k];
+        if (typeof v === 'string') o[k] = this.of(v);
+        else if (v !== null && typeof v === 'object') stack.push(v);
+      }
+    }
+    return value;
+  }
+}
+
+/** How much a reading thread's heap grows over what lives in it before a collection, in percent (V8's flag). */
+const READING_GROWTH = Number(process.env.DX_GROWTH ?? 50);
 
 /** Below this many files a pool costs more to start than it saves. */
 const POOL_FROM = 8;
@@ -110,6 +158,7 @@ export async function readUnits(
   known: Partial<Pick<Prepared, 'given' | 'master'>> = {},
 ): Promise<UnitOutcome[]> {
   const out: UnitOutcome[] = new Array(files.length);
+  const texts = new Texts();
   let done = 0;
   /** The files not read yet, read here, one after the other. */
   const here = async () => {
@@ -117,7 +166,7 @@ export async function readUnits(
     if (!left.length) return;
     const p = await prepare(job, known);
     for (const i of left) {
-      out[i] = await workOn(files[i], p);
+      out[i] = texts.share(await workOn(files[i], p));
       onProgress(++done, files.length);
     }
   };
@@ -126,6 +175,10 @@ export async function readUnits(
     return out;
   }
   let next = 0;
+  // The threads' heaps grow by half of what lives in them before V8 collects, not by its default of up to four
+  // times: a reader's garbage is one file's, and two or more heaps of some 150 MB each over thousands of files
+  // would be most of the run's memory (issue 15: at most 400 MB). Process-wide, so for the reading only.
+  v8.setFlagsFromString(`--heap-growing-percent=${READING_GROWTH}`);
   const run = () =>
     new Promise<void>((resolve) => {
       const w = new Worker(workerScript(), { workerData: job });
@@ -161,7 +214,7 @@ export async function readUnits(
       w.on('message', (m: { index: number; outcome: UnitOutcome }) => {
         started = true;
         flying.delete(m.index);
-        out[m.index] = m.outcome;
+        out[m.index] = texts.share(m.outcome);
         onProgress(++done, files.length);
         give();
       });
@@ -173,7 +226,11 @@ export async function readUnits(
         give();
       });
     });
-  await Promise.all(Array.from({ length: workers }, run));
+  try {
+    await Promise.all(Array.from({ length: workers }, run));
+  } finally {
+    v8.setFlagsFromString('--heap-growing-percent=0');
+  }
   await here();
   return out;
 }

@@ -114,6 +114,12 @@ describe('tidy rows', () => {
     expect(() => tidySheet(rows)).toThrow(
       'Dữ liệu có 1.048.576 dòng, quá số dòng một trang tính chứa được (1.048.575): hãy xuất ra tệp CSV.',
     );
+    // Streamed rows are counted to the end, past the bound, so the message says how many there were.
+    const streamed = function* (n: number) {
+      for (let i = 0; i < n; i++) yield tidyRows([VINH_HOA])[0];
+    };
+    expect(tidySheet(streamed(4), 5).rows).toHaveLength(5);
+    expect(() => tidySheet(streamed(7), 5)).toThrow('Dữ liệu có 7 dòng, quá số dòng một trang tính chứa được (4)');
   });
 
   test('numbers are written with a dot, no separators and no exponent', () => {

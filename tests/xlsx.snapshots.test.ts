@@ -649,4 +649,16 @@ describe('only some sheets (a former output known by its DX_SoHuu alone)', () =>
     await expect(readSnapshots(bytes, 'a.xlsx', small)).rejects.toThrow();
     expect((await readSnapshots(bytes, 'a.xlsx', small, ['DX_SoHuu'])).sheets).toHaveLength(1);
   });
+
+  test('a sheet not asked for is not unpacked: its size is no bar, the size of the one asked for is', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Lớn').addRows(Array.from({ length: 2000 }, (_, i) => [i, i * 3, i * 2]));
+    book.addWorksheet('DX_SoHuu').addRows([['Trang tính do phần mềm tạo', 'Loại']]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    // The big sheet's XML is past 40 kB; the rest of the file is not.
+    const tight = { ...READ_LIMITS, partBytes: 40_000, unzippedBytes: 60_000 };
+    await expect(readSnapshots(bytes, 'a.xlsx', tight)).rejects.toThrow(/a\.xlsx/);
+    expect((await readSnapshots(bytes, 'a.xlsx', tight, ['DX_SoHuu'])).sheets[0].name).toBe('DX_SoHuu');
+    await expect(readSnapshots(bytes, 'a.xlsx', tight, ['Lớn'])).rejects.toThrow(/a\.xlsx/);
+  });
 });

@@ -288,26 +288,33 @@ export async function loadZip(data: Uint8Array, file: string): Promise<JSZip> {
   }
 }
 
+/** One part's unpacked size and its ratio to its packed size, against the limits. */
+export function checkPart(part: Part, file: string, limits: ReadLimits): void {
+  if (part.size > limits.partBytes) throw new UnzippedTooLargeError(file, part.size, limits.partBytes, part.name);
+  if (part.size > limits.ratioFromBytes) {
+    const ratio = part.size / Math.max(1, part.compressed.compressedSize);
+    if (ratio > limits.ratio) throw new CompressionRatioError(file, part.name, Math.round(ratio), limits.ratio);
+  }
+}
+
 /**
  * The central directory's sizes checked against the limits, before anything is unpacked: the parts by their
- * names in lower case (part names are case-insensitive in OPC; some writers add a leading slash).
+ * names in lower case (part names are case-insensitive in OPC; some writers add a leading slash). `each`: the
+ * caller unpacks only some parts and checks each one it does (`checkPart`), not the whole.
  */
-export function centralDirectory(zip: JSZip, file: string, limits: ReadLimits): Map<string, Part> {
+export function centralDirectory(zip: JSZip, file: string, limits: ReadLimits, each = false): Map<string, Part> {
   const parts = new Map<string, Part>();
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     const compressed = (entry as unknown as { _data: Compressed })._data;
     const size = compressed.uncompressedSize;
-    if (size > limits.partBytes) throw new UnzippedTooLargeError(file, size, limits.partBytes, entry.name);
-    if (size > limits.ratioFromBytes) {
-      const ratio = size / Math.max(1, compressed.compressedSize);
-      if (ratio > limits.ratio) throw new CompressionRatioError(file, entry.name, Math.round(ratio), limits.ratio);
-    }
+    const part = { name: entry.name, entry, size, compressed };
+    if (!each) checkPart(part, file, limits);
     total += size;
-    parts.set(entry.name.replace(/^\/+/, '').toLowerCase(), { name: entry.name, entry, size, compressed });
+    parts.set(entry.name.replace(/^\/+/, '').toLowerCase(), part);
   }
-  if (total > limits.unzippedBytes) throw new UnzippedTooLargeError(file, total, limits.unzippedBytes);
+  if (!each && total > limits.unzippedBytes) throw new UnzippedTooLargeError(file, total, limits.unzippedBytes);
   return parts;
 }
 

@@ -17,6 +17,7 @@ import {
   TooManyMergesError,
   TruncatedFileError,
   UnreadableWorkbookError,
+  UnzippedTooLargeError,
 } from '../shared/errors/errors';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { CellValue } from '../shared/workbook/sheet-spec';
@@ -39,6 +40,7 @@ import { READ_LIMITS, ReadLimits } from './limits';
 import {
   attributes,
   centralDirectory,
+  checkPart,
   kindOf,
   loadZip,
   Part,
@@ -82,7 +84,7 @@ function zlibOf(): typeof Zlib | undefined {
 }
 const zlib = zlibOf();
 
-async function unpack(part: Part, file: string): Promise<Uint8Array> {
+async function unpackPart(part: Part, file: string): Promise<Uint8Array> {
   const c = part.compressed as Part['compressed'] & { compressedContent?: unknown };
   const content = c.compressedContent;
   const magic = c.compression?.magic;
@@ -880,7 +882,18 @@ export async function readSnapshots(
   const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data;
   if (bytes.length > limits.fileBytes) throw new FileTooLargeError(file, bytes.length, limits.fileBytes);
   const zip = await loadZip(bytes, file);
-  const parts = centralDirectory(zip, file, limits);
+  // `only`: the sheets not asked for are never unpacked, so the limits hold for each part that is (a former
+  // run's DX_DuLieu of thousands of units, past the limit of a unit's part, is not read to see whose file it is).
+  const parts = centralDirectory(zip, file, limits, Boolean(only));
+  let unpacked = 0;
+  const unpack = (p: Part, f: string) => {
+    if (only) {
+      checkPart(p, f, limits);
+      unpacked += p.size;
+      if (unpacked > limits.unzippedBytes) throw new UnzippedTooLargeError(f, unpacked, limits.unzippedBytes);
+    }
+    return unpackPart(p, f);
+  };
   const get = (name: string) => parts.get(name.toLowerCase());
   const text = async (name: string) => {
     const p = get(name);
@@ -971,15 +984,15 @@ export async function readSnapshots(
   const validated: string[] = [];
   let tables = 0;
   const parsed = new Map<string, ParsedSheet>();
-  // `only`: the other sheets are proved whole but neither counted nor read (their names are kept).
+  // `only`: the other sheets are neither unpacked, counted nor read (their names are kept).
   const wanted = (rId: string) => !only || only.includes(book?.sheets?.find((d) => d.rId === rId)?.name ?? '');
   for (const s of sheetParts) {
-    const raw = await unpack(s.part, file);
     verified.add(s.part.name);
     if (!wanted(s.id)) {
       parsed.set(s.id, { rows: [], merges: [], slaves: [], masters: new Map(), covered: () => false });
       continue;
     }
+    const raw = await unpack(s.part, file);
     const scanner = new SheetScanner();
     scanner.feed(raw);
     const c = scanner.count;

@@ -12,12 +12,12 @@ import { preparePackage } from './package';
 import { wallClock } from './exceljs-rules';
 
 /** Text as a file holds it: without the apostrophe `asText` puts before text a host would take for a formula. */
-const fileText = (v: string) => v.replace(/^'(?=[=+\-@])/, '');
+export const fileText = (v: string) => v.replace(/^'(?=[=+\-@])/, '');
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 /** Every styled cell's font family: the sheet's (`SheetSpec.font`), else Times New Roman, the official one. */
-function excelStyle(style: Style, family = OFFICIAL_FONT): Partial<ExcelJS.Style> {
+export function excelStyle(style: Style, family = OFFICIAL_FONT): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   out.font = {
     name: family,

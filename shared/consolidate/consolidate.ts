@@ -22,8 +22,8 @@ import { MonthSpan, monthSpan, parsePeriod, spanWords } from '../dates/period';
 import { monthList, overTime, spanOf, within } from './over-time';
 import { DEFAULT_DEADLINE_DAY } from '../formulas/ontime';
 import { collectExamined, Collected, describe, examine, Examined, SourceRef, Submission, unitKeyOf } from './collect';
-import { AggregationOverrides, figuresOf } from './figures';
-import { TidyRow, tidyRows, tidySheet, UnitFigures } from './tidy';
+import { AggregationOverrides, Figure, figuresOf } from './figures';
+import { TidyRow, tidyRows, tidyRowsOf, tidySheet, TidyUnit, UnitFigures } from './tidy';
 import { carriedSheet, carriedTables, overlapping } from './carried';
 import { formersOf, mergedFormers } from './mergers';
 import { consolidateKpis, KpiTable, rateOf } from './kpi';
@@ -272,10 +272,11 @@ export function consolidateExamined(
   const chart = chartSheet(kpi, catalogue);
   if (chart) sheets.push(chart.sheet);
   // One row per unit × period × figure: the tidy export, and what a province reads back from this workbook.
-  const tidy = range
-    ? tidyRows(collected.included.flatMap((s) => unitFigures(s, range, catalogue, master?.aggregations)))
-    : [];
-  sheets.push(tidySheet(tidy));
+  // Each unit's figures are made as its rows are, for DX_DuLieu and again for whoever asks for `tidy` (the CSV,
+  // the Word report): never all units' figures and rows held at once (issue 15).
+  const units = range ? collected.included.flatMap((s) => unitFigures(s, range, catalogue, master?.aggregations)) : [];
+  let tidy: TidyRow[] | undefined;
+  sheets.push(tidySheet(tidyRowsOf(units)));
   if (registry && label) {
     const self = registry.units.find((u) => u.code === registry.code);
     sheets.push(carriedSheet({ name: self?.name ?? registry.name, code: registry.code }, label, kpi.byUnit.length));
@@ -291,7 +292,9 @@ export function consolidateExamined(
     catalogue,
     collected,
     missing,
-    tidy,
+    get tidy() {
+      return (tidy ??= tidyRows(units));
+    },
     kpi,
     projects,
     sheets: owned,
@@ -491,9 +494,25 @@ function unitFigures(
   range: MonthSpan,
   catalogue: Indicator[],
   overrides?: AggregationOverrides,
-): UnitFigures[] {
+): TidyUnit[] {
   if (sub.carried) return sub.carried.units.map((u) => ({ ...u, source: `${describe(sub.source)} → ${u.source}` }));
-  return [ownFigures(sub, range, catalogue, overrides)];
+  return [ownUnit(sub, range, catalogue, overrides)];
+}
+
+/** A unit's own report as the export takes it; its figures read from the report when its rows are made. */
+function ownUnit(
+  sub: Submission,
+  range: MonthSpan,
+  catalogue: Indicator[],
+  overrides?: AggregationOverrides,
+): TidyUnit & { figures: () => Figure[] } {
+  const combined = (sub.tiles?.length ?? 1) > 1;
+  return {
+    unit: { code: sub.unit.code, name: sub.unit.name, group: sub.unit.group, level: LEVEL[sub.unit.group] ?? '' },
+    period: { start: isoMonth(range.first, false), end: isoMonth(range.last, true) },
+    source: (sub.tiles ?? [sub.source]).map(describe).join('; '),
+    figures: () => figuresOf(sub, catalogue, overrides).map((f) => (combined ? { ...f, sheet: '', cell: '' } : f)),
+  };
 }
 
 function ownFigures(
@@ -502,13 +521,8 @@ function ownFigures(
   catalogue: Indicator[],
   overrides?: AggregationOverrides,
 ): UnitFigures {
-  const combined = (sub.tiles?.length ?? 1) > 1;
-  return {
-    unit: { code: sub.unit.code, name: sub.unit.name, group: sub.unit.group, level: LEVEL[sub.unit.group] ?? '' },
-    period: { start: isoMonth(range.first, false), end: isoMonth(range.last, true) },
-    source: (sub.tiles ?? [sub.source]).map(describe).join('; '),
-    figures: figuresOf(sub, catalogue, overrides).map((f) => (combined ? { ...f, sheet: '', cell: '' } : f)),
-  };
+  const u = ownUnit(sub, range, catalogue, overrides);
+  return { ...u, figures: u.figures() };
 }
 
 /** A registry's units without a parent are its own (a JSON registry need not say so). */

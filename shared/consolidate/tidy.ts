@@ -63,7 +63,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Unit code, then period, then source: by code units, not by locale, so the order is the same in every host.
  */
-function compareUnits(a: UnitFigures, b: UnitFigures): number {
+function compareUnits(a: Omit<UnitFigures, 'figures'>, b: Omit<UnitFigures, 'figures'>): number {
   return (
     cmp(a.unit.code.trim(), b.unit.code.trim()) ||
     cmp(a.period.start, b.period.start) ||
@@ -88,39 +88,62 @@ export function splitCellRef(ref: string): { sheet: string; cell: string } {
 }
 
 /** A programming slip, not a user's: the caller hands over ISO days. */
-function checkPeriod(u: UnitFigures): void {
+function checkPeriod(u: Omit<UnitFigures, 'figures'>): void {
   for (const day of [u.period.start, u.period.end])
     if (!IsoDay.safeParse(day).success)
       throw new RangeError(`Kỳ của đơn vị ${shortText(u.unit.code)} không phải ngày dạng 2023-06-30: “${day}”.`);
 }
 
-/** The export's rows: units by code, then period, then source; each unit's figures in the order they come. */
-export function tidyRows(units: UnitFigures[]): TidyRow[] {
-  const out: TidyRow[] = [];
-  for (const u of [...units].sort(compareUnits)) {
-    checkPeriod(u);
-    const base = {
-      unit_code: clean(u.unit.code).trim(),
-      unit_name: clean(u.unit.name),
-      level: clean(u.unit.level),
-      unit_group: clean(u.unit.group),
-      period_start: u.period.start,
-      period_end: u.period.end,
-    };
-    for (const f of u.figures)
-      out.push({
-        ...base,
-        figure: clean(f.key),
-        label: clean(f.label),
+/**
+ * A unit as the export takes it: its figures already made (a carried unit's), or made when its rows are
+ * (`figures` a function), so that a province's thousands of units never hold all their figures twice.
+ */
+export interface TidyUnit extends Omit<UnitFigures, 'figures'> {
+  figures: Figure[] | (() => Figure[]);
+}
+
+/**
+ * The export's rows one at a time, made again on each pass: units by code, then period, then source; each
+ * unit's figures in the order they come. Every unit's period is checked before the first row.
+ */
+export function* tidyRowsOf(units: readonly TidyUnit[]): Generator<TidyRow> {
+  const sorted = [...units].sort(compareUnits);
+  for (const u of sorted) checkPeriod(u);
+  // The same few hundred labels and keys in every unit's figures: each cleaned once (a province: 3,000 units).
+  const seen = new Map<string, string>();
+  const once = (s: string | undefined) => {
+    const key = s ?? '';
+    let v = seen.get(key);
+    if (v === undefined) seen.set(key, (v = clean(key)));
+    return v;
+  };
+  for (const u of sorted) {
+    const unit_code = clean(u.unit.code).trim();
+    const unit_name = clean(u.unit.name);
+    const level = once(u.unit.level);
+    const unit_group = once(u.unit.group);
+    const source_file = clean(u.source);
+    for (const f of typeof u.figures === 'function' ? u.figures() : u.figures)
+      yield {
+        unit_code,
+        unit_name,
+        level,
+        unit_group,
+        period_start: u.period.start,
+        period_end: u.period.end,
+        figure: once(f.key),
+        label: once(f.label),
         // A number that is not finite is no figure: blank, as every annex cell (annex.ts `c`).
         value: typeof f.value === 'number' && Number.isFinite(f.value) ? f.value : null,
         aggregation: f.aggregation,
-        source_file: clean(u.source),
-        source_cell: cellRef(clean(f.sheet), clean(f.cell)),
-      });
+        source_file,
+        source_cell: cellRef(once(f.sheet), once(f.cell)),
+      };
   }
-  return out;
 }
+
+/** The export's rows, all made. */
+export const tidyRows = (units: readonly TidyUnit[]): TidyRow[] => [...tidyRowsOf(units)];
 
 // ——— CSV ———
 
@@ -196,6 +219,13 @@ export function tidyCsv(rows: TidyRow[]): string {
 
 // ——— The sheet DX_DuLieu ———
 
+/** `count` rows of data: more than a sheet holds with its header. */
+const tooManyRows = (count: number, most: number) =>
+  new RangeError(
+    `Dữ liệu có ${formatNumber(count)} dòng, quá số dòng một trang tính chứa được ` +
+      `(${formatNumber(most)}): hãy xuất ra tệp CSV.`,
+  );
+
 /** The most rows a sheet holds in Excel (and in an .xlsx file). */
 export const MAX_SHEET_ROWS = 1_048_576;
 
@@ -227,17 +257,37 @@ function sheetCell(key: keyof TidyRow, v: string | number | null): CellSpec | nu
  * figure, numbers as numbers, text as text, periods as dates; nothing else on the sheet. Not run through
  * `SheetSpec.parse`: a province's export holds hundreds of thousands of cells, each made valid here.
  */
-export function tidySheet(rows: TidyRow[]): SheetSpec {
-  if (rows.length + 1 > MAX_SHEET_ROWS)
-    throw new RangeError(
-      `Dữ liệu có ${formatNumber(rows.length)} dòng, quá số dòng một trang tính chứa được ` +
-        `(${formatNumber(MAX_SHEET_ROWS - 1)}): hãy xuất ra tệp CSV.`,
-    );
+export function tidySheet(rows: Iterable<TidyRow>, sheetRows = MAX_SHEET_ROWS): SheetSpec {
+  // Below the header; a smaller bound only lets tests reach the refusal without a million rows.
+  const most = sheetRows - 1;
+  if (Array.isArray(rows) && rows.length > most) throw tooManyRows(rows.length, most);
   const header: Array<CellSpec | null> = TIDY_COLUMNS.map((k) => ({ v: k, s: 'header' }));
-  const body = rows.map((r) => TIDY_COLUMNS.map((k) => sheetCell(k, r[k])));
+  // One cell object for each text and period, shared by the rows that hold it (a unit's name on its 160 rows,
+  // a label on every unit's): DX_DuLieu of 3,000 units is 5.8 million cells, most of them repeats (issue 15).
+  const shared = TIDY_COLUMNS.map(() => new Map<string, CellSpec | null>());
+  const body: Array<Array<CellSpec | null>> = [header];
+  let count = 0;
+  for (const r of rows) {
+    // Past the last row a sheet holds the rows are only counted, for the message.
+    if (++count > most) continue;
+    const line: Array<CellSpec | null> = new Array(TIDY_COLUMNS.length);
+    for (let i = 0; i < TIDY_COLUMNS.length; i++) {
+      const k = TIDY_COLUMNS[i];
+      const v = r[k];
+      if (typeof v !== 'string') {
+        line[i] = sheetCell(k, v);
+        continue;
+      }
+      let c = shared[i].get(v);
+      if (c === undefined) shared[i].set(v, (c = sheetCell(k, v)));
+      line[i] = c;
+    }
+    body.push(line);
+  }
+  if (count > most) throw tooManyRows(count, most);
   return {
     name: TIDY_SHEET,
-    rows: [header, ...body],
+    rows: body,
     columnWidths: TIDY_COLUMNS.map((k) => WIDTHS[k]),
     rowHeights: [],
     merges: [],

@@ -3,6 +3,16 @@ import { looseKey } from '../text/fold';
 /** Label text reduced to letters and digits: "T T" = "TT", "Tỷ lệ (%)" = "tyle". */
 const cache = new Map<string, string>();
 
+/**
+ * A copy of a text to keep in a cache that outlives the workbook it came from. A cell's text is read as a slice of
+ * its sheet's XML, and a JavaScript engine may keep such a slice as a view of the whole string (V8's sliced
+ * strings do): one cached label would then hold a unit's whole sheet, and a reader of thousands of units grew by
+ * the sheets it had read (issue 15). Joined to a character and cut again, the text is copied out.
+ */
+export function detached(s: string): string {
+  return s.length <= 12 ? s : ` ${s}`.slice(1);
+}
+
 export function labelKey(text: unknown): string {
   if (text === null || text === undefined || text === '') return '';
   const s = String(text);
@@ -10,7 +20,7 @@ export function labelKey(text: unknown): string {
   if (k === undefined) {
     k = looseKey(s).replace(NOT_KEY, '');
     // Header texts repeat across sheets and calls; data cells are not worth keeping.
-    if (cache.size < 5000) cache.set(s, k);
+    if (cache.size < 5000) cache.set(detached(s), detached(k));
   }
   return k;
 }
@@ -76,7 +86,10 @@ export function textKeys(text: unknown): TextKeys {
   if (t === undefined) {
     const key = labelKey(text);
     t = { key, bare: bareKey(text), short: shortKey(key), letters: LETTER.test(text) };
-    if (keysCache.size < 20000) keysCache.set(text, t);
+    if (keysCache.size < 20000) {
+      t = { ...t, key: detached(t.key), bare: detached(t.bare), short: detached(t.short) };
+      keysCache.set(detached(text), t);
+    }
   }
   return t;
 }

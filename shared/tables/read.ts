@@ -259,13 +259,15 @@ const tried = new WeakMap<TableSpec, Map<string, TableLayout | null>>();
 
 function headerText(cells: GridCells, r: number, w: number, mayLack: string[]): string {
   const grid = cells.grid;
-  let id = `${w}|${grid[r + 1] ? 1 : 0}|${mayLack.join(',')}`;
+  const id = [`${w}|${grid[r + 1] ? 1 : 0}|${mayLack.join(',')}`];
   for (const line of [r, r + 1])
     for (let c = 0; c < w; c++) {
       const t = cells.at(line, c).text;
-      id += `|${t.length}:${t}`;
+      id.push(`|${t.length}:${t}`);
     }
-  return id;
+  // Joined, the key is a string of its own: built with `+=` it was a chain of pieces still pointing at the cells'
+  // texts, each a slice of its sheet's whole XML, and the cache kept every unit's sheets (issue 15).
+  return id.join('');
 }
 
 /** A reading tried at another row, as `layoutTried` gives it at row r (a copy: callers may change it). */
