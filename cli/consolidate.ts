@@ -57,7 +57,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
   // output (or a file the ownership check refuses), never a unit's report.
   const units = await unitInputs(args, inputs, targets, out);
   if (units === 'refused') return EXIT.usage;
-  const { registry, master, configFile } = units;
+  const { registry, registries, master, configFile } = units;
   if (!json) out(foundLine(inputs));
   if (!json && configFile) out(`${configuredBy(configFile)}\n`);
   return withLocks(targets, async () => {
@@ -73,6 +73,7 @@ export async function runConsolidate(args: Args, out: (s: string) => void): Prom
       reportDate: flag(args, 'report-date'),
       issuer: flag(args, 'issuer'),
       registry,
+      registries,
       master,
       now: new Date(),
     });

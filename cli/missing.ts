@@ -39,7 +39,7 @@ export async function runMissing(args: Args, out: (s: string) => void): Promise<
   // The list written last time, found in a walked folder, is no unit's report.
   const units = await unitInputs(args, inputs, targets, out);
   if (units === 'refused') return EXIT.usage;
-  const { registry, master } = units;
+  const { registry, registries, master } = units;
   if (!json) out(foundLine(inputs));
   return withLocks(targets, async () => {
     for (const t of targets) {
@@ -53,6 +53,7 @@ export async function runMissing(args: Args, out: (s: string) => void): Promise<
       period: flag(args, 'period'),
       deadlineDay: deadline ? Number(deadline) : undefined,
       registry,
+      registries,
       master,
       now: new Date(),
     }).summary;

@@ -11,7 +11,36 @@ import { Registry } from '../shared/registry/schema';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
-export async function loadRegistryFile(file: string): Promise<RegistryRead> {
+/** A `registry --json` listing of several registries: `{"registries": [...]}` with more than one. */
+function listing(data: unknown): unknown[] | null {
+  if (typeof data !== 'object' || data === null || 'units' in data) return null;
+  const list = (data as { registries?: unknown }).registries;
+  return Array.isArray(list) && list.length > 1 ? list : null;
+}
+
+/** Each registry of a listing, or the listing's errors, each at its place (`registries.1.units.2.code`). */
+function readListing(list: unknown[]): RegistryRead & { registries?: Registry[] } {
+  const registries: Registry[] = [];
+  const errors: RegistryRead['errors'] = [];
+  list.forEach((item, i) => {
+    const parsed = Registry.safeParse(item);
+    if (parsed.success) registries.push(parsed.data);
+    else
+      for (const issue of parsed.error.issues)
+        errors.push({ cell: 'JSON', message: `registries.${[i, ...issue.path].join('.')}: ${issue.message}` });
+  });
+  return errors.length ? { registry: null, errors } : { registry: null, registries, errors };
+}
+
+/**
+ * The file's registry. `several`: a listing of several registries (what `registry --json` prints) is taken too,
+ * as `registries` — a consolidation chooses among them as it does among the built-in ones; elsewhere it is
+ * refused, since a unit's template or a list of templates needs one registry.
+ */
+export async function loadRegistryFile(
+  file: string,
+  several = false,
+): Promise<RegistryRead & { registries?: Registry[] }> {
   const code = path
     .basename(file)
     .replace(/\.[^.]+$/, '')
@@ -24,6 +53,8 @@ export async function loadRegistryFile(file: string): Promise<RegistryRead> {
       // JSON.parse's own sentence is English: describeError says it in Vietnamese, with the file.
       throw new UsageError(describeError(e, file));
     }
+    const list = several ? listing(data) : null;
+    if (list) return readListing(list);
     const parsed = Registry.safeParse(data);
     return parsed.success
       ? { registry: parsed.data, errors: [] }
@@ -44,15 +75,16 @@ export async function loadRegistryFile(file: string): Promise<RegistryRead> {
 }
 
 /**
- * The --registry file's registry (undefined without the flag), or 'refused' once its rows' errors are said,
- * each as FILE!CELL: message.
+ * The --registry file's registry, or its registries when it lists several (undefined without the flag), or
+ * 'refused' once its rows' errors are said, each as FILE!CELL: message.
  */
 export async function givenRegistry(
   file: string | undefined,
   out: (s: string) => void,
-): Promise<Registry | undefined | 'refused'> {
+): Promise<Registry | Registry[] | undefined | 'refused'> {
   if (!file) return undefined;
-  const r = await loadRegistryFile(file);
+  const r = await loadRegistryFile(file, true);
+  if (r.registries && !r.errors.length) return r.registries;
   if (r.registry && !r.errors.length) return r.registry;
   out(`${r.errors.map((e) => `${file}!${e.cell}: ${e.message}`).join('\n')}\n`);
   return 'refused';

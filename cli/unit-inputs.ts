@@ -20,6 +20,8 @@ export interface UnitInputs {
   files: string[];
   given: ReturnType<typeof givenMappings>;
   registry?: Registry;
+  /** A listing of several registries given with --registry: chosen among as the built-in ones are. */
+  registries?: Registry[];
   master?: MasterConfig;
   configFile?: string;
 }
@@ -44,10 +46,11 @@ export async function unitInputs(
   inputs.files = inputs.files.filter((f) => !outputs.has(realPath(f)));
   // Mapping files are refused here, naming the file, before any unit is read (each worker reads them again).
   const given = givenMappings(flags(args, 'mapping'));
-  const registry = await givenRegistry(registryFile, out);
-  if (registry === 'refused') return 'refused';
+  const read = await givenRegistry(registryFile, out);
+  if (read === 'refused') return 'refused';
+  const [registry, registries] = Array.isArray(read) ? [undefined, read] : [read, undefined];
   const master = configFile ? await loadMaster(configFile) : undefined;
-  return { files: inputs.files, given, registry, master, configFile };
+  return { files: inputs.files, given, registry, registries, master, configFile };
 }
 
 /** Every unit read (only read: each file is reduced to its examined report and let go), in file order. */
@@ -58,7 +61,13 @@ export async function readExamined(
 ): Promise<{ examined: Examined[]; unreadable: string[]; skipped: string[] }> {
   const outcomes = await readUnits(
     u.files,
-    { kind: 'consolidate', mappingFiles: flags(args, 'mapping'), configFile: u.configFile, registry: u.registry },
+    {
+      kind: 'consolidate',
+      mappingFiles: flags(args, 'mapping'),
+      configFile: u.configFile,
+      registry: u.registry,
+      registries: u.registries,
+    },
     progress(json),
     undefined,
     { given: u.given, master: u.master },

@@ -29,6 +29,8 @@ export interface UnitJob {
   configFile?: string;
   /** consolidate: the secretariat's registry units are matched against. */
   registry?: Registry;
+  /** consolidate: the registries chosen among when --registry lists several. */
+  registries?: Registry[];
   /** validate: the period asked (--period). */
   period?: string;
 }
@@ -60,7 +62,10 @@ export async function prepare(
   const master =
     known.master ??
     (job.configFile ? await (require('./master') as typeof import('./master')).loadMaster(job.configFile) : undefined);
-  const ctx = job.kind === 'consolidate' ? unitContext({ registry: job.registry, master }) : undefined;
+  const ctx =
+    job.kind === 'consolidate'
+      ? unitContext({ registry: job.registry, registries: job.registries, master })
+      : undefined;
   return { job, given, master, ctx };
 }
 

@@ -56,7 +56,7 @@ describe('registry --json, handed back with --registry', () => {
     expect(messages({ code: 'X', name: 'Y', units: 'none' })).toEqual(['units: “units” phải là một danh sách']);
   });
 
-  test('consolidate reads the saved registry, and names the file when it refuses the listing', async () => {
+  test("consolidate reads the saved registry, and the listing of all, choosing the units' one", async () => {
     const { file: unit } = await unitWorkbook(
       [
         { cover: 'reportDate', value: new Date(Date.UTC(2023, 6, 5)) },
@@ -73,9 +73,31 @@ describe('registry --json, handed back with --registry', () => {
     expect(ok.stdout).toContain('Danh mục đơn vị của văn phòng (--registry): Thành phố Nha Trang (NT)');
     const all = tmpFile('reg.json');
     fs.writeFileSync(all, (await runMain(['registry', '--json'])).stdout);
-    const refused = await runMain(['consolidate', unit, '--registry', all, '--out', tmpFile('b.xlsx')]);
+    // The listing: the unit is matched against all three, the registry it belongs to is the one used.
+    const chosen = await runMain(['consolidate', unit, '--registry', all, '--out', tmpFile('b.xlsx'), '--json']);
+    expect(chosen.code).toBe(0);
+    const summary = JSON.parse(chosen.stdout);
+    expect(summary.registry).toMatchObject({ code: 'NT', given: true });
+    expect(summary.included).toHaveLength(1);
+    // The units missing are Nha Trang's, none of Khánh Hòa's or Vũng Tàu's.
+    const names = (i: number) => new Set(DEFAULT_REGISTRIES[i].units.map((u) => u.name));
+    expect(summary.missing.length).toBeGreaterThan(10);
+    expect(summary.missing.filter((m: string) => !names(0).has(m))).toEqual([]);
+    const vungTau = [...names(2)].filter((n) => !names(0).has(n));
+    expect(vungTau.length).toBeGreaterThan(5);
+    expect(summary.missing.filter((m: string) => vungTau.includes(m))).toEqual([]);
+    // A listing with a bad registry in it is refused at the field, naming the file.
+    const bad = JSON.parse(fs.readFileSync(all, 'utf8'));
+    delete bad.registries[1].units[0].code;
+    const badFile = tmpFile('bad.json');
+    fs.writeFileSync(badFile, JSON.stringify(bad));
+    const refused = await runMain(['consolidate', unit, '--registry', badFile, '--out', tmpFile('c.xlsx')]);
     expect(refused.code).toBe(2);
-    expect(refused.stdout).toContain(`${all}!JSON: registries: tệp có 3 danh mục (NT, KH, VT)`);
+    expect(refused.stdout).toContain(`${badFile}!JSON: registries.1.units.0.code: thiếu mã đơn vị`);
     expect(refused.stdout).not.toMatch(/Invalid input|expected/);
+    // One template a unit needs one registry: the listing is refused there, saying how to save one.
+    const templates = await runMain(['template', '--all', '--registry', all, '--period', '2023-06', '--out-dir', '.']);
+    expect(templates.code).not.toBe(0);
+    expect(templates.stdout).toContain('registries: tệp có 3 danh mục (NT, KH, VT)');
   }, 60000);
 });

@@ -48,6 +48,11 @@ export interface ConsolidateOptions {
    */
   registry?: Registry;
   /**
+   * Several registries of the secretariat's (a `registry --json` listing): chosen among as the built-in ones are
+   * — units matched against them all, the one most included units belong to used. Not with `registry`.
+   */
+  registries?: Registry[];
+  /**
    * The configuration the secretariat issued (its catalogue and rules, or its master DX_CauHinh grid):
    * every unit is validated by its rules, not by its own copy's, and consolidated with its catalogue.
    */
@@ -157,6 +162,8 @@ export function consolidate(
 export interface UnitContext {
   /** The secretariat's registry, each unit with its parent. */
   given?: Registry;
+  /** The registries chosen among when none is given: the secretariat's listing, else the built-in ones. */
+  pool: Registry[];
   formers: ReturnType<typeof formersOf> | null;
   matcher: UnitMatcher;
   master?: MasterConfig;
@@ -164,19 +171,22 @@ export interface UnitContext {
 }
 
 export function unitContext(
-  opts: Pick<ConsolidateOptions, 'registry' | 'matcher' | 'master' | 'catalogue'>,
+  opts: Pick<ConsolidateOptions, 'registry' | 'registries' | 'matcher' | 'master' | 'catalogue'>,
 ): UnitContext {
   // The secretariat's registry replaces the built-in ones: units outside it are unknown, not consolidated.
   const given = opts.registry ? withParent(opts.registry) : undefined;
   // Today's registry names the former units each unit was formed from: their reports count for it.
   const formers = given ? formersOf(given) : null;
+  const pool = opts.registries?.map(withParent) ?? DEFAULT_REGISTRIES;
   const matcher = given
     ? new UnitMatcher(formers ? [given, formers.registry] : [given])
-    : (opts.matcher ?? defaultMatcher());
+    : opts.registries
+      ? new UnitMatcher(pool)
+      : (opts.matcher ?? defaultMatcher());
   const master =
     opts.master === undefined ? undefined : Array.isArray(opts.master) ? readMaster(opts.master) : opts.master;
   const catalogue = opts.catalogue ?? master?.catalogue ?? defaultCatalogue();
-  return { given, formers, matcher, master, catalogue };
+  return { given, pool, formers, matcher, master, catalogue };
 }
 
 /**
@@ -189,7 +199,7 @@ export function consolidateExamined(
   opts: ConsolidateOptions = {},
   ctx: UnitContext = unitContext(opts),
 ): Consolidation {
-  const { given, formers, matcher, master, catalogue } = ctx;
+  const { given, pool, formers, matcher, master, catalogue } = ctx;
   const collectedAll = collectExamined(examined, {
     matcher,
     includeErrors: opts.includeErrors,
@@ -203,7 +213,7 @@ export function consolidateExamined(
   const collected = selectRange(all, range, label, catalogue, master?.aggregations);
   const leftOut = all.excluded.flatMap((e) => (e.unit ? [matcher.match(e.unit).unit] : []));
   const parents = [...all.included.map((s) => s.unit), ...leftOut].flatMap((u) => (u ? [u.parent ?? u.code] : []));
-  const registry = given ?? DEFAULT_REGISTRIES.find((r) => r.code === mostCommon(parents));
+  const registry = given ?? pool.find((r) => r.code === mostCommon(parents));
   // Units whose report was left out did send one: they are not "missing".
   const done = new Set([
     ...collected.included.flatMap((s) => [s.unit.code, s.unit.name]),
@@ -310,7 +320,7 @@ export function consolidateExamined(
             name: registry.name,
             code: registry.code,
             units: registry.units.filter((u) => u.parent === registry.code).length,
-            given: Boolean(given),
+            given: Boolean(given || opts.registries),
           }
         : null,
       master ? 'master' : 'built-in',
