@@ -465,6 +465,27 @@ describe('workbooks written here: every kind of cell', () => {
     await expectSame(handWritten({ sheets: [{ name: 'A', body }], sharedStrings: sst }), 'chia-se.xlsx');
   });
 
+  test('a formula whose result is 0 or FALSE reads as 0 or FALSE, never as a blank never computed', async () => {
+    // ExcelJS drops these results; a unit's total =SUM(…) of 0 would be read as missing and "not computed".
+    const body =
+      '<sheetData><row r="1"><c r="A1"><v>5</v></c><c r="B1"><f>A1-A1</f><v>0</v></c>' +
+      '<c r="C1" t="b"><f>A1&gt;9</f><v>0</v></c><c r="D1" t="b"><f>A1&gt;1</f><v>1</v></c>' +
+      '<c r="E1"><f>A1*0</f><v>0.0</v></c><c r="F1"><f>A1+1</f></c><c r="G1" t="str"><f>""&amp;0</f><v>0</v></c>' +
+      '<c r="H1"><v>0</v></c></row></sheetData>';
+    const a = await expectSame(handWritten({ sheets: [{ name: 'A', body }] }), 'khong.xlsx');
+    const [sheet] = (a as { sheets: Array<{ values: unknown[][]; uncomputed?: string[] }> }).sheets;
+    expect(sheet.values[0]).toEqual([5, 0, false, true, 0, null, '0', 0]);
+    expect(sheet.uncomputed).toEqual(['F1']);
+    // The same as ExcelJS writes it.
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('S');
+    ws.getCell('A1').value = 5;
+    ws.getCell('B1').value = { formula: 'A1-A1', result: 0 } as never;
+    ws.getCell('C1').value = { formula: 'A1>9', result: false } as never;
+    const written = await expectSame(new Uint8Array(await book.xlsx.writeBuffer()), 'exceljs.xlsx');
+    expect((written as { sheets: Array<{ values: unknown[][] }> }).sheets[0].values[0]).toEqual([5, 0, false]);
+  });
+
   test('merged cells hide what they cover; hyperlinks turn a cell into its text; rows written twice', async () => {
     const body =
       '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>chủ</t></is></c><c r="B1"><v>9</v></c><c r="C1"><f>B1</f><v>9</v></c></row>' +

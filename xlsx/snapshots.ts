@@ -671,7 +671,8 @@ function readCells(
       out = String(text);
     } else if (kind === 'formula') {
       const hasFormula = Boolean(formula) || Boolean(sharedMaster);
-      out = hasFormula ? (result ? plainResult(result) : null) : '[object Object]';
+      // 0 and FALSE are results (ExcelJS drops them; workbook.ts gets them back from the package's scan).
+      out = hasFormula ? (result !== undefined && result !== '' ? plainResult(result) : null) : '[object Object]';
       if (formula) f = `=${formula}`;
       if (result === undefined) {
         if (emptyResults?.has(address)) out = '';

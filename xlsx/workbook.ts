@@ -98,6 +98,11 @@ function snapshot(ws: ExcelJS.Worksheet, emptyResults: Set<string> | undefined, 
       let value = plain(cell.value);
       let formula: string | null = null;
       if (cell.type === ExcelJS.ValueType.Formula) {
+        // ExcelJS's value leaves out a result of 0 or FALSE (a total =SUM(…) of 0 would read as a blank never
+        // computed); `cell.result` keeps it.
+        // (Typed without booleans, which it holds.)
+        const result = cell.result as unknown;
+        if (value === null && (result === 0 || result === false)) value = result;
         formula = cell.formula ? `=${cell.formula}` : null;
         if (cell.result === undefined) {
           // An empty-string result (t="str", <v></v>) is a result; no <v> at all is a formula never computed.
