@@ -79,6 +79,16 @@ const KINDS: Array<{
 }> = [
   { rule: 'BAT-BUOC', edits: [{ cover: 'reportDate', value: null }], cell: 'Thông tin chung!B7' },
   { rule: 'THIEU-TU-MAU', edits: [{ table: 'T1', row: 'CQS.07', field: 'numerator', value: 120 }] },
+  {
+    // Issue 16: the cover's list (what a template made from a registry with "Không áp dụng" records) names CQS.07.
+    rule: 'KHONG-AP-DUNG',
+    edits: [
+      { sheet: 'Thông tin chung', cell: 'A20', value: 'Chỉ tiêu không áp dụng' },
+      { sheet: 'Thông tin chung', cell: 'B20', value: 'CQS.07' },
+      { table: 'T1', row: 'CQS.07', field: 'numerator', value: 120 },
+    ],
+    severity: 'canh-bao',
+  },
   { rule: 'THIEU-NGUOI-LAP', edits: [{ cover: 'preparer', value: null }] },
   {
     rule: 'THONG-TIN-CHUNG',

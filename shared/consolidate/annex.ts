@@ -27,6 +27,7 @@ import { stripInvisible } from '../text/invisible';
 import { looseKey } from '../text/fold';
 import { addSums, figureOf, KpiTable, rateOf, Sums } from './kpi';
 import { TIDY_SHEET } from './tidy';
+import { NOT_APPLICABLE_WORDS } from '../registry/not-applicable';
 
 export type Row = Array<CellSpec | null>;
 
@@ -225,6 +226,7 @@ export function kpiAnnex(
       return [c(s.numerator, style), c(s.denominator, style), c(r, style === 'total' ? 'totalRate' : 'rate')];
     });
   let g = 0;
+  let marked = false;
   for (const group of GROUP_ORDER) {
     const units = ordered.filter((u) => u.group === group);
     if (!units.length) continue;
@@ -234,7 +236,20 @@ export function kpiAnnex(
       c(counted ? `${label} (${units.length})` : label, 'group'),
       ...kpi.codes.flatMap(() => [c(null, 'group'), c(null, 'group'), c(null, 'group')]),
     ]);
-    units.forEach((u, i) => rows.push([c(`${i + 1}.`, 'text'), c(u.unit, 'text'), ...cells(u.values, 'count')]));
+    units.forEach((u, i) => {
+      rows.push([c(`${i + 1}.`, 'text'), c(u.unit, 'text'), ...cells(u.values, 'count')]);
+      // An indicator that does not apply to the unit: its three cells one, "Không áp dụng", never a blank to chase.
+      kpi.codes.forEach((code, k) => {
+        if (!u.notApplicable?.includes(code)) return;
+        const col = 2 + k * 3;
+        const row = rows[rows.length - 1];
+        row[col] = c(NOT_APPLICABLE_WORDS.mark, 'text');
+        row[col + 1] = c(null, 'text');
+        row[col + 2] = c(null, 'text');
+        merges.push(`${columnLetter(col)}${rows.length}:${columnLetter(col + 2)}${rows.length}`);
+        marked = true;
+      });
+    });
     rows.push([c(null, 'total'), c(`Cộng ${inSentence(label)}:`, 'total'), ...cells(byGroup.get(group), 'total')]);
   }
   rows.push([c(null, 'total'), c('Tổng cộng:', 'total'), ...cells(total, 'total')]);
@@ -247,6 +262,7 @@ export function kpiAnnex(
         'note',
       ),
     ],
+    ...(marked ? [[c(NOT_APPLICABLE_WORDS.annexNote, 'note')]] : []),
   );
   return sheet('Phụ lục I', rows, merges, [6, 40, ...kpi.codes.flatMap(() => [13, 13, 10])], top, 2);
 }

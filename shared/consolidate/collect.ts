@@ -3,7 +3,7 @@ import { parsePeriod, periodText } from '../dates/period';
 import { parseStamp, stampLabel, unknownUnit } from '../messages/wording';
 import { UnitWorkbookRead } from '../reading/unit-workbook';
 import { tooLongToMatch, UnitMatcher } from '../registry/match';
-import { Unit } from '../registry/schema';
+import { Registry, Unit } from '../registry/schema';
 import { shortText } from '../text/invisible';
 import { toneKey } from '../text/fold';
 import { MasterConfig } from '../templates/config-sheet';
@@ -34,6 +34,8 @@ export interface Submission {
   formerName?: string;
   /** A lower level's consolidation (a city's annex workbook): the units it holds, each with its figures. */
   carried?: { units: UnitFigures[] };
+  /** The indicators that do not apply to the unit ("Không áp dụng"): their rows were taken out of `read`. */
+  notApplicable?: string[];
 }
 
 export interface Excluded {
@@ -89,12 +91,17 @@ export type Examined =
 /** What one source is, read and validated by the rules that decide (the master's when given). */
 export function examine(
   s: { source: SourceRef; sheets: SheetSnapshot[] },
-  opts: Pick<CollectOptions, 'matcher' | 'master'>,
+  opts: Pick<CollectOptions, 'matcher' | 'master'> & { given?: Registry },
 ): Examined {
   const carried = readCarried(s.sheets);
   if (carried) return { source: s.source, carried };
   // Every period is collected (the submission matrix needs them all); the caller picks the one to consolidate.
-  const { read, issues } = validateSheets(s.sheets, { matcher: opts.matcher, master: opts.master });
+  // The secretariat's registry says what does not apply to the unit (issue 16), whatever its cover recorded.
+  const { read, issues } = validateSheets(s.sheets, {
+    matcher: opts.matcher,
+    master: opts.master,
+    ...(opts.given ? { registry: opts.given } : {}),
+  });
   return { source: s.source, report: { read, issues } };
 }
 

@@ -29,6 +29,7 @@ import { formersOf, mergedFormers } from './mergers';
 import { consolidateKpis, KpiTable, rateOf } from './kpi';
 import { projectRows, ProjectRow, projectTotals, statusCounts } from './projects';
 import { FollowUp, followUp } from './follow-up';
+import { withoutNotApplicable } from './not-applicable';
 
 /** The sheets the product made: only these are ever replaced on a re-run. */
 export const OWNED = ownedTable('SoHuu', 'DX_SoHuu', [
@@ -206,7 +207,7 @@ export function consolidateExamined(
     master,
     formerOf: formers?.of,
   });
-  const all = withoutOverlap(mergeFormers(collectedAll, catalogue));
+  const all = withoutOverlap(mergeFormers(withoutNotApplicable(collectedAll, given), catalogue));
   // The range consolidated: the one asked for, else the latest one received.
   const range = opts.period ? monthSpan(parsePeriod(opts.period)) : latestSpan(all);
   const label = range ? spanWords(range) : null;

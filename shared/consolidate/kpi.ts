@@ -56,14 +56,20 @@ export function unitKpis(sub: Submission): Map<string, Sums> {
 
 export interface KpiTable {
   codes: string[];
-  byUnit: Array<{ unit: string; group: string; values: Map<string, Sums> }>;
+  /** Each unit's sums, and the indicators that do not apply to it (printed "Không áp dụng", never summed). */
+  byUnit: Array<{ unit: string; group: string; values: Map<string, Sums>; notApplicable?: string[] }>;
   byGroup: Map<string, Map<string, Sums>>;
   total: Map<string, Sums>;
 }
 
 /** Consolidates indicators over units, per group and overall, by summing counts. */
 export function consolidateKpis(subs: Submission[], catalogue: Indicator[]): KpiTable {
-  const byUnit = subs.map((s) => ({ unit: s.unit.name, group: s.unit.group, values: unitKpis(s) }));
+  const byUnit = subs.map((s) => ({
+    unit: s.unit.name,
+    group: s.unit.group,
+    values: unitKpis(s),
+    ...(s.notApplicable?.length ? { notApplicable: s.notApplicable } : {}),
+  }));
   const present = new Set(byUnit.flatMap((u) => [...u.values.keys()]));
   const codes = catalogue.map((i) => i.code).filter((c) => present.has(c));
   const byGroup = new Map<string, Map<string, Sums>>();

@@ -1,6 +1,7 @@
 import { Period, parsePeriod } from '../dates/period';
 import { defaultMatcher } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
+import { notApplicableFor, registryOf } from '../registry/not-applicable';
 import { buildUnitTemplate } from '../templates/build';
 import { catalogueFrom, restamp } from '../templates/config-sheet';
 import { SheetExistsError, UnknownUnitError, UnreadablePeriodError } from '../errors/errors';
@@ -25,6 +26,8 @@ export interface CreateTemplateResult {
   sheets: string[];
   catalogue: 'workbook' | 'default';
   indicators: number;
+  /** The indicators marked "Không áp dụng" on the unit's template (its registry's word). */
+  notApplicable: string[];
 }
 
 /** "tháng 6/2023" for a month, the text as written otherwise. */
@@ -39,7 +42,8 @@ export function periodLabel(p: Period, written: string): string {
  * read and one write. Sheets that already exist are never overwritten.
  */
 export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput): Op<CreateTemplateResult> {
-  const match = (input.matcher ?? defaultMatcher()).match(input.unit);
+  const matcher = input.matcher ?? defaultMatcher();
+  const match = matcher.match(input.unit);
   if (!match.unit) {
     throw new UnknownUnitError(input.unit, match.suggestions[0]);
   }
@@ -51,6 +55,10 @@ export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput
     : undefined;
   const { catalogue, rules, from } = catalogueFrom(config?.values);
   const label = periodLabel(period, input.period);
+  // What does not apply is the registry's word (the unit's and its group's): the matcher holds the registries.
+  const na = notApplicableFor(registryOf(matcher.registries, match.unit), match.unit).filter((code) =>
+    catalogue.some((i) => i.code === code),
+  );
   let sheets = buildUnitTemplate({
     unit: match.unit,
     period,
@@ -59,6 +67,7 @@ export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput
     catalogue,
     rules,
     families: FAMILIES,
+    notApplicable: na,
   });
   // An existing DX_CauHinh is the secretariat's: it stays as it is.
   if (config) sheets = sheets.filter((s) => s.name !== CONFIG_SHEET);
@@ -79,6 +88,7 @@ export function* createTemplateOp(port: WorkbookPort, input: CreateTemplateInput
     sheets: sheets.filter((s) => !s.hidden).map((s) => s.name),
     catalogue: from,
     indicators: catalogue.length,
+    notApplicable: na,
   };
 }
 

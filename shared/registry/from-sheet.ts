@@ -4,7 +4,10 @@ import { labelKey } from '../tables/labels';
 import { TableSpec } from '../tables/schema';
 import { shortText, stripInvisible } from '../text/invisible';
 import { columnLetter } from '../workbook/sheet-spec';
+import { defaultCatalogue } from '../catalogue/catalogue';
 import { splitFormedFrom } from './history';
+import { notApplicableSetting } from './not-applicable-sheet';
+import { NOT_APPLICABLE_WORDS, resolveCodes } from './not-applicable';
 import { AnnexId, Registry, registryDuplicates, Unit, UnitGroup, UNIT_GROUP_LABEL, UnitPosition } from './schema';
 
 /**
@@ -60,6 +63,14 @@ export const REGISTRY_TABLE = TableSpec.parse({
       kind: 'text',
       optional: true,
     },
+    // The indicators that do not apply to the unit (issue 16): codes separated by "," ";" or spaces.
+    {
+      key: 'notApplicable',
+      label: 'Không áp dụng',
+      variants: ['Chỉ tiêu không áp dụng', 'Các chỉ tiêu không áp dụng', 'Mã chỉ tiêu không áp dụng'],
+      kind: 'text',
+      optional: true,
+    },
   ],
 });
 
@@ -86,6 +97,8 @@ export interface RegistryOptions {
   dvhc?: boolean;
   /** Whether each annex prints its group counts ("9/22"): a setting of the whole registry, not of a row. */
   annexCounts?: Registry['annexCounts'];
+  /** The indicator codes "Không áp dụng" may name (a master's catalogue); default: the built-in catalogue's. */
+  codes?: readonly string[];
 }
 
 /** "2025-07-01" from a day. */
@@ -205,6 +218,7 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
       ],
     };
   const errors: RegistryRead['errors'] = [];
+  const known = opts.codes ?? defaultCatalogue().map((i) => i.code);
   const units: Unit[] = [];
   const rows: number[] = [];
   const cell = (key: string, row: number) => `${columnLetter(layout.columns[key] ?? 0)}${row + 1}`;
@@ -269,6 +283,16 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
       });
       continue;
     }
+    const naText = clean(c.notApplicable);
+    const na = naText ? resolveCodes(naText, known) : { codes: [], unknown: [] };
+    if (na.unknown.length) {
+      for (const u of na.unknown)
+        errors.push({
+          cell: cell('notApplicable', row.row),
+          message: NOT_APPLICABLE_WORDS.unknown('Không áp dụng', u.code, u.nearest),
+        });
+      continue;
+    }
     const groupLabel = clean(c.groupLabel);
     const local = LOCAL_KINDS.slice(0, 3).some((k) => labelKey(k) === labelKey(kind));
     const formedFrom = splitFormedFrom(clean(c.formedFrom));
@@ -292,6 +316,7 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
       ...(annexes ? { annexes } : {}),
       ...(groupLabel ? { groupLabel } : {}),
       ...(position !== undefined ? { position } : {}),
+      ...(na.codes.length ? { notApplicable: na.codes } : {}),
     });
     rows.push(row.row);
   }
@@ -305,5 +330,15 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
   if (setting.error) errors.push(setting.error);
   const annexCounts = opts.annexCounts ?? setting.counts;
   const counts = annexCounts ? { annexCounts } : {};
-  return { registry: Registry.parse({ code, name, units: kept, ...counts }), errors };
+  // "Không áp dụng cho nhóm" lines above the table: a group's caption may be the registry's own (Tên nhóm).
+  const groups = notApplicableSetting(grid, layout.headerRow, known, (t) => groupOf(t) ?? groupNamedIn(t, kept));
+  errors.push(...groups.errors);
+  const na = groups.byGroup ? { notApplicable: groups.byGroup } : {};
+  return { registry: Registry.parse({ code, name, units: kept, ...counts, ...na }), errors };
+}
+
+/** A group by the caption the registry's own rows give it (Tên nhóm: "Các đơn vị sự nghiệp trực thuộc …"). */
+function groupNamedIn(text: string, units: Unit[]): UnitGroup | null {
+  const k = labelKey(text);
+  return units.find((u) => u.groupLabel && labelKey(u.groupLabel) === k)?.group ?? null;
 }

@@ -65,6 +65,12 @@ export const AnnexId = z.enum(['I', 'II', 'III']);
 export type AnnexId = z.infer<typeof AnnexId>;
 
 const place = z.number().int().positive();
+
+/** An indicator's code, as the catalogue writes it ("XHS.03", "CQS.HSTT"); typed in any case. */
+const IndicatorCode = z
+  .string()
+  .transform((s) => stripInvisible(s).trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]+\.[0-9A-Z]+$/, 'mã chỉ tiêu ghi dạng NHÓM.SỐ (ví dụ XHS.03, CQS.HSTT)'));
 /**
  * A unit's place in an annex: one number for every annex, or one per annex where the secretariat orders them
  * differently (seed 001 lists Công an tỉnh before Sở LĐTBXH in Annex II, after it in Annex III).
@@ -101,6 +107,11 @@ export const Unit = z.object({
   groupLabel: z.string().min(1).transform(stripInvisible).optional(),
   /** Its place in the annexes; absent: its place in the registry. */
   position: UnitPosition.optional(),
+  /**
+   * Indicator codes that do not apply to this unit ("Không áp dụng", issue 16): neither expected nor counted;
+   * its group's (Registry.notApplicable) apply too (registry/not-applicable.ts).
+   */
+  notApplicable: z.array(IndicatorCode).optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 
@@ -185,6 +196,8 @@ const RegistryObject = z
     annexCounts: z
       .object({ I: z.boolean().optional(), II: z.boolean().optional(), III: z.boolean().optional() })
       .optional(),
+    /** Per group, the indicators that apply to none of its units ("Không áp dụng cho nhóm"). */
+    notApplicable: z.partialRecord(UnitGroup, z.array(IndicatorCode)).optional(),
   })
   .superRefine((r, ctx) => {
     r.units.forEach((u, i) => {

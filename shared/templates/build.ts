@@ -12,6 +12,7 @@ import {
   SheetSpecInput,
   StyleName,
 } from '../workbook/sheet-spec';
+import { formatCodeList, NOT_APPLICABLE_WORDS } from '../registry/not-applicable';
 import { rowFormula } from './cell-formula';
 import { configSheet } from './config-sheet';
 import { FAMILIES } from './families';
@@ -29,6 +30,8 @@ export interface TemplateRequest {
   catalogue: Indicator[];
   rules?: RuleSpec[];
   families?: FamilySpec[];
+  /** The indicators that do not apply to the unit (registry/not-applicable.ts): their rows say so. */
+  notApplicable?: readonly string[];
 }
 
 type Row = Array<CellSpec | null>;
@@ -159,6 +162,19 @@ function familySheet(fam: FamilySpec, req: TemplateRequest): SheetSpecInput {
   };
 }
 
+/**
+ * An indicator row that does not apply to the unit: its input cells grey and locked as computed ones are (the
+ * cover says grey is not typed into), no Đánh giá, and "Không áp dụng" in Ghi chú, where a printed copy shows it.
+ * A written note is no list value, so Kiểm tra's list check has nothing to say of it.
+ */
+function notApplicableRow(table: TableSpec, row: Row): Row {
+  return table.columns.map((col, i) => {
+    if (col.key === 'remark') return c(NOT_APPLICABLE_WORDS.mark, 'computedText');
+    if (col.key === 'assessment') return c(null, 'computedText');
+    return col.input && !col.formula ? c(null, 'computedText') : row[i];
+  });
+}
+
 function tableRows(table: TableSpec, req: TemplateRequest, startRow: number): Row[] {
   const out: Row[] = [];
   if (table.rows === 'indicators') {
@@ -187,7 +203,7 @@ function tableRows(table: TableSpec, req: TemplateRequest, startRow: number): Ro
           const assessCol = table.columns.findIndex((x) => x.key === 'assessment');
           const formula = assessmentFormula(ind, req, `${letter(rateCol)}${r + 1}`);
           if (formula) row[assessCol] = f(formula, 'computedText');
-          out.push(row);
+          out.push(req.notApplicable?.includes(ind.code) ? notApplicableRow(table, row) : row);
         });
     });
     return out;
@@ -223,6 +239,7 @@ export function unitContact(unit: Unit): { phone: string | null; email: string |
 function coverSheet(req: TemplateRequest): SheetSpecInput {
   const L = COVER_LABELS;
   const contact = unitContact(req.unit);
+  const na = [...(req.notApplicable ?? [])];
   const rows: Row[] = [
     [c('PHIẾU BÁO CÁO CHUYỂN ĐỔI SỐ', 'title')],
     [c('Báo cáo kết quả thực hiện chuyển đổi số của đơn vị', 'subtitle')],
@@ -237,6 +254,8 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
     [c(L.version, 'label'), c(TEMPLATE_VERSION, 'stamp')],
     [c(L.completedAt, 'label'), c(null, 'stamp')],
     [c(L.mode, 'label'), c(REPORT_MODES[0], 'input')],
+    // The list Kiểm tra reads back, on the unit's own sheet: it needs no registry to know it.
+    ...(na.length ? [[c(L.notApplicable, 'label'), c(formatCodeList(na), 'text')]] : []),
     [
       c(
         'Ô nền vàng: đơn vị nhập số liệu. Ô nền xám: tự tính bằng công thức, không sửa. Số nhập là số đếm (hồ sơ, ' +
@@ -251,12 +270,14 @@ function coverSheet(req: TemplateRequest): SheetSpecInput {
         'note',
       ),
     ],
+    ...(na.length ? [[c(NOT_APPLICABLE_WORDS.coverNote(na), 'note')]] : []),
   ];
+  const notes = rows.map((r, i) => (r.length === 1 && r[0]?.s === 'note' ? `A${i + 1}:B${i + 1}` : null));
   return {
     name: COVER_SHEET,
     rows,
     columnWidths: [26, 60],
-    merges: ['A1:B1', 'A2:B2', 'A14:B14', 'A15:B15'],
+    merges: ['A1:B1', 'A2:B2', ...notes.filter((m): m is string => m !== null)],
     validations: [{ range: 'B13', list: REPORT_MODES }],
     print: { landscape: false },
     protect: true,

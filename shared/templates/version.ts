@@ -15,6 +15,11 @@ export const COVER_LABELS = {
   completedAt: 'Hoàn thành lúc',
   /** "Trong kỳ" (figures of the period) or "Lũy kế từ đầu năm" (flows counted from January). */
   mode: 'Cách tính số liệu',
+  /**
+   * The indicators that do not apply to the unit (issue 16), as the registry said when the template was made;
+   * a row of the cover only when there are some.
+   */
+  notApplicable: 'Chỉ tiêu không áp dụng',
 } as const;
 
 /** The ways a unit can report its flows (issue 12): in the period, or cumulative since January. */

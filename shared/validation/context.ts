@@ -2,6 +2,7 @@ import { Indicator } from '../catalogue/schema';
 import { formatDay, parseDay } from '../dates/date';
 import { UnitWorkbookRead } from '../reading/unit-workbook';
 import { UnitMatcher } from '../registry/match';
+import { Registry } from '../registry/schema';
 import { Grid, TableRead, TableRow } from '../tables/read';
 import { ConfigDifference, ConfigIssue, MasterConfig } from '../templates/config-sheet';
 import { ColumnSpec, RuleSpec } from '../templates/schema';
@@ -30,6 +31,11 @@ export interface ValidateOptions {
    * the copy it was issued, and an edit of that copy is reported.
    */
   master?: MasterConfig | Grid;
+  /**
+   * The secretariat's registry (a consolidation's): what it says does not apply to the unit (issue 16) wins over
+   * the list the template recorded on the cover. Without it, the cover's list.
+   */
+  registry?: Registry;
 }
 
 /** Where an issue is. */
@@ -56,6 +62,8 @@ export interface CheckContext<K extends RuleKindId = RuleKindId> {
   /** The year whose targets apply, or null when nothing tells it. */
   year: number | null;
   formulas: Map<string, Array<Array<string | null>>>;
+  /** The indicator codes that do not apply to the unit ("Không áp dụng"): nothing is asked of their rows. */
+  notApplicable: ReadonlySet<string>;
   emit: Emit<K>;
 }
 

@@ -113,6 +113,19 @@ const KIND_SPECS = {
       `Có ${v.missing === 'tử số' ? 'mẫu số' : 'tử số'} mà thiếu ${v.missing}${v.code ? ` (${v.code})` : ''}.`,
     example: { missing: 'mẫu số', code: 'CQS.07' },
   }),
+  'KHONG-AP-DUNG': kind({
+    title: 'Chỉ tiêu không áp dụng',
+    checks:
+      'Chỉ tiêu mà danh mục đơn vị ghi “Không áp dụng” cho đơn vị (hoặc nhóm của đơn vị) để trống: số liệu ' +
+      'có nhập cũng không được tổng hợp.',
+    severity: 'canh-bao',
+    importance: 'thap',
+    message: (v: { code: string }) => `Chỉ tiêu ${v.code} không áp dụng cho đơn vị này: số liệu không được tổng hợp.`,
+    fix: () =>
+      'Xóa số liệu của dòng này; nếu chỉ tiêu có áp dụng cho đơn vị, đề nghị cơ quan thường trực sửa danh mục ' +
+      'đơn vị (cột “Không áp dụng”) và cấp lại phiếu.',
+    example: { code: 'XHS.03' },
+  }),
   'KIEU-SO-DEM': kind({
     title: 'Số đếm',
     checks: 'Cột số lượng chỉ nhận số nguyên không âm.',

@@ -2,6 +2,8 @@ import { parseDay } from '../dates/date';
 import { parsePeriod } from '../dates/period';
 import { readUnitWorkbook, UnitWorkbookRead } from '../reading/unit-workbook';
 import { defaultMatcher } from '../registry/default';
+import { UnitMatcher } from '../registry/match';
+import { Registry } from '../registry/schema';
 import { SheetSnapshot } from '../workbook/port';
 import * as config from './checks/config';
 import * as cover from './checks/cover';
@@ -20,6 +22,7 @@ import * as uncomputed from './checks/uncomputed';
 import * as units from './checks/units';
 import { CheckContext, Emit, ValidateOptions } from './context';
 import { Issue, sortIssues, summarise, Summary } from './issue';
+import { coverUnit, notApplicableOf } from './not-applicable';
 import { render } from './rule-kinds';
 
 export type { ValidateOptions } from './context';
@@ -60,6 +63,13 @@ function targetYear(read: UnitWorkbookRead, now: Date | undefined): number | nul
   return period ? (period.end ?? period.start).y : null;
 }
 
+/** The cover's unit as the registry given lists it: matched by the caller's matcher, else by the registry alone. */
+function registryUnit(read: UnitWorkbookRead, registry: Registry | undefined, matcher: UnitMatcher) {
+  if (!registry) return undefined;
+  const unit = coverUnit(read, matcher);
+  return unit && registry.units.includes(unit) ? unit : coverUnit(read, new UnitMatcher([registry]));
+}
+
 /**
  * Checks a unit workbook (ours or a staff's own) and returns every problem
  * with its sheet and cell. Reads only: nothing is written.
@@ -76,17 +86,19 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
   const read = readUnitWorkbook(sheets);
   const year = targetYear(read, opts.now);
   const conf = config.configuration(sheets, opts.master, year);
+  const matcher = opts.matcher ?? defaultMatcher();
   const ctx: CheckContext = {
     sheets,
     read,
     opts,
-    matcher: opts.matcher ?? defaultMatcher(),
+    matcher,
     catalogue: conf.catalogue,
     rules: conf.rules,
     configIssues: conf.issues,
     configDifferences: conf.differences,
     year,
     formulas: new Map(sheets.map((s) => [s.name, s.formulas ?? []])),
+    notApplicable: new Set(notApplicableOf(read, opts.registry, registryUnit(read, opts.registry, matcher))),
     emit,
   };
   for (const check of Object.values(CHECKS)) check.run(ctx);

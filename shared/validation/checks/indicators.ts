@@ -12,7 +12,14 @@ import { TableRead, TableRow } from '../../tables/read';
 import { cellOf, CheckContext, isFormulaCell } from '../context';
 import { rateMismatch } from './rates';
 
-export const KINDS = ['KIEU-MO-HO', 'TY-LE', 'TU-LON-HON-MAU', 'THIEU-TU-MAU', 'DAT-CHUA-DAT'] as const;
+export const KINDS = [
+  'KIEU-MO-HO',
+  'TY-LE',
+  'TU-LON-HON-MAU',
+  'THIEU-TU-MAU',
+  'DAT-CHUA-DAT',
+  'KHONG-AP-DUNG',
+] as const;
 
 type Context = CheckContext<(typeof KINDS)[number]>;
 
@@ -31,6 +38,12 @@ function checkWrittenResults(t: TableRead, ctx: Context): void {
   const { emit } = ctx;
   const indicatorOf = indicatorLookup(ctx.catalogue);
   for (const row of t.rows.filter((r) => r.kind === 'item')) {
+    const code = indicatorOf(row)?.code;
+    if (code && ctx.notApplicable.has(code)) {
+      if (!isBlankValue(row.cells.result))
+        emit('KHONG-AP-DUNG', { sheet: t.sheet, cell: cellOf(t, row, 'result') }, { code });
+      continue;
+    }
     const m = RESULT.exec(String(row.cells.result ?? ''));
     if (!m) continue;
     const ratio = parseNumber(m[2]);
@@ -58,6 +71,10 @@ function checkIndicators(t: TableRead, ctx: Context): void {
   const indicatorOf = indicatorLookup(ctx.catalogue);
   for (const row of t.rows.filter((r) => r.kind === 'item')) {
     const ind = indicatorOf(row);
+    if (ind && ctx.notApplicable.has(ind.code)) {
+      notApplicableFilled(t, row, ind.code, ctx);
+      continue;
+    }
     const n = numberOf(row.cells.numerator);
     const d = numberOf(row.cells.denominator);
     const nBlank = isBlankValue(row.cells.numerator);
@@ -102,6 +119,20 @@ function checkIndicators(t: TableRead, ctx: Context): void {
         );
       }
     }
+  }
+}
+
+/**
+ * A row that does not apply: blank, nothing is asked of it (no missing numerator, no assessment); filled anyway,
+ * one low warning at its first filled cell, since the figures will not be consolidated.
+ */
+function notApplicableFilled(t: TableRead, row: TableRow, code: string, ctx: Context): void {
+  for (const key of ['numerator', 'denominator', 'rate', 'assessment']) {
+    if (!(key in t.columns) || isBlankValue(row.cells[key])) continue;
+    const cell = cellOf(t, row, key);
+    if (isFormulaCell(ctx.formulas, t.sheet, cell)) continue;
+    ctx.emit('KHONG-AP-DUNG', { sheet: t.sheet, cell }, { code });
+    return;
   }
 }
 

@@ -1,6 +1,7 @@
 import { numberOf } from '../../tables/cells';
 import { tableSpec } from '../../templates/families';
 import { cellOf, CheckContext, columnTitle } from '../context';
+import { isNotApplicableRow } from '../not-applicable';
 import { readPrevious } from '../previous';
 
 export const KINDS = ['BIEN-DONG'] as const;
@@ -12,7 +13,7 @@ export function run(ctx: CheckContext<(typeof KINDS)[number]>): void {
   const factor = ctx.opts.outlierFactor ?? 3;
   for (const t of ctx.read.tables) {
     const spec = tableSpec(t.table);
-    for (const row of t.rows.filter((r) => r.kind === 'item')) {
+    for (const row of t.rows.filter((r) => r.kind === 'item' && !isNotApplicableRow(t, r, ctx.notApplicable))) {
       const key = String(row.cells.code ?? row.cells.unit ?? row.cells.name ?? '').trim();
       for (const col of spec.columns.filter((c) => c.kind === 'count' && c.key in t.columns)) {
         const now = numberOf(row.cells[col.key]);

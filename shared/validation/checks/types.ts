@@ -7,6 +7,7 @@ import { tableSpec } from '../../templates/families';
 import { ColumnSpec } from '../../templates/schema';
 import { CellValue } from '../../workbook/sheet-spec';
 import { At, cellOf, CheckContext, columnTitle, Emit, isFormulaCell, show } from '../context';
+import { isNotApplicableRow } from '../not-applicable';
 
 export const KINDS = [
   'KIEU-PHAN-TRAM',
@@ -58,6 +59,8 @@ export function run(ctx: CheckContext<(typeof KINDS)[number]>): void {
   for (const t of ctx.read.tables) {
     const spec = tableSpec(t.table);
     for (const row of t.rows) {
+      // A row that does not apply is not read: a figure typed into it is said once (KHONG-AP-DUNG), not checked.
+      if (isNotApplicableRow(t, row, ctx.notApplicable)) continue;
       for (const col of spec.columns) {
         if (!(col.key in t.columns) || col.kind === 'rate') continue;
         const cell = cellOf(t, row, col.key);
