@@ -229,8 +229,9 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'registry',
         value: 'DANH_MUC.xlsx|.json',
-        with: 'all',
-        help: 'danh mục đơn vị của văn phòng (điện thoại, thư điện tử của đơn vị, nếu có, được ghi vào phiếu)',
+        help:
+          'danh mục đơn vị của văn phòng (điện thoại, thư điện tử của đơn vị, nếu có, được ghi vào phiếu; ' +
+          'chỉ tiêu không áp dụng được đánh dấu)',
         check: existingFile(['.xlsx', '.json']),
       },
       {

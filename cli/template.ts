@@ -5,23 +5,30 @@ import { configSheet } from './master';
 import { checkTargets, commitFiles, existingOwned, OutputTarget, withLocks } from './output';
 import { progress } from './progress';
 import { loadRegistryFile } from './registry-file';
-import { isoDay } from '../shared/dates/date';
 import { parsePeriod } from '../shared/dates/period';
 import { formatNumber } from '../shared/numbers/format';
-import { createTemplate, CreateTemplateResult, periodLabel } from '../shared/operations/create-template';
+import { createTemplate, CreateTemplateResult } from '../shared/operations/create-template';
+import { runAsync } from '../shared/operations/run';
+import {
+  RenamedUnitError,
+  safeFileStem,
+  templatesForUnitsOp,
+  unitFileNames,
+  unitJobs,
+  unitsOfPeriod,
+} from '../shared/operations/templates-all';
 import { provinceRegistry } from '../shared/registry/dvhc';
-import { existsDuring } from '../shared/registry/history';
 import { UnitMatcher } from '../shared/registry/match';
-import { Registry, Unit } from '../shared/registry/schema';
-import { unitContact } from '../shared/templates/build';
+import { Registry } from '../shared/registry/schema';
 import { CONFIG_SHEET } from '../shared/templates/version';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
 /**
- * `dx-report template --unit NAME --period YYYY-MM --out FILE [--config FILE] [--preparer NAME] [--force]`:
- * an existing --out is refused unless --force (a unit's filled workbook is never replaced by accident);
- * --config is only read.
+ * `dx-report template --unit NAME --period YYYY-MM --out FILE [--config FILE] [--registry FILE] [--preparer NAME]
+ * [--force]`: an existing --out is refused unless --force (a unit's filled workbook is never replaced by accident);
+ * --config and --registry are only read. With --registry the unit is the registry's (its contact on the cover, its
+ * indicators "Không áp dụng" marked), as `template --all` makes it.
  */
 export async function runTemplate(args: Args, out: (s: string) => void): Promise<number> {
   if (has(args, 'all')) return runTemplatesForAll(args, out);
@@ -29,8 +36,13 @@ export async function runTemplate(args: Args, out: (s: string) => void): Promise
   const period = flag(args, 'period')!;
   const target = flag(args, 'out')!;
   const config = flag(args, 'config');
+  const registryFile = flag(args, 'registry');
   const t: OutputTarget = { file: target, role: '--out', kind: 'other', force: has(args, 'force') };
-  checkTargets([t], config ? [config] : []);
+  checkTargets(
+    [t],
+    [config, registryFile].filter((x): x is string => Boolean(x)),
+  );
+  const matcher = registryFile ? new UnitMatcher([await registryOf(registryFile)]) : undefined;
   return withLocks([t], async () => {
     if (fs.existsSync(target) && !t.force) {
       out(`Tệp ${target} đã có; không ghi đè (thêm --force để ghi đè).\n`);
@@ -38,17 +50,9 @@ export async function runTemplate(args: Args, out: (s: string) => void): Promise
     }
     await existingOwned(t);
     const book = new XlsxWorkbook();
-    if (config) {
-      // The secretariat's edited DX_CauHinh travels into the new workbook.
-      const cfg = await configSheet(config);
-      const copy = book.book.addWorksheet('DX_CauHinh');
-      cfg.values.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v !== null) copy.getCell(r + 1, c + 1).value = v as never;
-        }),
-      );
-    }
-    const r = await createTemplate(book, { unit, period, preparer: flag(args, 'preparer') });
+    // The secretariat's edited DX_CauHinh travels into the new workbook.
+    if (config) copyConfig(book, await configSheet(config));
+    const r = await createTemplate(book, { unit, period, preparer: flag(args, 'preparer'), matcher });
     hideConfig(book);
     await commitFiles([{ file: target, data: await book.toBuffer() }]);
     if (has(args, 'json')) out(`${JSON.stringify({ file: target, ...r })}\n`);
@@ -108,48 +112,8 @@ function runTemplatesForAll(args: Args, out: (s: string) => void): Promise<numbe
   );
 }
 
-/** Characters Windows refuses in a file name, and control characters (Naming Files, Paths, and Namespaces). */
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
-const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
-/** Device names Windows reserves, with any extension ("CON.xlsx" is one too). */
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-/** Bytes a file name's stem may take: file systems allow 255 bytes a name, a Vietnamese letter takes up to 3. */
-const STEM_BYTES = 180;
-
-/**
- * A text made a file name every system accepts: NFC (one form for "ờ" whatever the registry was typed on), the
- * characters Windows refuses (/ \ : * ? " < > |) and control characters replaced by "-", no trailing dot or space
- * (Windows drops them), not a reserved device name, at most STEM_BYTES bytes (cut between characters).
- * Vietnamese letters are kept: every system of today stores them in names.
- * https://learn.microsoft.com/windows/win32/fileio/naming-a-file
- */
-export function safeFileStem(text: string): string {
-  let s = text.normalize('NFC').replace(UNSAFE, '-').replace(/\s+/g, ' ').trim();
-  let bytes = 0;
-  let cut = '';
-  for (const ch of s) {
-    bytes += Buffer.byteLength(ch, 'utf8');
-    if (bytes > STEM_BYTES) break;
-    cut += ch;
-  }
-  s = cut.replace(/[. ]+$/, '').replace(/^[. ]+/, '');
-  if (RESERVED.test(s)) s = `${s}_`;
-  return s || 'don-vi';
-}
-
-/**
- * One file name per unit, "Phường Lộc Thọ - tháng 11-2026.xlsx": the unit's name and the period. Two units whose
- * names come out the same (case and the replaced characters aside, as Windows and macOS compare names) each get
- * their code too: "Phường 1 (26734) - …".
- */
-export function unitFileNames(units: Array<Pick<Unit, 'name' | 'code'>>, period: string): string[] {
-  const tail = ` - ${safeFileStem(period)}.xlsx`;
-  const stems = units.map((u) => safeFileStem(u.name));
-  const key = (x: string) => x.toLocaleLowerCase('vi');
-  const count = new Map<string, number>();
-  for (const x of stems) count.set(key(x), (count.get(key(x)) ?? 0) + 1);
-  return stems.map((x, i) => `${count.get(key(x))! > 1 ? `${x} (${safeFileStem(units[i].code)})` : x}${tail}`);
-}
+// The file names are the shared operation's: the panes name their workbooks alike.
+export { safeFileStem, unitFileNames };
 
 async function registryFor(o: AllTemplatesOptions): Promise<{ registry: Registry; source: string }> {
   if (o.registry && o.province) throw new UsageError('Chỉ dùng một trong --registry và --province.');
@@ -163,14 +127,19 @@ async function registryFor(o: AllTemplatesOptions): Promise<{ registry: Registry
       'template --all cần danh mục đơn vị: --registry DANH_MUC.xlsx|.json (danh mục của văn phòng) hoặc ' +
         '--province MÃ|TÊN (các xã, phường, đặc khu của một tỉnh từ 01/07/2025).',
     );
-  const r = await loadRegistryFile(o.registry);
+  return { registry: await registryOf(o.registry), source: o.registry };
+}
+
+/** A --registry file's one registry, or a refusal naming each of its errors at its cell: nothing is made. */
+async function registryOf(file: string): Promise<Registry> {
+  const r = await loadRegistryFile(file);
   if (!r.registry || r.errors.length)
     throw new UsageError(
-      `Danh mục “${o.registry}” có lỗi, chưa tạo phiếu nào:\n${r.errors
-        .map((e) => `  ${o.registry}!${e.cell}: ${e.message}`)
+      `Danh mục “${file}” có lỗi, chưa tạo phiếu nào:\n${r.errors
+        .map((e) => `  ${file}!${e.cell}: ${e.message}`)
         .join('\n')}`,
     );
-  return { registry: r.registry, source: o.registry };
+  return r.registry;
 }
 
 /** The out-dir, made when missing (its parent must exist: a mistyped path is not built up silently). */
@@ -222,18 +191,15 @@ export async function templatesForAll(o: AllTemplatesOptions, out: (s: string) =
   const period = parsePeriod(o.period);
   if (!period?.end) throw new UsageError(`--period ${o.period}: không đọc được kỳ (ví dụ: 2026-11, 11/2026).`);
   const { registry, source } = await registryFor(o);
-  const label = periodLabel(period, o.period);
-  const [start, end] = [isoDay(period.start), isoDay(period.end)];
-  const units = registry.units.filter((u) => existsDuring(u, start, end, registry.units));
-  const notInPeriod = registry.units.filter((u) => !units.includes(u)).map((u) => u.name);
+  const { label, units, notInPeriod } = unitsOfPeriod(registry, o.period);
   if (!units.length) {
     out(`Danh mục ${registry.name} không có đơn vị nào trong ${label}: chưa tạo phiếu nào.\n`);
     return EXIT.failed;
   }
   prepareDir(o.outDir);
-  const names = unitFileNames(units, label);
-  const targets: OutputTarget[] = names.map((n) => ({
-    file: path.join(o.outDir, n),
+  const jobs = unitJobs(units, label);
+  const targets: OutputTarget[] = jobs.map((j) => ({
+    file: path.join(o.outDir, j.name),
     role: '--out-dir',
     kind: 'other',
     force: o.force,
@@ -253,35 +219,39 @@ export async function templatesForAll(o: AllTemplatesOptions, out: (s: string) =
     return EXIT.failed;
   }
   const cfg = o.config ? await configSheet(o.config) : undefined;
-  const matcher = new UnitMatcher([registry]);
   return withLocks(targets, async () => {
     for (const t of targets) await existingOwned(t);
     const tick = progress(Boolean(o.json), o.progressStream, { verb: 'Đã tạo', what: 'phiếu' });
     const files: Array<{ file: string; data: Uint8Array }> = [];
-    const done: AllTemplatesResult['files'] = [];
-    let last: CreateTemplateResult | undefined;
-    for (let i = 0; i < units.length; i++) {
-      const u = units[i];
-      const book = new XlsxWorkbook();
-      if (cfg) copyConfig(book, cfg);
-      last = await createTemplate(book, { unit: u.name, period: o.period, preparer: o.preparer, matcher });
-      if (last.unit !== u.name)
-        throw new Refused(`Không tạo được phiếu cho “${u.name}”: tên trùng với “${last.unit}”.`);
-      hideConfig(book);
-      files.push({ file: targets[i].file, data: await book.toBuffer() });
-      const c = unitContact(u);
-      done.push({ unit: u.name, code: u.code, file: targets[i].file, contact: Boolean(c.phone || c.email) });
-      tick(i + 1, units.length);
-    }
+    const run = await runAsync(
+      templatesForUnitsOp<XlsxWorkbook>({
+        jobs,
+        period: o.period,
+        preparer: o.preparer,
+        matcher: new UnitMatcher([registry]),
+        open: () => {
+          const book = new XlsxWorkbook();
+          if (cfg) copyConfig(book, cfg);
+          return book;
+        },
+        close: async (book, job) => {
+          hideConfig(book);
+          files.push({ file: targets[job.index].file, data: await book.toBuffer() });
+        },
+        progress: tick,
+      }),
+    ).catch((e: unknown) => {
+      throw e instanceof RenamedUnitError ? new Refused(e.message) : e;
+    });
     await commitFiles(files);
     const result: AllTemplatesResult = {
       dir: o.outDir,
       period: label,
       registry: { code: registry.code, name: registry.name, source },
-      files: done,
+      files: run.made.map((m, i) => ({ unit: m.unit, code: m.code, file: files[i].file, contact: m.contact })),
       notInPeriod,
-      catalogue: last!.catalogue,
-      indicators: last!.indicators,
+      catalogue: run.last!.catalogue,
+      indicators: run.last!.indicators,
     };
     if (o.json) out(`${JSON.stringify(result)}\n`);
     else out(summaryLines(result).join('\n') + '\n');

@@ -5,7 +5,9 @@
  */
 import { check, complete } from '../shared/operations/check';
 import { createTemplate } from '../shared/operations/create-template';
-import { writeAnnexes } from '../shared/operations/consolidate-op';
+import { REGISTRY_SHEET, writeAnnexes } from '../shared/operations/consolidate-op';
+import { registryChoices } from '../shared/operations/templates-all';
+import { allTemplatesZip } from '../addin/taskpane/all-templates';
 import { inspectWorkbook, manualMapping, mappingTargets, saveMapping } from '../shared/operations/mapping-ops';
 import { runAsync } from '../shared/operations/run';
 import { listSourcesOp } from '../shared/operations/sources-op';
@@ -93,6 +95,11 @@ const bridge: HostBridge = {
     await drawGrid();
   },
   complete: (replace) => after(complete(book, new Date(), {}, { replace })),
+  // As in the Excel pane: every unit's workbook in one .zip, the open workbook only read.
+  allTemplates: {
+    registries: async () => registryChoices((await book.sheetNames()).includes(REGISTRY_SHEET), DEFAULT_REGISTRIES),
+    make: (input, progress) => allTemplatesZip(book, input, progress),
+  },
 };
 
 const consolidation: ConsolidationBridge = {

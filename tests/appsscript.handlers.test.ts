@@ -22,6 +22,16 @@ const STUB: Record<string, unknown> = {
   dxConsolidationStart: { ...RUN, pending: false, read: 0, done: false, next: 'U' },
   dxConsolidationContinue: { ...RUN, read: 1, done: true, next: null },
   dxSavedSources: { sources: [], next: null },
+  dxTemplatesForAll: {
+    name: 'F',
+    url: 'https://drive.google.com/',
+    made: 0,
+    skipped: 0,
+    total: 0,
+    message: '',
+    done: true,
+  },
+  dxSaveMissingCsv: { name: 'chua-nop.csv', url: 'https://drive.google.com/' },
 };
 
 /** A google.script.run stand-in that records the name of each call and answers it (STUB, else an empty list). */
@@ -61,12 +71,15 @@ async function namesTheSidebarCalls(): Promise<string[]> {
   await gasBridge.check();
   await gasBridge.select('S', 'A1');
   await gasBridge.complete();
+  await gasBridge.allTemplates!.registries();
+  await gasBridge.allTemplates!.make({ registry: 'sheet', period: '2026-11' }, () => undefined);
   await openGuide();
   await gasConsolidation.listSources!();
   await gasConsolidation.readSource!('tab:S');
   await gasConsolidation.makeSourceList!();
   await gasConsolidation.write([], { includeErrors: false, period: '2023-06' }, () => false);
   await gasConsolidation.report!({});
+  await gasConsolidation.missingCsv!({ period: null, deadline: null, deadlineDay: 20, registry: null, notSent: [] });
   await gasConsolidation.chunked!.pending();
   await gasConsolidation.chunked!.run(
     'start',

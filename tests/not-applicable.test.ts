@@ -301,6 +301,30 @@ describe('the command line: consolidate with an .xlsx registry', () => {
     const row = annex.values.find((r) => r[1] === 'Phường An Bình')!;
     expect(row.filter((v) => v === 'Không áp dụng')).toHaveLength(2);
   }, 120000);
+
+  test("dx-report template --unit … --registry marks one unit's template; a unit outside it is refused", async () => {
+    const { runMain } = await import('./helpers/cli');
+    const dir = path.dirname(tmpFile('x'));
+    const reg = path.join(dir, 'tst.xlsx');
+    await tsvWorkbook(reg, [{ name: 'Danh mục', tsv: tsvOf(SHEET) }]);
+    const out = path.join(dir, 'an-binh.xlsx');
+    const args = ['template', '--unit', 'Phường An Bình', '--period', '2023-06', '--registry', reg];
+    const run = await runMain([...args, '--out', out, '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).notApplicable).toEqual(['KTS.GRDP', 'XHS.DDDT']);
+    const read = readUnitWorkbook(await (await XlsxWorkbook.open(out)).read());
+    expect(read.cover.notApplicable?.value).toBe('KTS.GRDP; XHS.DDDT');
+    // A unit the registry does not list is refused, nothing written.
+    const elsewhere = await runMain(
+      ['template', '--unit', 'Phường Lộc Thọ', '--period', '2023-06', '--registry', reg].concat([
+        '--out',
+        path.join(dir, 'loc-tho.xlsx'),
+      ]),
+    );
+    expect(elsewhere.code).not.toBe(0);
+    expect(elsewhere.stdout + elsewhere.stderr).toContain('Phường Lộc Thọ');
+    expect(fs.existsSync(path.join(dir, 'loc-tho.xlsx'))).toBe(false);
+  }, 120000);
 });
 
 describe('the panes: “Tạo phiếu” and “Kiểm tra” through the shared operations, in each host', () => {

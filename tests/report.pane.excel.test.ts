@@ -8,48 +8,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, serveFolder } from './helpers/browser';
-import { DIST } from './helpers/hosts';
-import { buildOfficeStandIn } from './helpers/office-stand-in-build';
-import { FEEDBACK_SENTENCE, HEADING_LINES, REPORT_FIELDS, reportUnits } from './helpers/report-units';
+import { Page } from 'playwright-core';
+import { SCREENSHOTS } from './helpers/browser';
+import { excelPane } from './helpers/excel-pane';
+import { FEEDBACK_SENTENCE, HEADING_LINES, REPORT_FIELDS } from './helpers/report-units';
 
-let browser: Browser;
-let standIn: string;
-let server: { url: string; close: () => Promise<void> };
-let units: Array<{ unit: string; file: string }>;
-beforeAll(async () => {
-  [browser, standIn, units] = await Promise.all([launchChromium(), buildOfficeStandIn(), reportUnits()]);
-  server = await serveFolder(path.join(DIST, 'addin'));
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-}, 180000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (standIn) fs.rmSync(path.dirname(standIn), { recursive: true, force: true });
-});
-
+const pane = excelPane();
 /** The built pane, with the stand-in for office.js on the platform given (Office.PlatformType's name). */
-async function openPane(platform = 'OfficeOnline'): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true });
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.addInitScript((p) => {
-    (window as unknown as { __officePlatform: string }).__officePlatform = p;
-  }, platform);
-  await page.route('**/office-js/office.js', (route) =>
-    route.fulfill({ path: standIn, contentType: 'text/javascript; charset=utf-8' }),
-  );
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.waitForSelector('#con-run');
-  return { page, requests };
-}
+const openPane = (platform = 'OfficeOnline') => pane.open({ platform });
 
 /** Picks the two wards' files, consolidates June 2023, fills the report's fields. */
 async function consolidateAndFill(page: Page): Promise<void> {
   await page.setInputFiles(
     '#con-files',
-    units.map((u) => ({
+    pane.units.map((u) => ({
       name: `${u.unit}.xlsx`,
       mimeType: 'application/octet-stream',
       buffer: fs.readFileSync(u.file),
@@ -109,7 +81,7 @@ test('Excel pane: after Tổng hợp, "Tạo báo cáo (Word)" downloads the .do
   expect(await page.locator('#rep-note').count()).toBe(0);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-report.png'), fullPage: true });
   // The file was made in the pane: nothing left the machine.
-  expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:'))).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(pane.url) && !u.startsWith('blob:'))).toEqual([]);
   await page.close();
 }, 180000);
 
@@ -136,7 +108,7 @@ test('the report is of the last run: a new Tổng hợp clears it, a refused one
   // A new run clears the last report until it ends.
   await page.setInputFiles(
     '#con-files',
-    units
+    pane.units
       .slice(0, 1)
       .map((u) => ({ name: `${u.unit}.xlsx`, mimeType: 'application/octet-stream', buffer: fs.readFileSync(u.file) })),
   );

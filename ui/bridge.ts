@@ -2,6 +2,7 @@ import { CreateTemplateInput, CreateTemplateResult } from '../shared/operations/
 import { WorkbookTables } from '../shared/operations/mapping-ops';
 import { CheckResult, CompleteResult } from '../shared/operations/check';
 import { ColumnMapping } from '../shared/templates/mapping';
+import type { AllTemplatesBridge } from './all-templates';
 
 /** What a panel asks of its host; the task pane answers in-process, the sidebar through google.script.run. */
 export interface HostBridge {
@@ -15,4 +16,6 @@ export interface HostBridge {
   select(sheet: string, cell: string): Promise<void>;
   /** `replace`: the user confirmed a new completion time over an earlier one. */
   complete(replace?: boolean): Promise<CompleteResult>;
+  /** "Tạo phiếu cho tất cả đơn vị": absent, the template panel shows no such part. */
+  allTemplates?: AllTemplatesBridge;
 }

@@ -6,6 +6,7 @@ import { ConsolidateSummary } from '../shared/operations/consolidate-op';
 import { ReportOptions } from '../shared/report/schema';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { clear, el } from './dom';
+import { driveLink, offerDownload } from './download';
 import { renderReportSection, ReportOutput } from './report-section';
 
 export interface ConsolidateOptionsInput {
@@ -38,6 +39,11 @@ export interface ConsolidationBridge {
    * DX_ChuaNop (listed in DX_SoHuu: a later export replaces it, never a sheet of the user's); the message to show.
    */
   writeMissing?(list: MissingListSource): Promise<string>;
+  /**
+   * "Tải CSV": the same list as the command line's `missing --out chua-nop.csv` (UTF-8 with its byte order mark,
+   * fields a spreadsheet would run guarded) — a download in the Excel pane, a file in Drive from the sidebar.
+   */
+  missingCsv?(list: MissingListSource): Promise<MissingCsvOutput>;
   /** Google Sheets: adds the registry sheet DX_NguonDuLieu to fill in. */
   makeSourceList?(): Promise<string>;
   /**
@@ -52,6 +58,11 @@ export interface ConsolidationBridge {
    */
   chunked?: ChunkedConsolidation;
 }
+
+/** The CSV as the host gives it: bytes to download, or a Drive file's address. */
+export type MissingCsvOutput =
+  | { kind: 'file'; name: string; bytes: Uint8Array; message: string; note?: string }
+  | { kind: 'link'; name: string; url: string; message: string };
 
 /** How far a run read in steps got. */
 export interface SavedProgress {
@@ -136,6 +147,10 @@ export const SUMMARY_TEXT = {
   none: 'Không có.',
   exportButton: 'Ghi danh sách chưa nộp vào trang DX_ChuaNop',
   exporting: 'Đang ghi danh sách chưa nộp…',
+  csvButton: 'Tải CSV',
+  csvBusy: 'Đang tạo tệp CSV…',
+  csvLink: (name: string) => `Mở tệp ${name} trong Google Drive`,
+  badLink: 'Máy chủ trả về một địa chỉ không phải Google Drive: không hiển thị liên kết.',
 } as const;
 
 /**
@@ -159,15 +174,20 @@ function digestSection(x: DigestSection): HTMLElement {
   return box;
 }
 
-/** The export of the list not sent, as the product's sheet DX_ChuaNop. */
-function missingExport(write: (list: MissingListSource) => Promise<string>, s: ConsolidateSummary): HTMLElement {
-  const button = el('button', { id: 'con-missing-export', type: 'button' }, SUMMARY_TEXT.exportButton);
-  const said = el('div', { id: 'con-missing-status', role: 'status' });
+/** A button that runs `act` with its status line: busy, then the message or the error. */
+function actionButton(
+  id: string,
+  label: string,
+  busy: string,
+  said: HTMLElement,
+  act: () => Promise<string>,
+): HTMLButtonElement {
+  const button = el('button', { id, type: 'button' }, label);
   button.addEventListener('click', () => {
     button.setAttribute('disabled', 'true');
     said.className = 'msg busy';
-    said.textContent = SUMMARY_TEXT.exporting;
-    write(s)
+    said.textContent = busy;
+    act()
       .then((message) => {
         said.className = 'msg ok';
         said.textContent = message;
@@ -178,7 +198,37 @@ function missingExport(write: (list: MissingListSource) => Promise<string>, s: C
       })
       .finally(() => button.removeAttribute('disabled'));
   });
-  return el('div', { id: 'con-missing' }, button, said);
+  return button;
+}
+
+const MIME_CSV = 'text/csv;charset=utf-8';
+
+/** The export of the list not sent: the product's sheet DX_ChuaNop, and the CSV the command line writes. */
+function missingExport(bridge: ConsolidationBridge, s: ConsolidateSummary): HTMLElement {
+  const said = el('div', { id: 'con-missing-status', role: 'status' });
+  const got = el('div', { id: 'con-missing-file' });
+  let url: string | null = null;
+  const sheet = bridge.writeMissing
+    ? actionButton('con-missing-export', SUMMARY_TEXT.exportButton, SUMMARY_TEXT.exporting, said, () =>
+        bridge.writeMissing!(s),
+      )
+    : null;
+  const csv = bridge.missingCsv
+    ? actionButton('con-missing-csv', SUMMARY_TEXT.csvButton, SUMMARY_TEXT.csvBusy, said, async () => {
+        clear(got);
+        if (url) URL.revokeObjectURL(url);
+        url = null;
+        const out = await bridge.missingCsv!(s);
+        if (out.kind === 'file') {
+          url = offerDownload(got, { id: 'con-missing-download', name: out.name, bytes: out.bytes, mime: MIME_CSV });
+          if (out.note) got.appendChild(el('p', { class: 'help' }, out.note));
+        } else if (!driveLink(got, 'con-missing-link', out.url, SUMMARY_TEXT.csvLink(out.name))) {
+          got.appendChild(el('p', { class: 'msg error' }, SUMMARY_TEXT.badLink));
+        }
+        return out.message;
+      })
+    : null;
+  return el('div', { id: 'con-missing' }, sheet, csv, said, got);
 }
 
 /**
@@ -250,7 +300,7 @@ export function renderConsolidatePanel(root: HTMLElement, bridge: ConsolidationB
           : 'Kiểm tra theo cấu hình mẫu có sẵn.',
       ),
     );
-    if (bridge.writeMissing && s.registry) result.appendChild(missingExport(bridge.writeMissing.bind(bridge), s));
+    if ((bridge.writeMissing || bridge.missingCsv) && s.registry) result.appendChild(missingExport(bridge, s));
     for (const w of s.warnings) result.appendChild(el('p', { class: 'help' }, w));
     report?.ready();
   };

@@ -1,3 +1,4 @@
+import { plainSlug } from '../shared/text/slug';
 import { describeError } from '../shared/errors/describe';
 import { ReportOptions } from '../shared/report/schema';
 import { clear, el } from './dom';
@@ -53,13 +54,7 @@ const MIME_DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** "6 tháng đầu năm 2023" → "bao-cao-6-thang-dau-nam-2023.docx": plain letters, so any disk and mail keep it. */
 export function reportFileName(period: string | null | undefined): string {
-  const slug = (period ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = plainSlug(period);
   return slug ? `bao-cao-${slug}.docx` : 'bao-cao.docx';
 }
 

@@ -1,4 +1,5 @@
 import { describeError } from '../shared/errors/describe';
+import { renderAllTemplates } from './all-templates';
 import { HostBridge } from './bridge';
 import { clear, el } from './dom';
 
@@ -54,6 +55,14 @@ export function renderTemplatePanel(root: HTMLElement, bridge: HostBridge): void
     button,
     result,
   );
+  // Every unit's workbook, for the period and preparer above.
+  if (bridge.allTemplates)
+    root.appendChild(
+      renderAllTemplates(bridge.allTemplates, () => ({
+        period: period.value,
+        preparer: preparer.value || undefined,
+      })),
+    );
   bridge.units().then(
     (names) => {
       for (const n of names) units.appendChild(el('option', { value: n }));

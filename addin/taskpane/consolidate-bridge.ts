@@ -1,6 +1,12 @@
 import { OfficeWorkbook } from '../office-workbook';
 import { Consolidation } from '../../shared/consolidate/consolidate';
-import { missingSheets, missingWritten } from '../../shared/consolidate/missing-list';
+import {
+  missingCsv,
+  missingCsvMade,
+  missingCsvName,
+  missingSheets,
+  missingWritten,
+} from '../../shared/consolidate/missing-list';
 import { consolidateIntoOp, writeOwnedOp } from '../../shared/operations/consolidate-op';
 import { runAsync } from '../../shared/operations/run';
 import { sourcesIn } from '../../shared/operations/sources-op';
@@ -9,13 +15,13 @@ import { ConsolidationBridge } from '../../ui/consolidate-panel';
 import { reportFileName } from '../../ui/report-section';
 import { reportOfLast } from '../../ui/report-source';
 import { reportBytes } from '../../word/report-docx';
-import { XlsxWorkbook } from '../../xlsx/workbook';
-import { downloadNote } from './report-download';
+import { downloadNote, fileNote } from './report-download';
 
 /**
- * Excel: picked files are read in the pane with ExcelJS; the annexes go into the open workbook; the report is
- * packed in the pane (word/report-docx.ts) and offered as a download. `platform` is Office.onReady's
- * (Office.PlatformType): where the webview cannot save a download, the pane says so (report-download.ts).
+ * Excel: picked files are read in the pane with ExcelJS (loaded with the first file); the annexes go into the open
+ * workbook; the report is packed in the pane (word/report-docx.ts) and offered as a download. `platform` is
+ * Office.onReady's (Office.PlatformType): where the webview cannot save a download, the pane says so
+ * (report-download.ts).
  */
 export function officeConsolidation(book = new OfficeWorkbook(), platform?: string): ConsolidationBridge {
   let last: Consolidation | null = null;
@@ -35,10 +41,14 @@ export function officeConsolidation(book = new OfficeWorkbook(), platform?: stri
       tabs.delete(name);
       return { source: { sheets: [name] }, sheets: kept ? [kept] : await book.read([name]) };
     },
-    readFile: async (file) => ({
-      source: { file: file.name },
-      sheets: await (await XlsxWorkbook.fromBuffer(await file.arrayBuffer())).read(),
-    }),
+    // ExcelJS loads with the first file picked (a chunk of its own), not with the pane.
+    readFile: async (file) => {
+      const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../../xlsx/workbook');
+      return {
+        source: { file: file.name },
+        sheets: await (await XlsxWorkbook.fromBuffer(await file.arrayBuffer())).read(),
+      };
+    },
     write: async (sources, opts, cancelled) => {
       last = null;
       // The report is written from this very run, not from a second one.
@@ -50,6 +60,17 @@ export function officeConsolidation(book = new OfficeWorkbook(), platform?: stri
     writeMissing: async (list) => {
       await runAsync(writeOwnedOp(book, missingSheets(list)));
       return missingWritten(list.notSent.length);
+    },
+    // The command line's CSV, made in the pane and downloaded; nothing of the workbook is written.
+    missingCsv: async (list) => {
+      const name = missingCsvName(list.period);
+      return {
+        kind: 'file',
+        name,
+        bytes: new TextEncoder().encode(missingCsv(list)),
+        message: missingCsvMade(list.notSent.length, name, 'download'),
+        note: fileNote(platform, 'csv'),
+      };
     },
     report: async (options) => {
       const doc = reportOfLast(last, options);

@@ -32,3 +32,19 @@ export const DOWNLOAD_NOTES: Record<string, string> = {
 export function downloadNote(platform: string | undefined): string | undefined {
   return platform ? DOWNLOAD_NOTES[platform] : undefined;
 }
+
+/** The same for the other files the pane makes: every unit's workbook (.zip) and the list not sent (.csv). */
+const OTHER_NOTES: Record<'zip' | 'csv', string> = {
+  zip:
+    'không cho khung bổ trợ lưu tệp tải về. Hãy bấm lại trong Excel trên web hoặc Excel cho Windows, hoặc dùng ' +
+    'dòng lệnh: dx-report template --all --registry DANH_MUC.xlsx --period 2026-11 --out-dir phieu/.',
+  csv:
+    'không cho khung bổ trợ lưu tệp tải về. Hãy bấm lại trong Excel trên web hoặc Excel cho Windows, hoặc dùng ' +
+    'dòng lệnh: dx-report missing THƯ_MỤC --registry DANH_MUC.xlsx --out chua-nop.csv, hoặc ghi danh sách vào ' +
+    'trang DX_ChuaNop.',
+};
+const WHO: Record<string, string> = { Mac: 'Excel cho Mac', iOS: 'Excel trên iPad/iPhone' };
+
+export function fileNote(platform: string | undefined, what: 'zip' | 'csv'): string | undefined {
+  return platform && WHO[platform] ? `${WHO[platform]} ${OTHER_NOTES[what]}` : undefined;
+}

@@ -14,21 +14,19 @@ void Office.onReady((info) => {
       ? 'Đã kết nối Excel. Các hàm dùng dạng =DX.RATE(C5;D5).'
       : 'Chưa mở trong Excel: các hàm vẫn thử được ở đây.';
   }
-  const bridge = officeBridge();
   const tpl = document.getElementById('template');
   const map = document.getElementById('mapping');
   const chk = document.getElementById('check');
+  // Where the webview saves no download (report-download.ts); compared with the enum's members, as the
+  // typings declare Office.PlatformType without its values.
+  const P = Office.PlatformType;
+  const platform = info.platform === P.Mac ? 'Mac' : info.platform === P.iOS ? 'iOS' : undefined;
+  const bridge = officeBridge(undefined, platform);
   if (inExcel && chk) renderCheckPanel(chk, bridge);
   if (inExcel && tpl) renderTemplatePanel(tpl, bridge);
   if (inExcel && map) renderMappingPanel(map, bridge);
   const con = document.getElementById('consolidate');
-  if (inExcel && con) {
-    // Where the webview saves no download (report-download.ts); compared with the enum's members, as the
-    // typings declare Office.PlatformType without its values.
-    const P = Office.PlatformType;
-    const platform = info.platform === P.Mac ? 'Mac' : info.platform === P.iOS ? 'iOS' : undefined;
-    renderConsolidatePanel(con, officeConsolidation(undefined, platform));
-  }
+  if (inExcel && con) renderConsolidatePanel(con, officeConsolidation(undefined, platform));
   const root = document.getElementById('formulas');
   if (root) renderFormulaPanel(root, 'excel');
 });

@@ -34,6 +34,10 @@ import { showGuideDialog } from './guide';
 import { withDocumentLock } from './lock';
 import { writeReportDoc } from './report-doc';
 import { SheetsWorkbook } from './sheets-workbook';
+import { templatesIntoDrive } from './templates-all';
+import { saveMissingCsv } from './missing-csv';
+import { AllTemplatesInput, registryChoices } from '../../shared/operations/templates-all';
+import { REGISTRY_SHEET } from '../../shared/operations/consolidate-op';
 
 declare const global: Record<string, unknown>;
 
@@ -119,6 +123,19 @@ export const handlers = {
 
   /** The sidebar's "Hướng dẫn sử dụng": the guide in a dialog (the menu item's). */
   dxShowGuide: () => showGuideDialog(),
+
+  /** "Tạo phiếu cho tất cả đơn vị": the registries offered, this spreadsheet's "Danh mục đơn vị" first. */
+  dxRegistryChoices: () =>
+    registryChoices(new SheetsWorkbook().sheetNames().includes(REGISTRY_SHEET), DEFAULT_REGISTRIES),
+
+  /**
+   * One spreadsheet per unit in a Drive folder, as many as fit in one execution (templates-all.ts). Under the
+   * document lock: two presses at once would both find a unit missing and make it twice.
+   */
+  dxTemplatesForAll: (input: AllTemplatesInput) => withDocumentLock(() => templatesIntoDrive(input)),
+
+  /** "Tải CSV": the list not sent, as the sidebar made it, saved as a new Drive file beside the spreadsheet. */
+  dxSaveMissingCsv: (csv: string, period: string | null) => saveMissingCsv(csv, period),
 };
 
 /** "Kiểm tra" from the sidebar: issues as plain data; problem cells highlighted, with notes. */
@@ -204,6 +221,24 @@ global.dxUnits = handlers.dxUnits;
  * @param {{unit: string, period: string, preparer?: string}} input
  */
 global.dxCreateTemplate = handlers.dxCreateTemplate;
+
+/** "Tạo phiếu cho tất cả đơn vị": the registries the sidebar offers. */
+global.dxRegistryChoices = handlers.dxRegistryChoices;
+
+/**
+ * "Tạo phiếu cho tất cả đơn vị": one spreadsheet per unit in the period's Drive folder, shared with the unit's
+ * e-mail address; stops before Apps Script's 6 minutes, and the next call goes on (units already made are skipped).
+ * @param {{registry: string, province?: string, period: string, preparer?: string}} input
+ */
+global.dxTemplatesForAll = handlers.dxTemplatesForAll;
+
+/**
+ * "Tải CSV": saves the list not sent as a CSV file in Drive, beside this spreadsheet.
+ * @param {string} csv the list as the sidebar made it
+ * @param {string} period the period it is for
+ * @return {{name: string, url: string}} the file
+ */
+global.dxSaveMissingCsv = handlers.dxSaveMissingCsv;
 
 /** Tables recognised in this spreadsheet, and those waiting for a column mapping. */
 global.dxInspect = handlers.dxInspect;

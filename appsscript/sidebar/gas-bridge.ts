@@ -1,3 +1,4 @@
+import type { AllTemplatesInput } from '../../shared/operations/templates-all';
 import { HostBridge } from '../../ui/bridge';
 // The type only: the sidebar bundle takes no server code, and a renamed or re-typed handler breaks tsc.
 import type { handlers } from '../server/handlers';
@@ -39,4 +40,21 @@ export const gasBridge: HostBridge = {
   check: () => call('dxCheck'),
   select: (sheet, cell) => call('dxSelect', sheet, cell),
   complete: (replace) => call('dxComplete', replace === true),
+  allTemplates: {
+    registries: () => call('dxRegistryChoices'),
+    // One execution a press (under Apps Script's 6 minutes); the same press again goes on where it stopped.
+    make: async (input, progress) => {
+      const r = await call('dxTemplatesForAll', plainInput(input));
+      progress(r.made + r.skipped, r.total);
+      return { kind: 'folder', name: r.name, url: r.url, message: r.message, done: r.done };
+    },
+  },
 };
+
+/** google.script.run carries no undefined: only the fields given. */
+function plainInput(i: AllTemplatesInput): AllTemplatesInput {
+  const out: AllTemplatesInput = { registry: i.registry, period: i.period };
+  if (i.province) out.province = i.province;
+  if (i.preparer) out.preparer = i.preparer;
+  return out;
+}

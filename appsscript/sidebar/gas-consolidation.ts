@@ -1,5 +1,5 @@
 import { SourceRef } from '../../shared/consolidate/collect';
-import { missingSheets, missingWritten } from '../../shared/consolidate/missing-list';
+import { missingCsv, missingCsvMade, missingSheets, missingWritten } from '../../shared/consolidate/missing-list';
 import { consolidate, Consolidation } from '../../shared/consolidate/consolidate';
 import { CancelledError, ConsolidateSummary } from '../../shared/operations/consolidate-op';
 import { SheetSnapshot } from '../../shared/workbook/port';
@@ -85,6 +85,16 @@ export const gasConsolidation: ConsolidationBridge = {
   writeMissing: async (list) => {
     await call('dxWriteConsolidation', missingSheets(list), null);
     return missingWritten(list.notSent.length);
+  },
+  // The sidebar makes the CSV as the command line does; the server saves it in Drive (missing-csv.ts says why).
+  missingCsv: async (list) => {
+    const file = await call('dxSaveMissingCsv', missingCsv(list), list.period);
+    return {
+      kind: 'link',
+      name: file.name,
+      url: file.url,
+      message: missingCsvMade(list.notSent.length, file.name, 'drive'),
+    };
   },
   report: async (options) => {
     const doc = await call('dxCreateReportDoc', reportOfLast(last, options));

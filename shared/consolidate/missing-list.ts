@@ -3,6 +3,7 @@
  * line) and as the product's own sheet DX_ChuaNop (the command line's .xlsx and both panes), listed in
  * DX_SoHuu like the annexes, so a later export replaces it and never a sheet of the user's.
  */
+import { plainSlug } from '../text/slug';
 import { SheetSpec } from '../workbook/sheet-spec';
 import { c } from './annex';
 import { OWNED } from './consolidate';
@@ -66,6 +67,21 @@ export function missingCsv(s: MissingListSource): string {
   const lines = [MISSING_COLUMNS.join(','), ...rowsOf(s).map((r) => r.map(csvField).join(','))];
   return `${BOM}${lines.map((l) => `${l}\r\n`).join('')}`;
 }
+
+/**
+ * The CSV's file name in a pane, "chua-nop-thang-11-2026.csv": plain letters (as the report's), so any disk, mail
+ * and Drive keep it.
+ */
+export function missingCsvName(period: string | null | undefined): string {
+  const slug = plainSlug(period);
+  return slug ? `chua-nop-${slug}.csv` : 'chua-nop.csv';
+}
+
+/** What a pane says once the CSV is made: a download (Excel), a file in Drive (Google Sheets). */
+export const missingCsvMade = (n: number, file: string, where: 'download' | 'drive') =>
+  where === 'download'
+    ? `Đã tạo tệp ${file} (${n} đơn vị; UTF-8, mở được bằng Excel).`
+    : `Đã lưu tệp ${file} (${n} đơn vị) vào Google Drive, cạnh bảng tính này.`;
 
 /** Whether a CSV file's first characters are this list's: a re-run may replace it. */
 export const isMissingCsv = (head: string) => head.startsWith(`${BOM}${MISSING_COLUMNS.join(',')}`);

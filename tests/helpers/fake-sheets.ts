@@ -213,6 +213,11 @@ export class FakeLock {
   }
 }
 
+let spreadsheetIds = 0;
+
+/** The first sheet of a new spreadsheet, in its locale ("Trang tính1" in Vietnamese, "Sheet1" in English). */
+export const FIRST_SHEET: Record<SheetsLocale, string> = { vi_VN: 'Trang tính1', en_US: 'Sheet1' };
+
 /**
  * One spreadsheet. It starts with no sheet, where a real new one has "Trang tính1" / "Sheet1": a test
  * adds the user's sheets with `fill` (or insertSheet) when it matters, e.g. for "the last visible sheet".
@@ -225,6 +230,18 @@ export class FakeSpreadsheet {
   ) {}
   /** The e-mail address of the user the script runs as (Session.getEffectiveUser), for protections' editors. */
   user = 'nguoi-dung@example.com';
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getId() */
+  id = `ss-${++spreadsheetIds}`;
+  getId() {
+    return this.id;
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getUrl() */
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  /** The spreadsheets SpreadsheetApp.create made, in order; `onCreate` (a Drive stand-in) files each one. */
+  created: FakeSpreadsheet[] = [];
+  onCreate: ((made: FakeSpreadsheet) => void) | null = null;
   getName() {
     return this.name;
   }
@@ -908,6 +925,22 @@ export function fakeSpreadsheetApp(ss: FakeSpreadsheet) {
       const other = ss.others[id];
       if (!other) throw new Error(`Không mở được bảng tính ${id}`);
       return other;
+    },
+    /**
+     * "Creates a new spreadsheet with the given name" in the user's My Drive, with one blank sheet
+     * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String)); it is in
+     * the spreadsheet's locale here, and openById reaches it.
+     */
+    create: (name: string) => {
+      ss.count('SpreadsheetApp.create');
+      const made = new FakeSpreadsheet(name, ss.locale);
+      made.user = ss.user;
+      made.insertSheet(FIRST_SHEET[made.locale]);
+      made.calls = {};
+      ss.others[made.id] = made;
+      ss.created.push(made);
+      ss.onCreate?.(made);
+      return made;
     },
     /** Applies pending changes: the stand-in has none pending, it only counts the call. */
     flush: () => ss.count('SpreadsheetApp.flush'),
