@@ -6,10 +6,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './args';
 import { describeError } from '../shared/errors/describe';
+import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { registryFromSheet, RegistryRead } from '../shared/registry/from-sheet';
+import { unknownMarkedCodes } from '../shared/registry/not-applicable';
 import { Registry } from '../shared/registry/schema';
 import { SheetSnapshot } from '../shared/workbook/port';
 import { XlsxWorkbook } from '../xlsx/workbook';
+
+/**
+ * The indicator codes a registry may mark "Không áp dụng": the built-in catalogue's (a registry sheet is checked
+ * against the same; an indicator of a secretariat's own DX_CauHinh is not yet one a registry can mark).
+ */
+const knownCodes = () => defaultCatalogue().map((i) => i.code);
 
 /** A `registry --json` listing of several registries: `{"registries": [...]}` with more than one. */
 function listing(data: unknown): unknown[] | null {
@@ -24,6 +32,8 @@ function readListing(list: unknown[]): RegistryRead & { registries?: Registry[] 
   const errors: RegistryRead['errors'] = [];
   list.forEach((item, i) => {
     const parsed = Registry.safeParse(item);
+    const unknown = parsed.success ? unknownMarkedCodes(parsed.data, knownCodes()) : [];
+    for (const u of unknown) errors.push({ cell: u.cell, message: `registries.${i}.${u.message}` });
     if (parsed.success) registries.push(parsed.data);
     else
       for (const issue of parsed.error.issues)
@@ -56,14 +66,13 @@ export async function loadRegistryFile(
     const list = several ? listing(data) : null;
     if (list) return readListing(list);
     const parsed = Registry.safeParse(data);
-    return parsed.success
-      ? { registry: parsed.data, errors: [] }
-      : {
-          registry: null,
-          errors: [
-            { cell: 'JSON', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') },
-          ],
-        };
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return { registry: null, errors: [{ cell: 'JSON', message }] };
+    }
+    // Its marked codes checked as a registry sheet's cells are.
+    const unknown = unknownMarkedCodes(parsed.data, knownCodes());
+    return unknown.length ? { registry: null, errors: unknown } : { registry: parsed.data, errors: [] };
   }
   let first: SheetSnapshot | undefined;
   try {

@@ -149,6 +149,26 @@ describe("a province from its cities' annexes and its departments", () => {
     );
   }, 60000);
 
+  test('an indicator the province marks "Không áp dụng" for its cities leaves the carried city out of it', () => {
+    const f: Figures = { eid: [118103, 142378], online: [5909, 10123], sent: 8108, received: 19018 };
+    const nt = city(
+      NT_WARDS.slice(0, 2).map((n) => filled(n, f)),
+      NHA_TRANG,
+    );
+    const annex = { source: { file: 'phu-luc-nha-trang.xlsx' }, sheets: asRead(nt.sheets) };
+    const dept = filled('Sở Y tế', { eid: [10, 20], online: [1, 2], sent: 3, received: 4 });
+    const registry: Registry = { ...KHANH_HOA, notApplicable: { 'ubnd-huyen': ['XHS.DDDT'] } };
+    const p = consolidate([annex, dept], { period: '2023-06', registry });
+    expect(p.kpi.total.get('XHS.DDDT')).toEqual({ numerator: 10, denominator: 20, units: 1 });
+    // Its other indicators are carried as before: the two wards' and the department's.
+    expect(p.kpi.total.get('CQS.TTTT')).toEqual({ numerator: 2 * 5909 + 1, denominator: 2 * 10123 + 2, units: 2 });
+    expect(p.tidy.filter((t) => t.figure.startsWith('XHS.DDDT/') && t.source_file.includes('nha-trang'))).toEqual([]);
+    expect(p.tidy.some((t) => t.figure.startsWith('CQS.TTTT/') && t.source_file.includes('nha-trang'))).toBe(true);
+    const i = p.sheets.find((s) => s.name === 'Phụ lục I')!;
+    const row = i.rows.find((r) => r.some((x) => x?.v === 'UBND thành phố Nha Trang'))!;
+    expect(row.map((x) => x?.v)).toContain('Không áp dụng');
+  });
+
   test('a unit sent directly and inside the city annex is counted once, and said', () => {
     const f: Figures = { eid: [100, 200], online: [10, 20], sent: 5, received: 7 };
     const nt = city(

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { consolidate } from '../shared/consolidate/consolidate';
 import { readUnitWorkbook } from '../shared/reading/unit-workbook';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
+import { DEFAULT_REGISTRIES } from '../shared/registry/default';
 import { registryFromSheet } from '../shared/registry/from-sheet';
 import { UnitMatcher } from '../shared/registry/match';
 import { formatCodeList, notApplicableFor, parseCodeList, resolveCodes } from '../shared/registry/not-applicable';
@@ -79,6 +80,57 @@ describe('the registry says it: a column per unit, a line per group', () => {
       },
       { cell: 'B3', message: expect.stringContaining('Không áp dụng cho nhóm: không rõ nhóm “Trường học”') },
     ]);
+  });
+
+  test('setting lines right above the header, or under the table, are read; half-typed lines are said', async () => {
+    const grid: unknown[][] = [
+      ['Số lượng theo nhóm', 'II'],
+      ['Không áp dụng cho nhóm', 'UBND các xã, phường', 'KTS.GRDP.'],
+      ...SHEET.slice(4),
+      [],
+      ['Không áp dụng cho nhóm Cơ quan chuyên môn', 'CQS.TTTT'],
+    ];
+    const read = registryFromSheet((await sheetGrid(grid)) as never, 'TST', 'Thành phố Thử');
+    expect(read.errors).toEqual([]);
+    expect(read.registry!.units).toHaveLength(4);
+    expect(read.registry!.notApplicable).toEqual({
+      'ubnd-xa-phuong': ['KTS.GRDP'],
+      'co-quan-chuyen-mon': ['CQS.TTTT'],
+    });
+    expect(read.registry!.annexCounts).toEqual({ I: false, II: true, III: false });
+    const half = [
+      ['Không áp dụng cho nhóm', 'UBND các xã, phường'],
+      ['Không áp dụng cho nhóm', 'KTS.GRDP'],
+      ...SHEET.slice(4),
+    ];
+    const said = registryFromSheet((await sheetGrid(half)) as never, 'TST', 'Thành phố Thử');
+    expect(said.errors).toEqual([
+      { cell: 'C1', message: expect.stringContaining('UBND các xã, phường: chưa ghi mã chỉ tiêu') },
+      { cell: 'B2', message: expect.stringContaining('thiếu tên nhóm trước các mã chỉ tiêu') },
+    ]);
+  });
+
+  test('a JSON registry is said in Vietnamese: a group that is none, a list that is none, a code unknown', async () => {
+    const m = (d: unknown) => {
+      const r = Registry.safeParse(d);
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    const base = { code: 'TST', name: 'Thử', units: [] };
+    expect(m({ ...base, notApplicable: { 'UBND các xã, phường': ['KTS.GRDP'] } })).toEqual([
+      expect.stringMatching(/^notApplicable: nhóm “UBND các xã, phường” không có \(co-quan-chuyen-mon/),
+    ]);
+    const unit = { code: 'P', name: 'Phường P', group: 'ubnd-xa-phuong' };
+    expect(m({ ...base, units: [{ ...unit, notApplicable: 'KTS.GRDP' }] })).toEqual([
+      'units.0.notApplicable: phải là danh sách mã chỉ tiêu, ví dụ ["XHS.03", "CQS.HSTT"], không phải string',
+    ]);
+    const { runMain } = await import('./helpers/cli');
+    const file = tmpFile('tst.json');
+    fs.writeFileSync(file, JSON.stringify({ ...base, units: [{ ...unit, notApplicable: ['XHS.DDTD'] }] }));
+    const run = await runMain(['template', '--all', '--registry', file, '--period', '2023-06', '--out-dir', '.']);
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).toContain(
+      `${file}!JSON: units.0.notApplicable: Không áp dụng: không có chỉ tiêu mã “XHS.DDTD” — có phải “XHS.DDDT”?`,
+    );
   });
 
   test('the README note’s JSON example is a registry, each unit’s set its group’s and its own', () => {
@@ -251,18 +303,34 @@ describe('consolidation: neither expected nor counted', () => {
     );
   });
 
+  // An Bình's own mark and the wards' group mark lifted since the templates were made; the offices' kept.
+  const lifted = (): Registry => ({
+    ...REG,
+    notApplicable: { 'co-quan-chuyen-mon': ['CQS.TTTT'] },
+    units: REG.units.map((u) => ({ ...u, notApplicable: undefined })),
+  });
+
   test('the registry wins over the cover: a mark lifted since counts the figures again', async () => {
-    const lifted: Registry = {
-      ...REG,
-      notApplicable: {},
-      units: REG.units.map((u) => ({ ...u, notApplicable: undefined })),
-    };
-    const r = consolidate(await sources(), { registry: lifted, period: '2023-06' });
+    const r = consolidate(await sources(), { registry: lifted(), period: '2023-06' });
+    expect(r.kpi.total.get('XHS.DDDT')).toEqual({ numerator: 1201, denominator: 1920, units: 4 });
+    expect(r.kpi.total.get('KTS.GRDP')).toEqual({ numerator: 4, denominator: 8, units: 4 });
+  });
+
+  test('so does the registry of a listing that lists the unit (registry --json of several)', async () => {
+    const r = consolidate(await sources(), { registries: [DEFAULT_REGISTRIES[2], lifted()], period: '2023-06' });
+    expect(r.summary.registry?.code).toBe('TST');
     expect(r.kpi.total.get('XHS.DDDT')).toEqual({ numerator: 1201, denominator: 1920, units: 4 });
   });
 
-  test('without the registry given, the covers say it', async () => {
-    const r = consolidate(await sources(), { registries: [REG], period: '2023-06' });
+  test('a registry that marks nothing says nothing of it: the covers stand', async () => {
+    const silent: Registry = { ...lifted(), notApplicable: undefined };
+    const r = consolidate(await sources(), { registry: silent, period: '2023-06' });
+    expect(r.kpi.total.get('XHS.DDDT')).toEqual({ numerator: 501, denominator: 920, units: 3 });
+    expect(r.kpi.total.get('CQS.TTTT')).toEqual({ numerator: 57, denominator: 120, units: 3 });
+  });
+
+  test('without any registry given, the covers say it', async () => {
+    const r = consolidate(await sources(), { period: '2023-06', matcher: new UnitMatcher([REG]) });
     expect(r.kpi.total.get('XHS.DDDT')).toEqual({ numerator: 501, denominator: 920, units: 3 });
     expect(r.kpi.total.get('CQS.TTTT')).toEqual({ numerator: 57, denominator: 120, units: 3 });
   });

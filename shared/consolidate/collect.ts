@@ -91,7 +91,7 @@ export type Examined =
 /** What one source is, read and validated by the rules that decide (the master's when given). */
 export function examine(
   s: { source: SourceRef; sheets: SheetSnapshot[] },
-  opts: Pick<CollectOptions, 'matcher' | 'master'> & { given?: Registry },
+  opts: Pick<CollectOptions, 'matcher' | 'master'> & { decides?: readonly Registry[] },
 ): Examined {
   const carried = readCarried(s.sheets);
   if (carried) return { source: s.source, carried };
@@ -100,7 +100,7 @@ export function examine(
   const { read, issues } = validateSheets(s.sheets, {
     matcher: opts.matcher,
     master: opts.master,
-    ...(opts.given ? { registry: opts.given } : {}),
+    ...(opts.decides?.length ? { registry: opts.decides } : {}),
   });
   return { source: s.source, report: { read, issues } };
 }

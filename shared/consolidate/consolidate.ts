@@ -165,6 +165,8 @@ export interface UnitContext {
   given?: Registry;
   /** The registries chosen among when none is given: the secretariat's listing, else the built-in ones. */
   pool: Registry[];
+  /** The secretariat's registries, given or listed, whose word on "Không áp dụng" wins over the covers'. */
+  decides: Registry[];
   formers: ReturnType<typeof formersOf> | null;
   matcher: UnitMatcher;
   master?: MasterConfig;
@@ -187,7 +189,8 @@ export function unitContext(
   const master =
     opts.master === undefined ? undefined : Array.isArray(opts.master) ? readMaster(opts.master) : opts.master;
   const catalogue = opts.catalogue ?? master?.catalogue ?? defaultCatalogue();
-  return { given, pool, formers, matcher, master, catalogue };
+  const decides = given ? [given] : opts.registries ? pool : [];
+  return { given, pool, decides, formers, matcher, master, catalogue };
 }
 
 /**
@@ -200,14 +203,14 @@ export function consolidateExamined(
   opts: ConsolidateOptions = {},
   ctx: UnitContext = unitContext(opts),
 ): Consolidation {
-  const { given, pool, formers, matcher, master, catalogue } = ctx;
+  const { given, pool, decides, formers, matcher, master, catalogue } = ctx;
   const collectedAll = collectExamined(examined, {
     matcher,
     includeErrors: opts.includeErrors,
     master,
     formerOf: formers?.of,
   });
-  const all = withoutOverlap(mergeFormers(withoutNotApplicable(collectedAll, given), catalogue));
+  const all = withoutOverlap(mergeFormers(withoutNotApplicable(collectedAll, decides), catalogue));
   // The range consolidated: the one asked for, else the latest one received.
   const range = opts.period ? monthSpan(parsePeriod(opts.period)) : latestSpan(all);
   const label = range ? spanWords(range) : null;

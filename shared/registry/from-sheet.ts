@@ -6,7 +6,7 @@ import { shortText, stripInvisible } from '../text/invisible';
 import { columnLetter } from '../workbook/sheet-spec';
 import { defaultCatalogue } from '../catalogue/catalogue';
 import { splitFormedFrom } from './history';
-import { notApplicableSetting } from './not-applicable-sheet';
+import { isNotApplicableLine, notApplicableSetting } from './not-applicable-sheet';
 import { NOT_APPLICABLE_WORDS, resolveCodes } from './not-applicable';
 import { AnnexId, Registry, registryDuplicates, Unit, UnitGroup, UNIT_GROUP_LABEL, UnitPosition } from './schema';
 
@@ -67,7 +67,12 @@ export const REGISTRY_TABLE = TableSpec.parse({
     {
       key: 'notApplicable',
       label: 'Không áp dụng',
-      variants: ['Chỉ tiêu không áp dụng', 'Các chỉ tiêu không áp dụng', 'Mã chỉ tiêu không áp dụng'],
+      variants: [
+        'Chỉ tiêu không áp dụng',
+        'Các chỉ tiêu không áp dụng',
+        'Mã chỉ tiêu không áp dụng',
+        'Không áp dụng chỉ tiêu',
+      ],
       kind: 'text',
       optional: true,
     },
@@ -146,6 +151,10 @@ export function annexesOf(text: string): AnnexId[] | null {
 const COUNTS_LABEL = /^(in)?(soluong|dem)theonhom$/;
 const NONE_WORDS = /^(khong|khongin|khongco|none)$/;
 
+/** Whether a row is a "Số lượng theo nhóm" line (the label in one of its cells). */
+const isCountsLine = (row: readonly unknown[]): boolean =>
+  row.some((v) => typeof v === 'string' && COUNTS_LABEL.test(labelKey(v)));
+
 /**
  * A sheet's counts setting, written above the table as "Số lượng theo nhóm" and, in the next cell, the annexes
  * whose group rows print their counts ("II, III"; "không" for none): every annex named is on, the others off.
@@ -208,7 +217,11 @@ function padded(raw: unknown, text: string): string {
  */
 export function registryFromSheet(grid: Grid, code: string, name: string, opts: RegistryOptions = {}): RegistryRead {
   const dvhc = opts.dvhc ?? /^\d{2}$/.test(code.trim());
-  const layout = findTable(grid, REGISTRY_TABLE);
+  // The setting lines (Số lượng theo nhóm, Không áp dụng cho nhóm) are no part of the table: a line typed right
+  // above the header would be read as the header's first row, and lost with it.
+  const settingRows = grid.map((row) => isCountsLine(row ?? []) || isNotApplicableLine(row ?? []));
+  const table = grid.map((row, r) => (settingRows[r] ? [] : row));
+  const layout = findTable(table, REGISTRY_TABLE);
   // Nhóm may be left out only where Cấp says the group.
   if (!layout || layout.missing.length || !('group' in layout.columns || 'kind' in layout.columns))
     return {
@@ -223,7 +236,7 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
   const rows: number[] = [];
   const cell = (key: string, row: number) => `${columnLetter(layout.columns[key] ?? 0)}${row + 1}`;
   const clean = (v: unknown) => (v === null || v === undefined ? '' : stripInvisible(String(v)).trim());
-  for (const row of readRows(grid, REGISTRY_TABLE, layout)) {
+  for (const row of readRows(table, REGISTRY_TABLE, layout)) {
     const c = row.cells;
     if (!clean(c.code) || !clean(c.name)) continue;
     const kind = clean(c.kind);
@@ -326,12 +339,13 @@ export function registryFromSheet(grid: Grid, code: string, name: string, opts: 
   const dropped = new Set(repeated.map((d) => d.index));
   const kept = units.filter((_, i) => !dropped.has(i));
   // The option (a caller's setting) wins over the sheet's own line above the table.
-  const setting = countsSetting(grid, layout.headerRow);
+  // Setting lines are read wherever they are, above the table or under it.
+  const setting = countsSetting(grid, grid.length);
   if (setting.error) errors.push(setting.error);
   const annexCounts = opts.annexCounts ?? setting.counts;
   const counts = annexCounts ? { annexCounts } : {};
   // "Không áp dụng cho nhóm" lines above the table: a group's caption may be the registry's own (Tên nhóm).
-  const groups = notApplicableSetting(grid, layout.headerRow, known, (t) => groupOf(t) ?? groupNamedIn(t, kept));
+  const groups = notApplicableSetting(grid, grid.length, known, (t) => groupOf(t) ?? groupNamedIn(t, kept));
   errors.push(...groups.errors);
   const na = groups.byGroup ? { notApplicable: groups.byGroup } : {};
   return { registry: Registry.parse({ code, name, units: kept, ...counts, ...na }), errors };

@@ -23,6 +23,10 @@ function afterLabel(text: string): string | null {
   return null;
 }
 
+/** Whether a row is a "Không áp dụng cho nhóm" line (the label in one of its cells). */
+export const isNotApplicableLine = (row: readonly unknown[]): boolean =>
+  row.some((v) => typeof v === 'string' && afterLabel(v) !== null);
+
 /**
  * The registry sheet's group setting, above the table, one line per group. Either the group in the next cell and
  * the codes in the one after it:
@@ -56,13 +60,21 @@ export function notApplicableSetting(
     const groupText = inLabel || (groupCol < 0 ? '' : textOf(row[groupCol]));
     const group = groupText ? groupOf(groupText) : null;
     if (!group) {
+      const codesOnly = groupText !== '' && resolveCodes(groupText, known).unknown.length === 0;
       errors.push({
         cell: where(groupCol < 0 ? at + 1 : groupCol),
-        message: NOT_APPLICABLE_WORDS.unknownGroup(groupText),
+        message: codesOnly ? NOT_APPLICABLE_WORDS.noGroup : NOT_APPLICABLE_WORDS.unknownGroup(groupText),
       });
       continue;
     }
     const { codes, unknown } = resolveCodes(codesCol < 0 ? '' : textOf(row[codesCol]), known);
+    if (!codes.length && !unknown.length) {
+      errors.push({
+        cell: where(codesCol < 0 ? groupCol + 1 : codesCol),
+        message: NOT_APPLICABLE_WORDS.noCodes(groupText),
+      });
+      continue;
+    }
     for (const u of unknown)
       errors.push({
         cell: where(codesCol),

@@ -23,6 +23,11 @@ export const NOT_APPLICABLE_WORDS = {
   unknownGroup: (text: string) =>
     `Không áp dụng cho nhóm: không rõ nhóm “${shortText(text, 60)}” ` +
     `(${Object.values(UNIT_GROUP_LABEL).join('; ')}).`,
+  /** A group line whose group cell holds the codes (the group left out). */
+  noGroup: 'Không áp dụng cho nhóm: thiếu tên nhóm trước các mã chỉ tiêu (ví dụ “UBND các xã, phường”).',
+  /** A group line with a group and no codes: said, so a line typed half is not taken for "nothing". */
+  noCodes: (group: string) =>
+    `Không áp dụng cho nhóm ${shortText(group, 60)}: chưa ghi mã chỉ tiêu (ví dụ “XHS.03; CQS.HSTT”).`,
   /** Phụ lục I's note under the table. */
   annexNote:
     'Không áp dụng: chỉ tiêu không áp dụng cho đơn vị theo danh mục đơn vị; không tính vào tổng của nhóm và ' +
@@ -38,7 +43,8 @@ export function parseCodeList(text: string): string[] {
   for (const part of stripInvisible(text)
     .normalize('NFC')
     .split(/[,;\s]+/u)) {
-    const code = part.trim().toUpperCase();
+    // A trailing dot ("KTS.GRDP.", a list ended as a sentence) is no part of the code.
+    const code = part.trim().toUpperCase().replace(/\.+$/, '');
     if (code && !out.includes(code)) out.push(code);
   }
   return out;
@@ -72,6 +78,28 @@ export function resolveCodes(
     else unknown.push({ code, nearest: nearestCode(code, known) });
   }
   return { codes, unknown };
+}
+
+/**
+ * The codes a registry marks that the catalogue in force does not hold, each at its place as a JSON registry's
+ * errors are said (`units.3.notApplicable`, `notApplicable.ubnd-xa-phuong`), with the nearest code: a JSON
+ * registry is checked as a registry sheet is (its cells checked as they are read).
+ */
+export function unknownMarkedCodes(
+  registry: Registry,
+  known: readonly string[],
+): Array<{ cell: string; message: string }> {
+  const out: Array<{ cell: string; message: string }> = [];
+  const check = (codes: readonly string[] | undefined, where: string) => {
+    for (const u of resolveCodes(formatCodeList(codes ?? []), known).unknown)
+      out.push({
+        cell: 'JSON',
+        message: `${where}: ${NOT_APPLICABLE_WORDS.unknown('Không áp dụng', u.code, u.nearest)}`,
+      });
+  };
+  for (const [group, codes] of Object.entries(registry.notApplicable ?? {})) check(codes, `notApplicable.${group}`);
+  registry.units.forEach((u, i) => check(u.notApplicable, `units.${i}.notApplicable`));
+  return out;
 }
 
 /** The part of a registry that says what does not apply. */

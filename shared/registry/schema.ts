@@ -68,9 +68,22 @@ const place = z.number().int().positive();
 
 /** An indicator's code, as the catalogue writes it ("XHS.03", "CQS.HSTT"); typed in any case. */
 const IndicatorCode = z
-  .string()
+  .string({ error: 'mã chỉ tiêu phải là chữ (ví dụ "XHS.03")' })
   .transform((s) => stripInvisible(s).trim().toUpperCase())
   .pipe(z.string().regex(/^[A-Z]+\.[0-9A-Z]+$/, 'mã chỉ tiêu ghi dạng NHÓM.SỐ (ví dụ XHS.03, CQS.HSTT)'));
+/** The keys of a by-group object that are no group, quoted ("“UBND các xã, phường”": a caption, not the key). */
+function unknownGroups(input: unknown): string[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  return Object.keys(input)
+    .filter((k) => !(GROUPS as readonly string[]).includes(k))
+    .map((k) => `“${shortText(k, 60)}”`);
+}
+
+/** A list of indicator codes, said in Vietnamese when it is not one ("XHS.03" written without its brackets). */
+const CodeList = z.array(IndicatorCode, {
+  error: (i) => `phải là danh sách mã chỉ tiêu, ví dụ ["XHS.03", "CQS.HSTT"], không phải ${typeOf(i.input)}`,
+});
+
 /**
  * A unit's place in an annex: one number for every annex, or one per annex where the secretariat orders them
  * differently (seed 001 lists Công an tỉnh before Sở LĐTBXH in Annex II, after it in Annex III).
@@ -111,7 +124,7 @@ export const Unit = z.object({
    * Indicator codes that do not apply to this unit ("Không áp dụng", issue 16): neither expected nor counted;
    * its group's (Registry.notApplicable) apply too (registry/not-applicable.ts).
    */
-  notApplicable: z.array(IndicatorCode).optional(),
+  notApplicable: CodeList.optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 
@@ -197,7 +210,14 @@ const RegistryObject = z
       .object({ I: z.boolean().optional(), II: z.boolean().optional(), III: z.boolean().optional() })
       .optional(),
     /** Per group, the indicators that apply to none of its units ("Không áp dụng cho nhóm"). */
-    notApplicable: z.partialRecord(UnitGroup, z.array(IndicatorCode)).optional(),
+    notApplicable: z
+      .partialRecord(UnitGroup, CodeList, {
+        error: (i) =>
+          unknownGroups(i.input).length
+            ? `nhóm ${unknownGroups(i.input).join(', ')} không có (${GROUPS.join(', ')})`
+            : `phải là các nhóm với mã chỉ tiêu, ví dụ {"ubnd-xa-phuong": ["KTS.GRDP"]}`,
+      })
+      .optional(),
   })
   .superRefine((r, ctx) => {
     r.units.forEach((u, i) => {

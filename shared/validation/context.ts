@@ -32,10 +32,11 @@ export interface ValidateOptions {
    */
   master?: MasterConfig | Grid;
   /**
-   * The secretariat's registry (a consolidation's): what it says does not apply to the unit (issue 16) wins over
-   * the list the template recorded on the cover. Without it, the cover's list.
+   * The secretariat's registry, or the registries of its listing (a consolidation's): what the one listing the
+   * unit says does not apply (issue 16) wins over the list the template recorded on the cover, when it marks
+   * anything at all. Without it, the cover's list.
    */
-  registry?: Registry;
+  registry?: Registry | readonly Registry[];
 }
 
 /** Where an issue is. */

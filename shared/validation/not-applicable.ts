@@ -11,17 +11,37 @@ export function recordedNotApplicable(read: Pick<UnitWorkbookRead, 'cover'>): st
 }
 
 /**
- * The indicators that do not apply to a workbook's unit. The secretariat's registry, when one is given and lists
- * the unit, wins over the cover: the registry may have changed since the template was made. Otherwise the cover's
- * list, so a unit's Kiểm tra knows it without any registry.
+ * The indicators that do not apply to a workbook's unit. The secretariat's registry, when one is given, lists
+ * the unit and marks anything at all, wins over the cover: the registry may have changed since the template was
+ * made. Otherwise the cover's list, so a unit's Kiểm tra knows it without any registry.
  */
 export function notApplicableOf(
   read: Pick<UnitWorkbookRead, 'cover'>,
   registry: Registry | undefined,
   unit: Unit | undefined,
 ): string[] {
-  if (registry && unit && registry.units.includes(unit)) return notApplicableFor(registry, unit);
-  return recordedNotApplicable(read);
+  return markedBy(registry, unit) ?? recordedNotApplicable(read);
+}
+
+/** What a registry says does not apply to a unit it lists, or null when it says nothing (lists it not, marks none). */
+export function markedBy(registry: Registry | undefined, unit: Unit | undefined): string[] | null {
+  return registry && unit && registry.units.includes(unit) && marksAny(registry)
+    ? notApplicableFor(registry, unit)
+    : null;
+}
+
+const marking = new WeakMap<Registry, boolean>();
+/**
+ * Whether a registry marks any indicator at all: one that marks none (a list saved by `registry --json`, a
+ * secretariat's from before issue 16) says nothing of it, so the covers' lists stand.
+ */
+function marksAny(r: Registry): boolean {
+  let v = marking.get(r);
+  if (v === undefined) {
+    v = Object.values(r.notApplicable ?? {}).some((l) => l?.length) || r.units.some((u) => u.notApplicable?.length);
+    marking.set(r, v);
+  }
+  return v;
 }
 
 /** The cover's unit, matched as the cover check matches it (its code first). */

@@ -123,7 +123,7 @@ const KIND_SPECS = {
     message: (v: { code: string }) => `Chỉ tiêu ${v.code} không áp dụng cho đơn vị này: số liệu không được tổng hợp.`,
     fix: () =>
       'Xóa số liệu của dòng này; nếu chỉ tiêu có áp dụng cho đơn vị, đề nghị cơ quan thường trực sửa danh mục ' +
-      'đơn vị (cột “Không áp dụng”) và cấp lại phiếu.',
+      'đơn vị (mục “Không áp dụng” của đơn vị hoặc của nhóm) và cấp lại phiếu.',
     example: { code: 'XHS.03' },
   }),
   'KIEU-SO-DEM': kind({

@@ -3,7 +3,8 @@ import { parsePeriod } from '../dates/period';
 import { readUnitWorkbook, UnitWorkbookRead } from '../reading/unit-workbook';
 import { defaultMatcher } from '../registry/default';
 import { UnitMatcher } from '../registry/match';
-import { Registry } from '../registry/schema';
+import { registryOf } from '../registry/not-applicable';
+import { Registry, Unit } from '../registry/schema';
 import { SheetSnapshot } from '../workbook/port';
 import * as config from './checks/config';
 import * as cover from './checks/cover';
@@ -63,11 +64,25 @@ function targetYear(read: UnitWorkbookRead, now: Date | undefined): number | nul
   return period ? (period.end ?? period.start).y : null;
 }
 
-/** The cover's unit as the registry given lists it: matched by the caller's matcher, else by the registry alone. */
-function registryUnit(read: UnitWorkbookRead, registry: Registry | undefined, matcher: UnitMatcher) {
-  if (!registry) return undefined;
+/**
+ * The registry given that lists the cover's unit, and the unit as it lists it: matched by the caller's matcher,
+ * else (one registry given) by the registry alone.
+ */
+function registryUnit(
+  read: UnitWorkbookRead,
+  given: Registry | readonly Registry[] | undefined,
+  matcher: UnitMatcher,
+): { registry?: Registry; unit?: Unit } {
+  const list: readonly Registry[] = given === undefined ? [] : 'units' in given ? [given] : given;
+  if (!list.length) return {};
   const unit = coverUnit(read, matcher);
-  return unit && registry.units.includes(unit) ? unit : coverUnit(read, new UnitMatcher([registry]));
+  const registry = unit ? registryOf(list, unit) : undefined;
+  if (registry) return { registry, unit };
+  return list.length === 1 ? { registry: list[0], unit: coverUnit(read, new UnitMatcher([list[0]])) } : {};
+}
+
+function notApplicableIn(read: UnitWorkbookRead, by: { registry?: Registry; unit?: Unit }): Set<string> {
+  return new Set(notApplicableOf(read, by.registry, by.unit));
 }
 
 /**
@@ -98,7 +113,7 @@ export function validateSheets(sheets: SheetSnapshot[], opts: ValidateOptions = 
     configDifferences: conf.differences,
     year,
     formulas: new Map(sheets.map((s) => [s.name, s.formulas ?? []])),
-    notApplicable: new Set(notApplicableOf(read, opts.registry, registryUnit(read, opts.registry, matcher))),
+    notApplicable: notApplicableIn(read, registryUnit(read, opts.registry, matcher)),
     emit,
   };
   for (const check of Object.values(CHECKS)) check.run(ctx);
