@@ -74,7 +74,14 @@ const addin = (env, argv, server) => {
       functions: './addin/functions/functions.ts',
       taskpane: './addin/taskpane/taskpane.ts',
     },
-    output: { path: path.join(__dirname, 'dist', 'addin'), filename: '[name].js', clean: true },
+    // Chunks loaded on demand carry their content's hash: a pane cached by Office never asks for a chunk of an
+    // earlier deployment under the same name.
+    output: {
+      path: path.join(__dirname, 'dist', 'addin'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
     // ExcelJS and JSZip (about 1 MB) load with the first file picked or the first "Tạo phiếu cho tất cả đơn vị",
     // not with the pane: one chunk of their own, by name, that both of those chunks share.
     optimization: {

@@ -6,7 +6,7 @@
  * each unit's spreadsheet costs the same range calls whatever the number of units.
  */
 import { handlers } from '../appsscript/server/handlers';
-import { TIME_BUDGET_MS, templatesIntoDrive } from '../appsscript/server/templates-all';
+import { oneAtATime, TIME_BUDGET_MS, templatesIntoDrive } from '../appsscript/server/templates-all';
 import { gasConsolidation } from '../appsscript/sidebar/gas-consolidation';
 import { missingCsv, MissingListSource } from '../shared/consolidate/missing-list';
 import { FakeDrive, FakeDriveFile, FakeDriveFolder } from './helpers/fake-drive';
@@ -113,6 +113,111 @@ test('stopped by the time guard, pressed again: goes on, no unit made twice, non
   expect(all.slice(0, 2).map((s) => s.getId())).toEqual(kept);
   expect(ss.created).toHaveLength(4);
 }, 60000);
+
+test('a unit that fails half-made: trashed, the run said, the next press makes it once and shares what failed', () => {
+  const { ss, drive, office } = setUp();
+  drive.refuse.push('nhatrang@khanhhoa.gov.vn');
+  // The third spreadsheet made times out while its sheets are added (as "Service Spreadsheets timed out" does).
+  const filed = ss.onCreate!;
+  let n = 0;
+  ss.onCreate = (made: FakeSpreadsheet) => {
+    filed(made);
+    if (++n !== 3) return;
+    const insert = made.insertSheet.bind(made);
+    let k = 0;
+    made.insertSheet = ((...a: Parameters<typeof insert>) => {
+      if (++k > 2) throw new Error(`Service Spreadsheets timed out while accessing document with id ${made.getId()}.`);
+      return insert(...a);
+    }) as typeof made.insertSheet;
+  };
+  const first = templatesIntoDrive(INPUT);
+  expect(first).toMatchObject({ made: 2, done: false });
+  expect(first.message).toContain('Dừng ở “Phường Tây Nha Trang”');
+  expect(first.message).toContain('Đã tạo 2/4 phiếu');
+  expect(first.notShared).toEqual([{ unit: 'Phường Nha Trang', email: 'nhatrang@khanhhoa.gov.vn' }]);
+  const half = drive.items.find(
+    (x): x is FakeDriveFile => x instanceof FakeDriveFile && x.id === ss.created[2].getId(),
+  );
+  expect(half?.trashed).toBe(true);
+  // Drive takes the address now: the next press shares the unit made before, and makes the failed one once.
+  drive.refuse.length = 0;
+  const second = templatesIntoDrive(INPUT);
+  expect(second).toMatchObject({ made: 2, skipped: 2, done: true });
+  const [folder] = folderOf(office);
+  const names = folder.spreadsheets().map((x) => x.getName());
+  expect(names).toHaveLength(4);
+  expect(new Set(names).size).toBe(4);
+  const nhaTrang = folder.children().find((x) => x.getName().startsWith('Phường Nha Trang')) as FakeDriveFile;
+  expect(nhaTrang.editors).toEqual(['nhatrang@khanhhoa.gov.vn']);
+  // Each unit's writes are flushed before its spreadsheet is moved into the folder and shared.
+  expect(ss.calls['SpreadsheetApp.flush']).toBeGreaterThanOrEqual(4);
+}, 60000);
+
+test('the quota of spreadsheets a day is said as such; a folder the user may only view sends them to My Drive', () => {
+  const { ss, drive, office } = setUp();
+  const create = (globalThis as unknown as { SpreadsheetApp: { create: (n: string) => unknown } }).SpreadsheetApp;
+  const made = create.create;
+  let n = 0;
+  create.create = (name: string) => {
+    if (++n > 1) throw new Error('Service invoked too many times for one day: spreadsheet create.');
+    return made(name);
+  };
+  office.readOnly = true;
+  const r = templatesIntoDrive(INPUT);
+  expect(r).toMatchObject({ made: 1, done: false });
+  expect(r.message).toContain('Dừng ở “Phường Bắc Nha Trang”: Google đã hết hạn mức tạo bảng tính trong ngày');
+  expect(r.message).not.toContain('thùng rác');
+  expect(r.message).toContain('Drive của tôi');
+  expect(folderOf(office)).toHaveLength(0);
+  expect(drive.root.children().some((x) => x.getName() === r.name)).toBe(true);
+  expect(ss.created).toHaveLength(1);
+}, 60000);
+
+test('a half-filled "Danh mục đơn vị" sheet bars only itself: a built-in registry is still offered and used', () => {
+  setUp([
+    ['Mã đơn vị', 'Tên đơn vị', 'Nhóm'],
+    ['X1', 'Phường X', 'không có nhóm này'],
+  ]);
+  expect(() => templatesIntoDrive(INPUT)).toThrow(/Nhóm “không có nhóm này” không hợp lệ|Danh mục/);
+  const r = templatesIntoDrive({ ...INPUT, registry: 'VT', period: '2023-06' });
+  expect(r.made).toBeGreaterThan(5);
+  expect(r.done).toBe(true);
+}, 60000);
+
+test('one press at a time, without holding the document lock for the run', () => {
+  setUp();
+  const props = new Map<string, string>();
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.PropertiesService = {
+    getDocumentProperties: () => ({
+      getProperty: (k: string) => props.get(k) ?? null,
+      setProperty: (k: string, v: string) => props.set(k, v),
+      deleteProperty: (k: string) => props.delete(k),
+    }),
+  };
+  try {
+    let inner: unknown;
+    const r = oneAtATime(() => {
+      // A second press while the first runs is told; a colleague's Kiểm tra is not kept waiting by the lock.
+      inner = (() => {
+        try {
+          return oneAtATime(() => 'twice');
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      return 'done';
+    });
+    expect(r).toBe('done');
+    expect(inner).toMatch(/^Đang có người tạo phiếu cho tất cả đơn vị từ bảng tính này \(bắt đầu 0 phút trước\)/);
+    expect(props.size).toBe(0);
+    // A record older than an execution can last (Apps Script stopped it) is not waited for.
+    props.set('dx.taoPhieuTatCa', String(Date.now() - 7 * 60 * 1000));
+    expect(oneAtATime(() => 'again')).toBe('again');
+  } finally {
+    delete g.PropertiesService;
+  }
+});
 
 test('an address Drive refuses is said, the others shared; a registry with no unit in the period writes nothing', () => {
   const { drive } = setUp();

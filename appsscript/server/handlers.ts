@@ -34,7 +34,7 @@ import { showGuideDialog } from './guide';
 import { withDocumentLock } from './lock';
 import { writeReportDoc } from './report-doc';
 import { SheetsWorkbook } from './sheets-workbook';
-import { templatesIntoDrive } from './templates-all';
+import { oneAtATime, templatesIntoDrive } from './templates-all';
 import { saveMissingCsv } from './missing-csv';
 import { AllTemplatesInput, registryChoices } from '../../shared/operations/templates-all';
 import { REGISTRY_SHEET } from '../../shared/operations/consolidate-op';
@@ -129,10 +129,10 @@ export const handlers = {
     registryChoices(new SheetsWorkbook().sheetNames().includes(REGISTRY_SHEET), DEFAULT_REGISTRIES),
 
   /**
-   * One spreadsheet per unit in a Drive folder, as many as fit in one execution (templates-all.ts). Under the
-   * document lock: two presses at once would both find a unit missing and make it twice.
+   * One spreadsheet per unit in a Drive folder, as many as fit in one execution (templates-all.ts). One press at a
+   * time (two at once would both find a unit missing and make it twice), without holding the document lock.
    */
-  dxTemplatesForAll: (input: AllTemplatesInput) => withDocumentLock(() => templatesIntoDrive(input)),
+  dxTemplatesForAll: (input: AllTemplatesInput) => oneAtATime(() => templatesIntoDrive(input)),
 
   /** "Tải CSV": the list not sent, as the sidebar made it, saved as a new Drive file beside the spreadsheet. */
   dxSaveMissingCsv: (csv: string, period: string | null) => saveMissingCsv(csv, period),

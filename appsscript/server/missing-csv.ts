@@ -10,7 +10,7 @@
  * sidebar shows its link. A new file each time: Drive keeps files of the same name apart, none is replaced.
  */
 import { isMissingCsv, missingCsvName } from '../../shared/consolidate/missing-list';
-import { spreadsheetFolder } from './templates-all';
+import { inWritableFolder } from './templates-all';
 
 /** MimeType.CSV (https://developers.google.com/apps-script/reference/base/mime-type). */
 const CSV_MIME = 'text/csv';
@@ -22,6 +22,6 @@ export const NOT_THE_LIST = 'Nội dung gửi lên không phải danh sách chư
 export function saveMissingCsv(csv: string, period: string | null): { name: string; url: string } {
   if (typeof csv !== 'string' || !isMissingCsv(csv)) throw new Error(NOT_THE_LIST);
   const name = missingCsvName(period);
-  const file = spreadsheetFolder(SpreadsheetApp.getActiveSpreadsheet()).createFile(name, csv, CSV_MIME);
+  const file = inWritableFolder(SpreadsheetApp.getActiveSpreadsheet(), (f) => f.createFile(name, csv, CSV_MIME));
   return { name: file.getName(), url: file.getUrl() };
 }

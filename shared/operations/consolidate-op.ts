@@ -63,9 +63,10 @@ export interface ConsolidationSettings {
  * "Danh mục đơn vị" sheet (the registry: Mã đơn vị, Tên đơn vị, Nhóm or Cấp, Hiệu lực từ/đến, Hình thành từ).
  * A registry row that cannot be read is refused with its cell (ConfigError), never guessed.
  */
-export function* settingsOp(port: WorkbookPort, known?: string[]): Op<ConsolidationSettings> {
+export function* settingsOp(port: WorkbookPort, known?: string[], registry = true): Op<ConsolidationSettings> {
   const names = known ?? ((yield port.sheetNames()) as string[]);
-  const wanted = [CONFIG_SHEET, REGISTRY_SHEET].filter((n) => names.includes(n));
+  // `registry` false: the registry sheet is not read (nor refused when faulty) where another registry is chosen.
+  const wanted = [CONFIG_SHEET, ...(registry ? [REGISTRY_SHEET] : [])].filter((n) => names.includes(n));
   if (!wanted.length) return {};
   const sheets = (yield port.read(wanted)) as SheetSnapshot[];
   const grid = (n: string) => sheets.find((s) => s.name === n)?.values;

@@ -293,7 +293,8 @@ export function* templatesToMakeOp(
   input: AllTemplatesInput,
   from: { builtIn: Registry[]; province: (text: string) => Registry | undefined },
 ): Op<TemplatesToMake> {
-  const settings = (yield* settingsOp(book)) as ConsolidationSettings;
+  // The workbook's own registry sheet is read only when chosen: a half-filled one bars no other registry.
+  const settings = (yield* settingsOp(book, undefined, input.registry === 'sheet')) as ConsolidationSettings;
   const registry = pickRegistry(input, { ...from, sheet: settings.registry });
   const period = unitsOfPeriod(registry, input.period);
   if (!period.units.length) throw new Error(ALL_TEMPLATES_TEXT.none(registry.name, period.label));

@@ -12,7 +12,12 @@
  * - iterators (hasNext, next; next past the end throws):
  *   https://developers.google.com/apps-script/reference/drive/file-iterator
  * - addEditor refuses what is not an e-mail address ("Invalid argument: …"); a notification is sent by Drive
- *   (DriveApp has no option for it), recorded here in `notified`.
+ *   (DriveApp has no option for it), recorded here in `notified`. getEditors lists the editors as Users
+ *   (getEmail): https://developers.google.com/apps-script/reference/drive/file#getEditors()
+ * - setTrashed / isTrashed: https://developers.google.com/apps-script/reference/drive/file#setTrashed(Boolean);
+ *   a trashed file keeps its parents and is still listed by the iterators here (the script checks isTrashed).
+ * - A folder the user may only view refuses new items with "Access denied: DriveApp." (`readOnly`), as Drive
+ *   answers a script without the right to add to it.
  */
 import { FakeSpreadsheet } from './fake-sheets';
 
@@ -36,6 +41,8 @@ export class FakeDriveFolder {
   readonly id = `folder-${++ids}`;
   readonly mimeType = FOLDER_MIME;
   parents: FakeDriveFolder[] = [];
+  /** The user may only view it: nothing new can be made in it. */
+  readOnly = false;
   constructor(
     private readonly drive: FakeDrive,
     public name: string,
@@ -53,8 +60,12 @@ export class FakeDriveFolder {
   children() {
     return this.drive.items.filter((x) => x.parents.includes(this));
   }
+  private writable() {
+    if (this.readOnly) throw new Error('Access denied: DriveApp.');
+  }
   createFolder(name: string) {
     this.drive.count('Folder.createFolder');
+    this.writable();
     const f = new FakeDriveFolder(this.drive, name);
     f.parents = [this];
     this.drive.items.push(f);
@@ -66,6 +77,7 @@ export class FakeDriveFolder {
    */
   createFile(name: string, content: string, mimeType: string) {
     this.drive.count('Folder.createFile');
+    this.writable();
     const f = new FakeDriveFile(this.drive, `file-${++ids}`, mimeType);
     f.name = name;
     f.content = content;
@@ -102,6 +114,7 @@ export class FakeDriveFolder {
 export class FakeDriveFile {
   parents: FakeDriveFolder[] = [];
   editors: string[] = [];
+  trashed = false;
   /** A file made with createFile: its name and text. */
   name: string | null = null;
   content: string | null = null;
@@ -130,6 +143,18 @@ export class FakeDriveFile {
     if (!(destination instanceof FakeDriveFolder)) throw new Error('Invalid argument: destination');
     this.parents = [destination];
     return this;
+  }
+  getEditors() {
+    this.drive.count('File.getEditors');
+    return this.editors.map((email) => ({ getEmail: () => email }));
+  }
+  setTrashed(trashed: boolean) {
+    this.drive.count('File.setTrashed');
+    this.trashed = trashed;
+    return this;
+  }
+  isTrashed() {
+    return this.trashed;
   }
   addEditor(emailAddress: string) {
     this.drive.count('File.addEditor');
