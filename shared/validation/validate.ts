@@ -78,7 +78,15 @@ function registryUnit(
   const unit = coverUnit(read, matcher);
   const registry = unit ? registryOf(list, unit) : undefined;
   if (registry) return { registry, unit };
-  return list.length === 1 ? { registry: list[0], unit: coverUnit(read, new UnitMatcher([list[0]])) } : {};
+  return list.length === 1 ? { registry: list[0], unit: coverUnit(read, alone(list[0])) } : {};
+}
+
+/** A matcher of one registry alone, made once per registry (a run of thousands of reports asks it each time). */
+const matchers = new WeakMap<Registry, UnitMatcher>();
+function alone(registry: Registry): UnitMatcher {
+  let m = matchers.get(registry);
+  if (!m) matchers.set(registry, (m = new UnitMatcher([registry])));
+  return m;
 }
 
 function notApplicableIn(read: UnitWorkbookRead, by: { registry?: Registry; unit?: Unit }): Set<string> {
