@@ -13,7 +13,6 @@ import { safeFileStem, templatesForAll, unitFileNames } from '../cli/template';
 import { check, complete } from '../shared/operations/check';
 import { createTemplate } from '../shared/operations/create-template';
 import { UnitMatcher } from '../shared/registry/match';
-import { Registry } from '../shared/registry/schema';
 import { buildUnitTemplate } from '../shared/templates/build';
 import { defaultCatalogue } from '../shared/catalogue/catalogue';
 import { parsePeriod } from '../shared/dates/period';
@@ -21,17 +20,9 @@ import { isUnlocked } from '../shared/workbook/sheet-spec';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { ExcelApiError, FakeExcel } from './helpers/fake-excel';
 import { FakeSpreadsheet } from './helpers/fake-sheets';
+import { TRIAL_REGISTRY } from './helpers/trial-registry';
 
-const REGISTRY = Registry.parse({
-  code: 'TH',
-  name: 'Thử nghiệm',
-  units: [
-    { code: '26734', name: 'Phường Lộc Thọ', group: 'ubnd-xa-phuong', contact: 'locthodx@khanhhoa.gov.vn' },
-    { code: '26737', name: 'Phường Vĩnh Hải', group: 'ubnd-xa-phuong', contact: '0258 3812 345' },
-    { code: '26740', name: 'Xã A/B: "mới"', group: 'ubnd-xa-phuong' },
-    { code: '26000', name: 'Phường Cũ', group: 'ubnd-xa-phuong', validTo: '2025-06-30' },
-  ],
-});
+const REGISTRY = TRIAL_REGISTRY;
 const matcher = new UnitMatcher([REGISTRY]);
 
 async function xlsxTemplate(unit = 'Phường Lộc Thọ'): Promise<ExcelJS.Workbook> {

@@ -18,19 +18,10 @@ import {
 import { runAsync } from '../shared/operations/run';
 import { DEFAULT_REGISTRIES } from '../shared/registry/default';
 import { UnitMatcher } from '../shared/registry/match';
-import { Registry } from '../shared/registry/schema';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { TRIAL_REGISTRY } from './helpers/trial-registry';
 
-const REGISTRY = Registry.parse({
-  code: 'TH',
-  name: 'Thử nghiệm',
-  units: [
-    { code: '26734', name: 'Phường Lộc Thọ', group: 'ubnd-xa-phuong', contact: 'locthodx@khanhhoa.gov.vn' },
-    { code: '26737', name: 'Phường Vĩnh Hải', group: 'ubnd-xa-phuong', contact: '0258 3812 345' },
-    { code: '26740', name: 'Xã A/B: "mới"', group: 'ubnd-xa-phuong' },
-    { code: '26000', name: 'Phường Cũ', group: 'ubnd-xa-phuong', validTo: '2025-06-30' },
-  ],
-});
+const REGISTRY = TRIAL_REGISTRY;
 
 describe('units and names', () => {
   test('the units existing in the period, those that do not, the period in words', () => {
