@@ -227,14 +227,19 @@ export function templatesIntoDrive(input: AllTemplatesInput, clock: () => number
     // The unit being made when it failed: its half-made spreadsheet goes to the trash, so the next press makes
     // it once; what was made stays, and the sidebar says where the run stopped and why.
     const [half] = [...opened.values()];
-    if (half) DriveApp.getFileById(half.ss.getId()).setTrashed(true);
+    let trashed = false;
+    try {
+      if (half) trashed = Boolean(DriveApp.getFileById(half.ss.getId()).setTrashed(true));
+    } catch {
+      // Drive refusing too (the same outage): the sidebar still says where the run stopped.
+    }
     const reason = describeError(e);
     const message = RUN_TEXT.failed(
       current,
       isQuota(String((e as Error)?.message ?? e)) ? RUN_TEXT.quota : reason,
       made + skipped,
       units.length,
-      Boolean(half),
+      trashed,
     );
     return finish({ done: false, message: [message, ...sharing()].join(' ') });
   }
